@@ -1,0 +1,80 @@
+/* script.h: the sandboxed Lua host. One Script per scenario (or per rules set), each with
+ * its own lua_State, memory cap and per-call instruction budget.
+ *
+ * Depends on: Lua 5.4, engine/core/rng.h. Only files named script*.c, *_lua.c or bind_*.c
+ * include Lua headers; everyone else talks to Lua through this header.
+ *
+ * The sandbox opens: base (no dofile, loadfile; load takes text chunks only), string (no
+ * string.dump), table, math (math.random/randomseed draw on the session's seeded Rng),
+ * utf8, coroutine. There is no io, os, package, debug, or require of files.
+ */
+#ifndef HEARD_SCRIPT_H
+#define HEARD_SCRIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lua_State;
+
+typedef struct Script Script;
+
+typedef struct ScriptLimits {
+    size_t memory_bytes; /* cap for the whole state; 0 means SCRIPT_DEFAULT_MEMORY */
+    long instructions;   /* budget for one call from C into Lua; 0 means SCRIPT_DEFAULT_INSTRUCTIONS */
+} ScriptLimits;
+
+#define SCRIPT_DEFAULT_MEMORY ((size_t)64 * 1024 * 1024)
+#define SCRIPT_DEFAULT_INSTRUCTIONS 50000000L
+
+/* What went wrong in a script, for the error screen and for `heard check`. */
+typedef struct ScriptError {
+    char message[512];    /* "FILE:LINE: what happened", ready to show */
+    char file[256];       /* chunk name without Lua's '@' ("" when unknown) */
+    int line;             /* 0 when unknown */
+    char traceback[2048]; /* Lua traceback, one frame a line ("" when none) */
+} ScriptError;
+
+/* Error codes returned by script_* (0 is success). */
+enum {
+    SCRIPT_OK = 0,
+    SCRIPT_ERR_SYNTAX = -1,  /* the chunk did not compile */
+    SCRIPT_ERR_RUNTIME = -2, /* error() or a failed operation */
+    SCRIPT_ERR_MEMORY = -3,  /* the memory cap was reached */
+    SCRIPT_ERR_BUDGET = -4,  /* the instruction budget ran out */
+    SCRIPT_ERR_IO = -5       /* the file could not be read */
+};
+
+/* Creates a sandboxed state. Returns NULL only when memory for the state itself cannot be
+ * had. The caller owns the result; free it with script_destroy. */
+Script *script_create(ScriptLimits limits, uint64_t seed);
+
+/* Closes the state and frees everything. script_destroy(NULL) is a no-op. */
+void script_destroy(Script *s);
+
+/* The Lua state, borrowed, for binding files that push and read values. */
+struct lua_State *script_lua(Script *s);
+
+/* Compiles the text file PATH (bytecode is refused) and runs it under the budget, leaving
+ * NRESULTS results on the stack (LUA_MULTRET allowed). The chunk name is the path as given,
+ * so errors read "scripts/scenarios/x.lua:12: ...". Returns 0 or a SCRIPT_ERR_* code and
+ * fills ERR (which may be NULL); on error nothing is left on the stack. */
+int script_run_file(Script *s, const char *path, int nresults, ScriptError *err);
+
+/* As script_run_file for a chunk in memory, named NAME in messages. */
+int script_run_string(Script *s, const char *chunk, size_t len, const char *name, int nresults,
+                      ScriptError *err);
+
+/* Calls the function below NARGS arguments on top of the stack, with a traceback handler
+ * and a fresh instruction budget. Same results and errors as script_run_file. */
+int script_call(Script *s, int nargs, int nresults, ScriptError *err);
+
+/* Resumes coroutine CO (created on this state) with NARGS arguments on its stack, under a
+ * fresh budget. Sets *NRESULTS to the values it yielded or returned, and *DONE to 1 when it
+ * finished. Returns 0 or a SCRIPT_ERR_* code; ERR then carries the coroutine's traceback. */
+int script_resume(Script *s, struct lua_State *co, int nargs, int *nresults, int *done,
+                  ScriptError *err);
+
+/* Bytes the state holds now, for tests and benchmarks. */
+size_t script_memory_used(const Script *s);
+
+#endif
