@@ -2,7 +2,8 @@
  * click, a resize) becomes an Event stamped with milliseconds since the session began and
  * goes through one EventQueue. Screens read it; the session journal records it; replay,
  * tests and hot reload feed the same queue. Plain C: the SDL layer translates SDL events
- * into these, so game logic and tests never need SDL.
+ * into these, so game logic and tests never need SDL. A paste becomes EV_TEXT events of at
+ * most EVENT_TEXT_MAX - 1 bytes each, cut on code-point boundaries.
  */
 #ifndef HEARD_EVENTS_H
 #define HEARD_EVENTS_H
@@ -19,7 +20,6 @@ typedef enum EventKind {
     EV_WHEEL,   /* mouse wheel: y = lines, positive is up */
     EV_MOVE,    /* mouse moved: x, y */
     EV_RESIZE,  /* window size changed: x = width, y = height (pixels) */
-    EV_PASTE,   /* clipboard text to insert: text_long (owned by the event) */
     EV_QUIT     /* the window was closed */
 } EventKind;
 
