@@ -4,6 +4,7 @@
 #ifndef HEARD_COMMANDS_H
 #define HEARD_COMMANDS_H
 
+int cmd_play(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 

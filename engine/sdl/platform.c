@@ -1,0 +1,261 @@
+/* platform.c: SDL2 window, renderer, event translation, clipboard and screenshots. */
+#include "engine/sdl/platform.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct Platform {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    Uint32 start;
+    int headless;
+};
+
+Platform *platform_create(const PlatformConfig *cfg, char *err, size_t errlen)
+{
+    if (cfg->headless)
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, errlen, "could not start the display: %s", SDL_GetError());
+        return NULL;
+    }
+    Platform *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "out of memory");
+        SDL_Quit();
+        return NULL;
+    }
+    p->headless = cfg->headless;
+    int w = cfg->width > 0 ? cfg->width : 1280, h = cfg->height > 0 ? cfg->height : 720;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    p->window =
+        SDL_CreateWindow(cfg->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!p->window) {
+        snprintf(err, errlen, "could not open a window: %s", SDL_GetError());
+        platform_destroy(p);
+        return NULL;
+    }
+    SDL_SetWindowMinimumSize(p->window, 800, 600);
+    Uint32 rflags = cfg->headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
+    p->renderer = SDL_CreateRenderer(p->window, -1, rflags);
+    if (!p->renderer && !cfg->headless) /* no GPU: the software renderer still works */
+        p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!p->renderer) {
+        snprintf(err, errlen, "could not create a renderer: %s", SDL_GetError());
+        platform_destroy(p);
+        return NULL;
+    }
+    SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
+    p->start = SDL_GetTicks();
+    SDL_StopTextInput();
+    return p;
+}
+
+void platform_destroy(Platform *p)
+{
+    if (!p)
+        return;
+    if (p->renderer)
+        SDL_DestroyRenderer(p->renderer);
+    if (p->window)
+        SDL_DestroyWindow(p->window);
+    free(p);
+    SDL_Quit();
+}
+
+SDL_Renderer *platform_renderer(Platform *p)
+{
+    return p->renderer;
+}
+
+void platform_output_size(Platform *p, int *w, int *h)
+{
+    if (SDL_GetRendererOutputSize(p->renderer, w, h) != 0)
+        SDL_GetWindowSize(p->window, w, h);
+}
+
+float platform_pixel_ratio(Platform *p)
+{
+    int ww, wh, pw, ph;
+    SDL_GetWindowSize(p->window, &ww, &wh);
+    platform_output_size(p, &pw, &ph);
+    return ww > 0 ? (float)pw / (float)ww : 1.0f;
+}
+
+uint32_t platform_ticks(const Platform *p)
+{
+    return SDL_GetTicks() - p->start;
+}
+
+static unsigned translate_mods(Uint16 m)
+{
+    unsigned out = 0;
+    if (m & KMOD_SHIFT)
+        out |= MOD_SHIFT;
+    if (m & KMOD_CTRL)
+        out |= MOD_CTRL;
+    if (m & KMOD_ALT)
+        out |= MOD_ALT;
+    if (m & KMOD_GUI)
+        out |= MOD_GUI;
+    return out;
+}
+
+static int translate_key(SDL_Keycode k)
+{
+    static const struct {
+        SDL_Keycode sdl;
+        int key;
+    } table[] = {
+        {SDLK_RETURN, KEY_RETURN}, {SDLK_KP_ENTER, KEY_RETURN},
+        {SDLK_ESCAPE, KEY_ESCAPE}, {SDLK_BACKSPACE, KEY_BACKSPACE},
+        {SDLK_DELETE, KEY_DELETE}, {SDLK_TAB, KEY_TAB},
+        {SDLK_LEFT, KEY_LEFT},     {SDLK_RIGHT, KEY_RIGHT},
+        {SDLK_UP, KEY_UP},         {SDLK_DOWN, KEY_DOWN},
+        {SDLK_HOME, KEY_HOME},     {SDLK_END, KEY_END},
+        {SDLK_PAGEUP, KEY_PAGEUP}, {SDLK_PAGEDOWN, KEY_PAGEDOWN},
+        {SDLK_F1, KEY_F1},         {SDLK_F2, KEY_F2},
+        {SDLK_F3, KEY_F3},         {SDLK_F4, KEY_F4},
+        {SDLK_F5, KEY_F5},         {SDLK_F6, KEY_F6},
+        {SDLK_F7, KEY_F7},         {SDLK_F8, KEY_F8},
+        {SDLK_F9, KEY_F9},         {SDLK_F10, KEY_F10},
+        {SDLK_F11, KEY_F11},       {SDLK_F12, KEY_F12},
+        {SDLK_KP_PLUS, '='},       {SDLK_KP_MINUS, '-'},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].sdl == k)
+            return table[i].key;
+    if (k >= ' ' && k < 127)
+        return (k >= 'A' && k <= 'Z') ? k - 'A' + 'a' : (int)k;
+    return KEY_UNKNOWN;
+}
+
+/* Fills E from SDL's event; returns 1 when it is one the game uses. */
+static int translate(Platform *p, const SDL_Event *s, Event *e)
+{
+    memset(e, 0, sizeof *e);
+    switch (s->type) {
+    case SDL_QUIT:
+        e->kind = EV_QUIT;
+        return 1;
+    case SDL_KEYDOWN:
+        e->kind = EV_KEY;
+        e->key = translate_key(s->key.keysym.sym);
+        e->mods = translate_mods(s->key.keysym.mod);
+        return e->key != KEY_UNKNOWN;
+    case SDL_TEXTINPUT:
+        e->kind = EV_TEXT;
+        snprintf(e->text, sizeof e->text, "%s", s->text.text);
+        return 1;
+    case SDL_TEXTEDITING:
+        e->kind = EV_EDIT;
+        snprintf(e->text, sizeof e->text, "%s", s->edit.text);
+        e->edit_start = s->edit.start;
+        return 1;
+    case SDL_MOUSEBUTTONDOWN: {
+        float r = platform_pixel_ratio(p);
+        e->kind = EV_CLICK;
+        e->key = s->button.button;
+        e->x = (int)((float)s->button.x * r);
+        e->y = (int)((float)s->button.y * r);
+        return 1;
+    }
+    case SDL_MOUSEWHEEL:
+        e->kind = EV_WHEEL;
+        e->y = s->wheel.y;
+        return 1;
+    case SDL_WINDOWEVENT:
+        if (s->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            s->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            e->kind = EV_RESIZE;
+            platform_output_size(p, &e->x, &e->y);
+            return 1;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+int platform_pump(Platform *p, EventQueue *q, int timeout_ms, uint32_t stamp_ms)
+{
+    SDL_Event s;
+    int n = 0;
+    if (!SDL_WaitEventTimeout(&s, timeout_ms))
+        return 0;
+    do {
+        Event e;
+        if (translate(p, &s, &e)) {
+            e.ms = stamp_ms;
+            if (events_push(q, &e) == 0)
+                n++;
+        }
+    } while (SDL_PollEvent(&s));
+    return n;
+}
+
+void platform_text_input(Platform *p, int on, int x, int y, int w, int h)
+{
+    (void)p;
+    if (!on) {
+        if (SDL_IsTextInputActive())
+            SDL_StopTextInput();
+        return;
+    }
+    float r = platform_pixel_ratio(p);
+    SDL_Rect rect = {(int)((float)x / r), (int)((float)y / r), (int)((float)w / r),
+                     (int)((float)h / r)};
+    SDL_SetTextInputRect(&rect);
+    if (!SDL_IsTextInputActive())
+        SDL_StartTextInput();
+}
+
+void platform_set_clipboard(Platform *p, const char *utf8)
+{
+    (void)p;
+    SDL_SetClipboardText(utf8);
+}
+
+char *platform_get_clipboard(Platform *p)
+{
+    (void)p;
+    if (!SDL_HasClipboardText())
+        return NULL;
+    return SDL_GetClipboardText();
+}
+
+void platform_free(void *ptr)
+{
+    SDL_free(ptr);
+}
+
+void platform_present(Platform *p)
+{
+    SDL_RenderPresent(p->renderer);
+}
+
+int platform_screenshot(Platform *p, const char *path, char *err, size_t errlen)
+{
+    int w, h;
+    platform_output_size(p, &w, &h);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) {
+        snprintf(err, errlen, "could not take a screenshot: %s", SDL_GetError());
+        return -1;
+    }
+    int rc = SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
+    if (rc == 0)
+        rc = SDL_SaveBMP(s, path);
+    if (rc != 0)
+        snprintf(err, errlen, "could not write the screenshot %s: %s", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    return rc == 0 ? 0 : -1;
+}
+
+void platform_set_size(Platform *p, int w, int h)
+{
+    SDL_SetWindowSize(p->window, w, h);
+}

@@ -1,0 +1,365 @@
+/* text.c: SDL2_ttf fonts, the rendered-text cache and the wrap cache. */
+#include "engine/sdl/text.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEX_SLOTS 1024      /* power of two */
+#define WRAP_SLOTS 256      /* power of two */
+#define MAX_AGE 600         /* frames a texture may sit unused before it is freed */
+#define MEASURE_WINDOW 1024 /* bytes measured at once; no line holds more */
+
+static const int base_points[FS_COUNT] = {13, 17, 21, 30, 48};
+
+typedef struct TexEntry {
+    char *text;
+    uint64_t hash;
+    int size, bold;
+    Color color;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned long used;
+} TexEntry;
+
+typedef struct WrapEntry {
+    char *text;
+    uint64_t hash;
+    int size, bold, width;
+    WrapLine *lines;
+    int count;
+} WrapEntry;
+
+struct Text {
+    SDL_Renderer *renderer;
+    char *paths[2];
+    TTF_Font *fonts[2][FS_COUNT];
+    float scale;
+    TexEntry tex[TEX_SLOTS];
+    WrapEntry wraps[WRAP_SLOTS];
+    unsigned long frame, rendered, hits;
+};
+
+static uint64_t fnv1a(const char *s, uint64_t h)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return h;
+}
+
+static void close_fonts(TTF_Font *fonts[2][FS_COUNT])
+{
+    for (int b = 0; b < 2; b++)
+        for (int i = 0; i < FS_COUNT; i++)
+            if (fonts[b][i]) {
+                TTF_CloseFont(fonts[b][i]);
+                fonts[b][i] = NULL;
+            }
+}
+
+static int open_fonts(Text *t, float scale, TTF_Font *out[2][FS_COUNT], char *err, size_t n)
+{
+    memset(out, 0, sizeof(TTF_Font *) * 2 * FS_COUNT);
+    for (int b = 0; b < 2; b++) {
+        const char *path = t->paths[b] ? t->paths[b] : t->paths[0];
+        for (int i = 0; i < FS_COUNT; i++) {
+            int pt = (int)((float)base_points[i] * scale + 0.5f);
+            out[b][i] = TTF_OpenFont(path, pt < 6 ? 6 : pt);
+            if (!out[b][i]) {
+                snprintf(err, n, "could not open the font %s: %s", path, TTF_GetError());
+                close_fonts(out);
+                return -1;
+            }
+            TTF_SetFontHinting(out[b][i], TTF_HINTING_LIGHT);
+        }
+    }
+    return 0;
+}
+
+static void clear_caches(Text *t)
+{
+    for (int i = 0; i < TEX_SLOTS; i++) {
+        if (t->tex[i].tex)
+            SDL_DestroyTexture(t->tex[i].tex);
+        free(t->tex[i].text);
+    }
+    for (int i = 0; i < WRAP_SLOTS; i++) {
+        free(t->wraps[i].text);
+        free(t->wraps[i].lines);
+    }
+    memset(t->tex, 0, sizeof t->tex);
+    memset(t->wraps, 0, sizeof t->wraps);
+}
+
+Text *txt_create(SDL_Renderer *r, const char *font_path, const char *bold_path, char *err,
+                 size_t errlen)
+{
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, errlen, "could not start the font engine: %s", TTF_GetError());
+        return NULL;
+    }
+    Text *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    t->renderer = r;
+    t->scale = 1.0f;
+    t->paths[0] = strdup(font_path);
+    t->paths[1] = bold_path ? strdup(bold_path) : NULL;
+    if (!t->paths[0] || open_fonts(t, t->scale, t->fonts, err, errlen) != 0) {
+        txt_destroy(t);
+        return NULL;
+    }
+    return t;
+}
+
+void txt_destroy(Text *t)
+{
+    if (!t)
+        return;
+    clear_caches(t);
+    close_fonts(t->fonts);
+    free(t->paths[0]);
+    free(t->paths[1]);
+    free(t);
+    if (TTF_WasInit())
+        TTF_Quit();
+}
+
+int txt_set_scale(Text *t, float scale)
+{
+    if (scale < 0.5f)
+        scale = 0.5f;
+    if (scale > 4.0f)
+        scale = 4.0f;
+    if (scale == t->scale)
+        return 0;
+    TTF_Font *fresh[2][FS_COUNT];
+    char err[256];
+    if (open_fonts(t, scale, fresh, err, sizeof err) != 0)
+        return -1;
+    clear_caches(t);
+    close_fonts(t->fonts);
+    memcpy(t->fonts, fresh, sizeof fresh);
+    t->scale = scale;
+    return 0;
+}
+
+float txt_scale(const Text *t)
+{
+    return t->scale;
+}
+
+static TTF_Font *font(Text *t, FontSize size, int bold)
+{
+    return t->fonts[bold ? 1 : 0][size < FS_COUNT ? size : FS_BODY];
+}
+
+int txt_line_height(Text *t, FontSize size)
+{
+    return TTF_FontLineSkip(font(t, size, 0));
+}
+
+int txt_width(Text *t, FontSize size, int bold, const char *s)
+{
+    int w = 0, h = 0;
+    if (*s && TTF_SizeUTF8(font(t, size, bold), s, &w, &h) != 0)
+        return 0;
+    return w;
+}
+
+static int same_color(Color a, Color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+/* Finds or renders the texture for one line. NULL when S is empty or rendering failed. */
+static TexEntry *texture_for(Text *t, FontSize size, int bold, const char *s, Color c)
+{
+    if (!*s)
+        return NULL;
+    uint64_t h = fnv1a(s, 0xcbf29ce484222325ULL) ^ ((uint64_t)size << 1 | (uint64_t)bold);
+    h ^= (uint64_t)c.r << 8 ^ (uint64_t)c.g << 16 ^ (uint64_t)c.b << 24 ^ (uint64_t)c.a << 32;
+    size_t slot = (size_t)(h & (TEX_SLOTS - 1));
+    TexEntry *e = &t->tex[slot];
+    if (e->tex && e->hash == h && e->size == (int)size && e->bold == bold &&
+        same_color(e->color, c) && strcmp(e->text, s) == 0) {
+        e->used = t->frame;
+        t->hits++;
+        return e;
+    }
+    SDL_Color sc = {c.r, c.g, c.b, c.a};
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(font(t, size, bold), s, sc);
+    if (!surf)
+        return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(t->renderer, surf);
+    int w = surf->w, hh = surf->h;
+    SDL_FreeSurface(surf);
+    char *copy = strdup(s);
+    if (!tex || !copy) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        free(copy);
+        return NULL;
+    }
+    /* A collision replaces the old entry: the cache is a hint, not a store. */
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->text);
+    *e = (TexEntry){copy, h, (int)size, bold, c, tex, w, hh, t->frame};
+    t->rendered++;
+    return e;
+}
+
+int txt_draw(Text *t, FontSize size, int bold, const char *s, int x, int y, Color c)
+{
+    TexEntry *e = texture_for(t, size, bold, s, c);
+    if (!e)
+        return 0;
+    SDL_Rect dst = {x, y, e->w, e->h};
+    SDL_RenderCopy(t->renderer, e->tex, NULL, &dst);
+    return e->w;
+}
+
+/* Bytes of the first COUNT code points of S. */
+static size_t bytes_of_chars(const char *s, size_t len, int count)
+{
+    size_t i = 0;
+    while (i < len && count > 0) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        count--;
+    }
+    return i;
+}
+
+/* How many bytes of S[0, LEN) fit in WIDTH pixels, measured on a bounded window. */
+static size_t fit_bytes(TTF_Font *f, const char *s, size_t len, int width)
+{
+    char buf[MEASURE_WINDOW + 1];
+    size_t n = len < MEASURE_WINDOW ? len : MEASURE_WINDOW;
+    while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--; /* never cut a code point */
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    int extent = 0, count = 0;
+    if (TTF_MeasureUTF8(f, buf, width, &extent, &count) != 0)
+        return n;
+    return bytes_of_chars(buf, n, count);
+}
+
+static int push_line(WrapLine **lines, int *count, int *cap, size_t start, size_t len)
+{
+    if (*count == *cap) {
+        int nc = *cap ? *cap * 2 : 16;
+        WrapLine *nl = realloc(*lines, (size_t)nc * sizeof *nl);
+        if (!nl)
+            return -1;
+        *lines = nl;
+        *cap = nc;
+    }
+    (*lines)[(*count)++] = (WrapLine){start, len};
+    return 0;
+}
+
+/* Greedy wrap of one paragraph S[0, LEN) starting at byte OFFSET of the whole text. */
+static int wrap_paragraph(TTF_Font *f, const char *s, size_t len, size_t offset, int width,
+                          WrapLine **lines, int *count, int *cap)
+{
+    size_t pos = 0;
+    if (len == 0)
+        return push_line(lines, count, cap, offset, 0);
+    while (pos < len) {
+        size_t fit = fit_bytes(f, s + pos, len - pos, width);
+        size_t take = fit;
+        if (fit == 0) /* not even one character fits: take one anyway */
+            take = bytes_of_chars(s + pos, len - pos, 1);
+        else if (pos + fit < len) {
+            size_t sp = fit;
+            while (sp > 0 && s[pos + sp] != ' ')
+                sp--;
+            if (sp > 0)
+                take = sp; /* break at the last space; the space is dropped below */
+        }
+        if (push_line(lines, count, cap, offset + pos, take) != 0)
+            return -1;
+        pos += take;
+        while (pos < len && s[pos] == ' ')
+            pos++;
+    }
+    return 0;
+}
+
+int txt_wrap(Text *t, FontSize size, int bold, const char *s, int width, const WrapLine **lines)
+{
+    uint64_t h = fnv1a(s, 0xcbf29ce484222325ULL) ^ ((uint64_t)width << 8) ^ (uint64_t)size;
+    h ^= (uint64_t)bold << 40;
+    WrapEntry *e = &t->wraps[h & (WRAP_SLOTS - 1)];
+    if (e->text && e->hash == h && e->size == (int)size && e->bold == bold && e->width == width &&
+        strcmp(e->text, s) == 0) {
+        *lines = e->lines;
+        return e->count;
+    }
+    WrapLine *out = NULL;
+    int count = 0, cap = 0;
+    TTF_Font *f = font(t, size, bold);
+    size_t start = 0, n = strlen(s);
+    while (start <= n) {
+        const char *nl = memchr(s + start, '\n', n - start);
+        size_t end = nl ? (size_t)(nl - s) : n;
+        if (wrap_paragraph(f, s + start, end - start, start, width > 1 ? width : 1, &out, &count,
+                           &cap) != 0)
+            break;
+        start = end + 1;
+    }
+    char *copy = strdup(s);
+    free(e->text);
+    free(e->lines);
+    *e = (WrapEntry){copy, h, (int)size, bold, width, out, count};
+    if (!copy) { /* keep the lines for this call; the entry just will not match again */
+        e->hash = 0;
+    }
+    *lines = out;
+    return count;
+}
+
+int txt_draw_wrapped(Text *t, FontSize size, int bold, const char *s, Rect r, Color c)
+{
+    const WrapLine *lines;
+    int n = txt_wrap(t, size, bold, s, r.w, &lines);
+    int lh = txt_line_height(t, size);
+    char buf[MEASURE_WINDOW + 1];
+    for (int i = 0; i < n; i++) {
+        int y = r.y + i * lh;
+        if (y >= r.y + r.h)
+            break;
+        size_t len = lines[i].len < MEASURE_WINDOW ? lines[i].len : MEASURE_WINDOW;
+        memcpy(buf, s + lines[i].start, len);
+        buf[len] = '\0';
+        txt_draw(t, size, bold, buf, r.x, y, c);
+    }
+    return n * lh;
+}
+
+void txt_end_frame(Text *t)
+{
+    t->frame++;
+    for (int i = 0; i < TEX_SLOTS; i++) {
+        TexEntry *e = &t->tex[i];
+        if (e->tex && t->frame - e->used > MAX_AGE) {
+            SDL_DestroyTexture(e->tex);
+            free(e->text);
+            memset(e, 0, sizeof *e);
+        }
+    }
+}
+
+void txt_stats(const Text *t, unsigned long *rendered, unsigned long *hits)
+{
+    *rendered = t->rendered;
+    *hits = t->hits;
+}

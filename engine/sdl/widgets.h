@@ -1,0 +1,43 @@
+/* widgets.h: the few drawing pieces every screen uses — panels, buttons with visible key
+ * hints, a caret, a scrollbar — in the colours of a Theme. Helpful and hurtful things
+ * differ by icon and wording as well as colour, so nothing depends on colour alone. */
+#ifndef HEARD_WIDGETS_H
+#define HEARD_WIDGETS_H
+
+#include "engine/sdl/text.h"
+
+struct SDL_Renderer;
+
+typedef struct Theme {
+    Color bg, panel, panel_alt, text, muted, accent, accent_text, good, bad, focus, border;
+    int high_contrast;
+} Theme;
+
+/* The everyday theme and the high-contrast one (F2). */
+Theme theme_normal(void);
+Theme theme_high_contrast(void);
+
+typedef struct Ui {
+    struct SDL_Renderer *r;
+    Text *text;
+    Theme theme;
+    int unit; /* one spacing step in pixels, from the text scale */
+} Ui;
+
+void ui_fill(const Ui *ui, Rect rect, Color c);
+void ui_outline(const Ui *ui, Rect rect, Color c, int thickness);
+
+/* A button: LABEL with KEY ("Enter", "Esc", "1") in a hint box. FOCUSED draws the focus
+ * ring. Returns the button's rect (for clicks). */
+Rect ui_button(const Ui *ui, int x, int y, const char *key, const char *label, int focused);
+
+/* The width ui_button would take. */
+int ui_button_width(const Ui *ui, const char *key, const char *label);
+
+/* A line of key hints along the bottom of R: pairs of key and action. */
+void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs);
+
+/* Does (X, Y) fall inside R? */
+int ui_inside(Rect r, int x, int y);
+
+#endif

@@ -1,0 +1,121 @@
+/* game_options.c: parsing the game's options and running the App with them. */
+#include "game/cli/game_options.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/cli/root.h"
+#include "game/screens/app.h"
+#include "game/screens/screens.h"
+
+void game_options_usage(FILE *out)
+{
+    fprintf(out, "  --headless          no window: SDL's dummy video driver, software renderer\n"
+                 "  --frames N          draw N frames, then exit (with --headless)\n"
+                 "  --screenshot FILE   write the last frame to FILE (BMP)\n"
+                 "  --input FILE        play the events in FILE (type/key/wait/shot lines)\n"
+                 "  --data-dir DIR      save sessions in DIR instead of the user data folder\n"
+                 "  --size WxH          window size (default 1280x720, at least 800x600)\n"
+                 "  --high-contrast     start with the high-contrast theme (F2 toggles it)\n");
+}
+
+static int need_value(int i, int argc, char **argv, const char *prog)
+{
+    if (i + 1 >= argc) {
+        fprintf(stderr, "%s: %s needs a value (see '%s --help')\n", prog, argv[i], prog);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    char *end;
+    errno = 0;
+    long a = strtol(s, &end, 10);
+    if (errno || *end != 'x')
+        return -1;
+    long b = strtol(end + 1, &end, 10);
+    if (errno || *end || a < 800 || b < 600 || a > 8192 || b > 8192)
+        return -1;
+    *w = (int)a;
+    *h = (int)b;
+    return 0;
+}
+
+int game_options_parse(int argc, char **argv, GameOptions *opt, const char *prog)
+{
+    memset(opt, 0, sizeof *opt);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--headless") == 0) {
+            opt->headless = 1;
+        } else if (strcmp(a, "--high-contrast") == 0) {
+            opt->high_contrast = 1;
+        } else if (strcmp(a, "--frames") == 0) {
+            if (need_value(i, argc, argv, prog) != 0)
+                return -1;
+            char *end;
+            opt->frames = strtol(argv[++i], &end, 10);
+            if (*end || opt->frames < 1) {
+                fprintf(stderr, "%s: --frames takes a whole number of at least 1, not '%s'\n", prog,
+                        argv[i]);
+                return -1;
+            }
+        } else if (strcmp(a, "--screenshot") == 0 || strcmp(a, "--input") == 0 ||
+                   strcmp(a, "--data-dir") == 0) {
+            if (need_value(i, argc, argv, prog) != 0)
+                return -1;
+            const char **slot = a[2] == 's'   ? &opt->screenshot
+                                : a[2] == 'i' ? &opt->input
+                                              : &opt->data_dir;
+            *slot = argv[++i];
+        } else if (strcmp(a, "--size") == 0) {
+            if (need_value(i, argc, argv, prog) != 0)
+                return -1;
+            if (parse_size(argv[++i], &opt->width, &opt->height) != 0) {
+                fprintf(stderr, "%s: --size takes WIDTHxHEIGHT of at least 800x600, not '%s'\n",
+                        prog, argv[i]);
+                return -1;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "%s: unknown option '%s' (see '%s --help')\n", prog, a, prog);
+            return -1;
+        } else if (!opt->scenario) {
+            opt->scenario = a;
+        } else {
+            fprintf(stderr, "%s: unexpected argument '%s'\n", prog, a);
+            return -1;
+        }
+    }
+    if (opt->frames && !opt->headless && !opt->input)
+        opt->headless = 1; /* counting frames only makes sense without a player */
+    return 0;
+}
+
+int game_run(const GameOptions *opt, const char *scenario)
+{
+    AppConfig cfg = {
+        .headless = opt->headless,
+        .frames = opt->frames,
+        .screenshot = opt->screenshot,
+        .input = opt->input,
+        .root = cli_root(),
+        .data_dir = opt->data_dir,
+        .width = opt->width,
+        .height = opt->height,
+        .high_contrast = opt->high_contrast,
+    };
+    char err[1024];
+    App *app = app_create(&cfg, err, sizeof err);
+    if (!app) {
+        fprintf(stderr, "heard: %s\n", err);
+        return 2;
+    }
+    (void)scenario;
+    app_push(app, title_screen_create(app));
+    int rc = app_run(app);
+    app_destroy(app);
+    return rc;
+}

@@ -1,0 +1,21 @@
+/* screens.h: constructors of the game's screens. Each returns a Screen the App owns once
+ * pushed, or NULL when out of memory. */
+#ifndef HEARD_SCREENS_H
+#define HEARD_SCREENS_H
+
+#include "engine/script/script.h"
+#include "game/screens/app.h"
+
+/* The title: what Heard is, the menu, and the scenarios found in ROOT/scripts/scenarios
+ * (a broken one is listed with its error). */
+Screen *title_screen_create(App *app);
+
+/* Called by the error screen when the player presses R. Returns 0 when the reload worked
+ * (the error screen then closes), or a SCRIPT_ERR_* code with ERR filled (it shows that). */
+typedef int (*ErrorReloadFn)(void *ud, App *app, ScriptError *err);
+
+/* A script error: the message with file:line first, the traceback under it; R reloads
+ * (when RELOAD is set), C copies the message, Esc goes back. */
+Screen *error_screen_create(const ScriptError *err, ErrorReloadFn reload, void *ud);
+
+#endif

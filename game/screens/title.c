@@ -1,0 +1,138 @@
+/* title.c: the title screen — what Heard is, the menu, and the scenarios found on disk.
+ * A broken scenario is listed with its error (file:line) instead of breaking the list. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/scenario/scenario.h"
+#include "game/screens/screens.h"
+
+typedef struct TitleScreen {
+    Screen base;
+    ScenarioInfo *list;
+    size_t count;
+    char list_error[1200];
+} TitleScreen;
+
+static void load_list(TitleScreen *ts, App *app)
+{
+    scenario_list_free(ts->list);
+    ts->list = NULL;
+    ts->count = 0;
+    ts->list_error[0] = '\0';
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/scripts/scenarios", app_root(app));
+    if (scenario_list(dir, &ts->list, &ts->count) != 0)
+        snprintf(ts->list_error, sizeof ts->list_error,
+                 "No scenarios could be read from %s. Check that the folder exists.", dir);
+}
+
+static void handle(Screen *s, App *app, const Event *e)
+{
+    TitleScreen *ts = (TitleScreen *)s;
+    if (e->kind != EV_KEY)
+        return;
+    if (e->key == KEY_ESCAPE || (e->key == 'q' && (e->mods & MOD_CTRL)))
+        app_quit(app, 0);
+    else if (e->key == 'r' || e->key == KEY_F5)
+        load_list(ts, app);
+}
+
+static const char *difficulty_name(int d)
+{
+    static const char *const names[] = {"?", "Appliances", "Everyday", "Touchy", "Hot topics"};
+    return names[d >= 1 && d <= 4 ? d : 0];
+}
+
+/* One scenario row; returns the height used. */
+static int draw_row(const Ui *ui, const ScenarioInfo *info, int x, int y, int w, int bottom)
+{
+    const Theme *t = &ui->theme;
+    int u = ui->unit;
+    if (!info->ok) {
+        char head[700];
+        snprintf(head, sizeof head, "⚠ %s — cannot be played", info->title);
+        txt_draw(ui->text, FS_BODY, 1, head, x, y, t->bad);
+        int lh = txt_line_height(ui->text, FS_BODY);
+        return lh +
+               txt_draw_wrapped(ui->text, FS_SMALL, 0, info->error,
+                                (Rect){x + u * 2, y + lh, w - u * 2, bottom - y - lh}, t->muted) +
+               u;
+    }
+    char tag[64];
+    snprintf(tag, sizeof tag, "%d · %s", info->difficulty, difficulty_name(info->difficulty));
+    int tw = txt_width(ui->text, FS_SMALL, 1, "4 · Hot topics") + u * 2;
+    txt_draw(ui->text, FS_SMALL, 1, tag, x, y + 2, t->accent);
+    txt_draw(ui->text, FS_BODY, 1, info->title, x + tw, y, t->text);
+    int lh = txt_line_height(ui->text, FS_BODY);
+    return lh +
+           txt_draw_wrapped(ui->text, FS_SMALL, 0, info->description,
+                            (Rect){x + tw, y + lh, w - tw, bottom - y - lh}, t->muted) +
+           u;
+}
+
+static void draw(Screen *s, App *app, Rect area)
+{
+    TitleScreen *ts = (TitleScreen *)s;
+    const Ui *ui = app_ui(app);
+    const Theme *t = &ui->theme;
+    int u = ui->unit, m = u * 4;
+    int x = m, w = area.w - 2 * m, y = m;
+    txt_draw(ui->text, FS_HUGE, 1, "Heard", x, y, t->accent);
+    y += txt_line_height(ui->text, FS_HUGE);
+    y += txt_draw_wrapped(ui->text, FS_LARGE, 0,
+                          "A listening game for two. One of you holds the floor with a "
+                          "complaint; the other shows they heard it. Then you swap.",
+                          (Rect){x, y, w, area.h}, t->text) +
+         u * 2;
+    Rect b = ui_button(ui, x, y, "Enter", "Play", 1);
+    int bx = x + b.w + u * 2;
+    bx += ui_button(ui, bx, y, "L", "Past sessions", 0).w + u * 2;
+    ui_button(ui, bx, y, "Esc", "Quit", 0);
+    y += b.h + u * 3;
+
+    int hints_h = txt_line_height(ui->text, FS_SMALL) * 2 + u * 2;
+    int bottom = area.h - hints_h - u;
+    Rect box = {x, y, w, bottom - y};
+    ui_fill(ui, box, t->panel);
+    ui_outline(ui, box, t->border, 1);
+    int ix = x + u * 2, iw = w - u * 4, iy = y + u;
+    txt_draw(ui->text, FS_LARGE, 1, "Scenarios", ix, iy, t->text);
+    iy += txt_line_height(ui->text, FS_LARGE) + u / 2;
+    if (ts->list_error[0])
+        txt_draw_wrapped(ui->text, FS_BODY, 0, ts->list_error, (Rect){ix, iy, iw, bottom - iy},
+                         t->bad);
+    size_t shown = 0;
+    int row_h = txt_line_height(ui->text, FS_BODY) + txt_line_height(ui->text, FS_SMALL) + u;
+    for (; shown < ts->count && iy + row_h <= bottom - u; shown++)
+        iy += draw_row(ui, &ts->list[shown], ix, iy, iw, bottom - u);
+    if (shown < ts->count) {
+        char more[96];
+        snprintf(more, sizeof more, "… and %zu more (Enter to see them all)", ts->count - shown);
+        txt_draw(ui->text, FS_SMALL, 1, more, ix, bottom - u - txt_line_height(ui->text, FS_SMALL),
+                 t->muted);
+    }
+    static const char *const hints[] = {"Enter",      "Play",        "L",   "Past sessions",
+                                        "R",          "Reload list", "F2",  "High contrast",
+                                        "Ctrl + =/-", "Text size",   "Esc", "Quit"};
+    ui_hints(ui, (Rect){x, 0, w, area.h - u}, hints, 6);
+}
+
+static void destroy(Screen *s)
+{
+    TitleScreen *ts = (TitleScreen *)s;
+    scenario_list_free(ts->list);
+    free(ts);
+}
+
+static const ScreenOps ops = {"title", handle, draw, destroy, NULL, NULL};
+
+Screen *title_screen_create(App *app)
+{
+    TitleScreen *ts = calloc(1, sizeof *ts);
+    if (!ts)
+        return NULL;
+    ts->base.ops = &ops;
+    load_list(ts, app);
+    return &ts->base;
+}
