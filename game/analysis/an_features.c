@@ -1,0 +1,336 @@
+/* an_features.c: computes AnFeatures for a reply against its context. All buffers live in
+ * the AnAnalyser and are reused from call to call. Depends on libc only. */
+#include "game/analysis/an_features.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/analysis/an_negation.h"
+
+struct AnAnalyser {
+    const AnLexicon *lx;
+    const AnMatcher *m;
+    AnMatchScratch *scratch;
+    AnTokens *rt, *ct;
+    AnTokenInfo *info, *cinfo;
+    size_t cap_info, cap_cinfo;
+    AnSentence *sents;
+    size_t cap_sents;
+    AnMatch matches[AN_HITS_MAX];
+    int feeling_class;
+    int *prev, *cur; /* copy-run rows */
+    AnFeatures f;
+};
+
+static bool in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(w, list[i]) == 0)
+            return true;
+    return false;
+}
+#define IN(w, L) in_list((w), (L), sizeof(L) / sizeof(L)[0])
+
+static const char *const FIRST[] = {"i", "me", "my", "mine", "myself"};
+static const char *const SECOND[] = {"you", "your", "yours", "yourself", "yourselves"};
+static const char *const WE[] = {"we", "us", "our", "ours", "ourselves"};
+static const char *const WH[] = {"what", "how", "why", "where", "when", "who", "which", "whose"};
+static const char *const AUX[] = {"do",  "does",  "did",   "is",    "are",    "was",  "were",
+                                  "can", "could", "would", "will",  "should", "have", "has",
+                                  "had", "am",    "may",   "might", "shall",  "else"};
+static const char *const SUBJ[] = {"you", "i",    "we",   "it",       "that",   "there", "he",
+                                   "she", "they", "this", "anything", "anyone", "any"};
+static const char *const FILLER[] = {"so", "and",   "but",  "well", "okay", "ok",      "oh",
+                                     "um", "uh",    "yeah", "now",  "then", "alright", "hmm",
+                                     "mm", "right", "sure", "and",  "hm",   "mhm",     "huh"};
+
+AnAnalyser *an_analyser_create(const AnLexicon *lx, const AnMatcher *m)
+{
+    AnAnalyser *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->lx = lx;
+    a->m = m;
+    a->scratch = an_match_scratch_create(m);
+    a->rt = an_tokens_create();
+    a->ct = an_tokens_create();
+    a->prev = malloc((AN_WINDOW + 1) * sizeof(int));
+    a->cur = malloc((AN_WINDOW + 1) * sizeof(int));
+    if (!a->scratch || !a->rt || !a->ct || !a->prev || !a->cur) {
+        an_analyser_destroy(a);
+        return NULL;
+    }
+    a->feeling_class = an_lexicon_class_id(lx, "feeling");
+    return a;
+}
+
+void an_analyser_destroy(AnAnalyser *a)
+{
+    if (!a)
+        return;
+    an_match_scratch_destroy(a->scratch);
+    an_tokens_destroy(a->rt);
+    an_tokens_destroy(a->ct);
+    free(a->info);
+    free(a->cinfo);
+    free(a->sents);
+    free(a->prev);
+    free(a->cur);
+    free(a);
+}
+
+static int reserve(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (*cap >= need)
+        return 0;
+    size_t n = need + 32;
+    void *q = realloc(*p, n * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+static int read_text(AnAnalyser *a, AnTokens *t, AnTokenInfo **info, size_t *cap, const char *s)
+{
+    if (an_tokenize(t, s ? s : "", s ? strlen(s) : 0) < 0)
+        return -1;
+    if (reserve((void **)info, cap, (size_t)t->count + 1, sizeof(AnTokenInfo)) < 0)
+        return -1;
+    an_lexicon_annotate(a->lx, t, *info);
+    an_negation_mark(t, *info);
+    return 0;
+}
+
+static bool is_feeling(const AnAnalyser *a, const AnTokenInfo *ti)
+{
+    return a->feeling_class >= 0 && ((ti->classes >> a->feeling_class) & 1);
+}
+
+/* ---- sentences and questions ------------------------------------------------------- */
+
+static AnQuestion question_kind(const AnTokens *t, const AnSentence *s)
+{
+    if (s->first >= s->end)
+        return AN_Q_NONE;
+    const char *w = an_token_text(t, s->first);
+    const char *w2 = s->first + 1 < s->end ? an_token_text(t, s->first + 1) : "";
+    bool tell = strcmp(w, "tell") == 0 && strcmp(w2, "me") == 0;
+    if (s->marked)
+        return IN(w, WH) || tell ? AN_Q_OPEN : AN_Q_CLOSED;
+    if (IN(w, WH) && (IN(w2, AUX) || strcmp(w2, "about") == 0))
+        return AN_Q_OPEN;
+    if (tell && s->first + 2 < s->end) {
+        const char *w3 = an_token_text(t, s->first + 2);
+        if (strcmp(w3, "more") == 0 || strcmp(w3, "about") == 0 || IN(w3, WH))
+            return AN_Q_OPEN;
+    }
+    if (IN(w, AUX) && strcmp(w, "else") != 0 && IN(w2, SUBJ))
+        return AN_Q_CLOSED;
+    return AN_Q_NONE;
+}
+
+static void count_persons(const AnTokens *t, AnSentence *s)
+{
+    for (int i = s->start; i < s->end; i++) {
+        if (t->items[i].kind != AN_TOK_WORD)
+            continue;
+        const char *w = an_token_text(t, i);
+        s->words++;
+        s->first_person += IN(w, FIRST);
+        s->second_person += IN(w, SECOND);
+        s->we += IN(w, WE);
+    }
+}
+
+static void split_sentences(AnAnalyser *a, AnFeatures *f)
+{
+    const AnTokens *t = a->rt;
+    int n = 0;
+    for (int i = 0; i < t->count;) {
+        AnSentence *s = &a->sents[n++];
+        memset(s, 0, sizeof *s);
+        s->start = i;
+        while (i < t->count && t->items[i].sentence == t->items[s->start].sentence)
+            i++;
+        s->end = i;
+        s->marked = t->items[i - 1].kind == AN_TOK_SENT_END && an_token_text(t, i - 1)[0] == '?';
+        s->first = s->start;
+        while (s->first < s->end &&
+               (t->items[s->first].kind == AN_TOK_PUNCT ||
+                (t->items[s->first].kind == AN_TOK_WORD && IN(an_token_text(t, s->first), FILLER))))
+            s->first++;
+        s->question = question_kind(t, s);
+        count_persons(t, s);
+        f->first_person += s->first_person;
+        f->second_person += s->second_person;
+        f->questions += s->question != AN_Q_NONE;
+        f->open_questions += s->question == AN_Q_OPEN;
+        f->closed_questions += s->question == AN_Q_CLOSED;
+    }
+    f->sents = a->sents;
+    f->n_sents = n;
+}
+
+/* ---- echo, feelings, copying -------------------------------------------------------- */
+
+static bool ctx_has_stem(const AnAnalyser *a, const char *stem, bool content_only)
+{
+    int n = a->ct->count < AN_WINDOW ? a->ct->count : AN_WINDOW;
+    for (int i = 0; i < n; i++)
+        if ((!content_only || a->cinfo[i].content) && strcmp(a->cinfo[i].stem_text, stem) == 0)
+            return true;
+    return false;
+}
+
+static bool ctx_has_family(const AnAnalyser *a, int family)
+{
+    for (int i = 0; i < a->ct->count && i < AN_WINDOW; i++)
+        if (a->cinfo[i].family == family && is_feeling(a, &a->cinfo[i]))
+            return true;
+    return false;
+}
+
+static bool seen_stem(const AnAnalyser *a, const int *list, int n, const char *stem)
+{
+    for (int k = 0; k < n; k++)
+        if (strcmp(a->info[list[k]].stem_text, stem) == 0)
+            return true;
+    return false;
+}
+
+static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
+{
+    int content = 0, shared = 0;
+    int n = a->rt->count < AN_WINDOW ? a->rt->count : AN_WINDOW;
+    for (int i = 0; i < a->rt->count; i++) {
+        const AnTokenInfo *ti = &a->info[i];
+        if (a->rt->items[i].kind == AN_TOK_WORD)
+            f->words++;
+        if (!ti->content || a->rt->items[i].kind != AN_TOK_WORD)
+            continue;
+        f->content_words++;
+        if (i >= n)
+            continue;
+        bool echoed = ctx_has_stem(a, ti->stem_text, true);
+        content++;
+        shared += echoed;
+        if (is_feeling(a, ti) && !ti->negated && f->n_feelings < AN_LIST_MAX &&
+            !seen_stem(a, f->feelings, f->n_feelings, ti->stem_text)) {
+            f->feeling_echoed[f->n_feelings] =
+                echoed || (ti->family >= 0 && ctx_has_family(a, ti->family));
+            f->feelings[f->n_feelings++] = i;
+        }
+        if (echoed && f->n_echo < AN_LIST_MAX && !seen_stem(a, f->echo, f->n_echo, ti->stem_text))
+            f->echo[f->n_echo++] = i;
+    }
+    f->overlap = content ? (double)shared / content : 0.0;
+    f->topic_shift = content ? 1.0 - f->overlap : 0.0;
+}
+
+/* Folds pronouns so that "I am sick of it" and "you are sick of it" compare equal. */
+static const char *flip(const char *w)
+{
+    if (IN(w, FIRST) || IN(w, SECOND))
+        return strcmp(w, "my") == 0 || strcmp(w, "your") == 0 ? "P2" : "P1";
+    if (strcmp(w, "am") == 0 || strcmp(w, "are") == 0)
+        return "BE";
+    return w;
+}
+
+static void copying(AnAnalyser *a, AnFeatures *f)
+{
+    int rn = a->rt->count < AN_WINDOW ? a->rt->count : AN_WINDOW;
+    int cn = a->ct->count < AN_WINDOW ? a->ct->count : AN_WINDOW;
+    int covered = 0, words = 0, cover_to = -1;
+    memset(a->prev, 0, (size_t)(cn + 1) * sizeof(int));
+    for (int j = 0; j < rn; j++) {
+        bool word = a->rt->items[j].kind == AN_TOK_WORD;
+        int best = 0;
+        a->cur[0] = 0;
+        for (int i = 0; i < cn; i++) {
+            bool eq = word && a->ct->items[i].kind == AN_TOK_WORD &&
+                      strcmp(flip(an_token_text(a->ct, i)), flip(an_token_text(a->rt, j))) == 0;
+            a->cur[i + 1] = eq ? a->prev[i] + 1 : 0;
+            if (a->cur[i + 1] > best)
+                best = a->cur[i + 1];
+        }
+        int *tmp = a->prev;
+        a->prev = a->cur;
+        a->cur = tmp;
+        if (!word)
+            continue;
+        words++;
+        if (best > f->longest_copy)
+            f->longest_copy = best;
+        if (best >= 3) {
+            int from = j - best + 1 > cover_to + 1 ? j - best + 1 : cover_to + 1;
+            covered += j - from + 1;
+            cover_to = j;
+        }
+    }
+    (void)words;
+    f->parrot = f->words ? (double)(covered > f->words ? f->words : covered) / f->words : 0.0;
+}
+
+static void context_stats(AnAnalyser *a, AnFeatures *f)
+{
+    for (int i = 0; i < a->ct->count; i++) {
+        if (a->ct->items[i].kind != AN_TOK_WORD)
+            continue;
+        const char *w = an_token_text(a->ct, i);
+        f->ctx_words++;
+        f->ctx_first_person += IN(w, FIRST);
+        f->ctx_second_person += IN(w, SECOND);
+        f->ctx_feelings += is_feeling(a, &a->cinfo[i]) && !a->cinfo[i].negated;
+    }
+}
+
+static void cue_hits(AnAnalyser *a, AnFeatures *f)
+{
+    int n = an_matcher_run(a->m, a->scratch, a->rt, a->info, a->matches, AN_HITS_MAX);
+    for (int k = 0; k < n; k++) {
+        const AnMatch *mt = &a->matches[k];
+        f->hits[k] = (AnHit){mt->cue, mt->start, mt->end, (int)a->rt->items[mt->start].sentence,
+                             a->info[mt->start].negated};
+    }
+    f->n_hits = n;
+}
+
+const AnFeatures *an_analyse(AnAnalyser *a, const char *context, const char *reply)
+{
+    AnFeatures *f = &a->f;
+    memset(f, 0, sizeof *f);
+    if (read_text(a, a->rt, &a->info, &a->cap_info, reply) < 0 ||
+        read_text(a, a->ct, &a->cinfo, &a->cap_cinfo, context) < 0 ||
+        reserve((void **)&a->sents, &a->cap_sents, (size_t)a->rt->sentences + 1,
+                sizeof(AnSentence)) < 0)
+        return NULL;
+    f->reply = a->rt;
+    f->context = a->ct;
+    f->info = a->info;
+    f->cinfo = a->cinfo;
+    split_sentences(a, f);
+    context_stats(a, f);
+    echo_and_feelings(a, f);
+    copying(a, f);
+    cue_hits(a, f);
+    f->perspective_shift = f->ctx_first_person > 0 && f->second_person > 0;
+    return f;
+}
+
+const char *an_features_span(const AnFeatures *f, int start, int end, size_t *len)
+{
+    const AnTokens *t = f->reply;
+    if (start < 0 || end > t->count || start >= end) {
+        *len = 0;
+        return "";
+    }
+    uint32_t b = t->items[start].start, e = t->items[end - 1].end;
+    for (int i = start; i < end; i++)
+        if (t->items[i].end > e)
+            e = t->items[i].end;
+    *len = e > b ? e - b : 0;
+    return t->clean + b;
+}
