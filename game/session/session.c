@@ -1,0 +1,401 @@
+/* session.c: writing session files (JSON Lines through an append-only journal), the
+ * scenario hash and deleting a saved session. Loading and listing are in session_load.c.
+ * Depends on jansson, engine/core/journal and engine/core/events. */
+#include "game/session/session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "engine/core/journal.h"
+#include "version.h"
+
+struct SessionWriter {
+    Journal *journal;
+    int turns; /* turns written so far */
+    char error[512];
+};
+
+void session_source_hash(const char *src, size_t len, char out[17])
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)src[i];
+        h *= 0x100000001b3u;
+    }
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--) {
+        out[i] = hex[h & 15];
+        h >>= 4;
+    }
+    out[16] = '\0';
+}
+
+/* ---- building lines ----------------------------------------------------------------- */
+
+/* Sets KEY to the string S. Returns -1 when S is NULL or not valid UTF-8. */
+static int set_str(json_t *o, const char *key, const char *s)
+{
+    json_t *v = s ? json_string(s) : NULL;
+    return v ? json_object_set_new(o, key, v) : -1;
+}
+
+static int set_int(json_t *o, const char *key, long long v)
+{
+    return json_object_set_new(o, key, json_integer(v));
+}
+
+/* Serialises O (and releases it), appends it as one line, syncs when SYNC. WHAT names the
+ * line in an error message. */
+static int write_obj(SessionWriter *w, json_t *o, int sync, const char *what)
+{
+    char *line = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (!line) {
+        snprintf(w->error, sizeof w->error, "cannot write the %s to %s: out of memory", what,
+                 journal_path(w->journal));
+        return SESSION_ERR_NOMEM;
+    }
+    int rc = journal_append_line(w->journal, line, strlen(line), sync);
+    int e = errno;
+    free(line);
+    if (rc != 0) {
+        snprintf(w->error, sizeof w->error, "cannot write the %s to %s: %s", what,
+                 journal_path(w->journal), strerror(e));
+        errno = e;
+        return SESSION_ERR_IO;
+    }
+    w->error[0] = '\0';
+    return SESSION_OK;
+}
+
+/* Reports a value that cannot be saved; O is released. */
+static int bad_value(SessionWriter *w, json_t *o, const char *what)
+{
+    json_decref(o);
+    snprintf(w->error, sizeof w->error, "cannot save to %s: %s", journal_path(w->journal), what);
+    return SESSION_ERR_ARG;
+}
+
+/* ---- creating ----------------------------------------------------------------------- */
+
+/* "2026-11-22T09:15:02Z": exactly this shape, so it can go into a file name. */
+static int is_iso_utc(const char *s)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+    for (size_t i = 0; i < sizeof shape - 1; i++) {
+        if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
+            return 0;
+    }
+    return s[sizeof shape - 1] == '\0';
+}
+
+static void now_iso(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        strcpy(out, "1970-01-01T00:00:00Z");
+}
+
+/* The file name stem: the start time with '-' for ':', then the scenario id reduced to
+ * characters safe in any file system. */
+static void file_stem(char *out, size_t size, const char *started, const char *id)
+{
+    char safe[49];
+    size_t n = 0;
+    for (const char *p = id; *p && n < sizeof safe - 1; p++) {
+        char c = *p;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_';
+        safe[n++] = ok ? c : '_';
+    }
+    safe[n] = '\0';
+    char when[32];
+    snprintf(when, sizeof when, "%s", started);
+    for (char *p = when; *p; p++)
+        if (*p == ':')
+            *p = '-';
+    snprintf(out, size, "%s-%s", when, n ? safe : "session");
+}
+
+static json_t *header_json(const SessionHeader *h, const char *started)
+{
+    json_t *o = json_object();
+    json_t *players = json_array();
+    char hash[17], seed[24];
+    session_source_hash(h->scenario_source, strlen(h->scenario_source), hash);
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)h->seed);
+    int bad = !o || !players;
+    bad |= set_str(o, "type", "header") | set_int(o, "format", SESSION_FORMAT);
+    bad |= set_int(o, "min_reader", SESSION_MIN_READER);
+    bad |= set_str(o, "game_version", HEARD_VERSION);
+    bad |= set_str(o, "scenario_id", h->scenario_id);
+    bad |= set_str(o, "scenario_path", h->scenario_path ? h->scenario_path : "");
+    bad |= set_str(o, "scenario_source", h->scenario_source);
+    bad |= set_str(o, "scenario_hash", hash);
+    bad |= set_str(o, "rules_hash", h->rules_hash ? h->rules_hash : "");
+    for (int i = 0; i < 2; i++) {
+        json_t *v = h->players[i] ? json_string(h->players[i]) : NULL;
+        bad |= json_array_append_new(players, v);
+    }
+    bad |= json_object_set(o, "players", players);
+    bad |= set_int(o, "first", h->first) | set_str(o, "seed", seed);
+    bad |= set_str(o, "started", started);
+    json_decref(players);
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Opens a new file named STEM.jsonl, or STEM-2.jsonl ... when taken. */
+static Journal *open_unique(const char *dir, const char *stem, char *path, size_t size, char *err,
+                            size_t errsize)
+{
+    for (int i = 1; i <= 1000; i++) {
+        char suffix[16] = "";
+        if (i > 1)
+            snprintf(suffix, sizeof suffix, "-%d", i);
+        int n = snprintf(path, size, "%s/%s%s.jsonl", dir, stem, suffix);
+        if (n < 0 || (size_t)n >= size) {
+            snprintf(err, errsize, "cannot create a session file in %s: the path is too long", dir);
+            return NULL;
+        }
+        int code;
+        Journal *j = journal_open_append(path, JOURNAL_EXCLUSIVE, &code, NULL, 0);
+        if (j)
+            return j;
+        if (code != JOURNAL_ERR_EXISTS) {
+            snprintf(err, errsize,
+                     "cannot create the session file %s: %s (check that the folder exists "
+                     "and can be written to)",
+                     path, strerror(errno));
+            return NULL;
+        }
+    }
+    snprintf(err, errsize, "cannot create a session file in %s: too many files named %s", dir,
+             stem);
+    return NULL;
+}
+
+SessionWriter *session_writer_create(const char *dir, const SessionHeader *h, char *path_out,
+                                     size_t path_size, char *err, size_t errsize)
+{
+    char dummy[8], started[32], stem[96], path[4096];
+    if (!err || !errsize) {
+        err = dummy;
+        errsize = sizeof dummy;
+    }
+    if (!h->scenario_source || !h->scenario_id || !h->players[0] || !h->players[1]) {
+        snprintf(err, errsize,
+                 "cannot create a session: the scenario source, its id and "
+                 "both players' names are required");
+        return NULL;
+    }
+    if (h->started[0] && !is_iso_utc(h->started)) {
+        snprintf(err, errsize,
+                 "cannot create a session: start time '%s' is not like "
+                 "2026-11-22T09:15:02Z",
+                 h->started);
+        return NULL;
+    }
+    if (h->started[0])
+        strcpy(started, h->started);
+    else
+        now_iso(started);
+    json_t *o = header_json(h, started);
+    if (!o) {
+        snprintf(err, errsize,
+                 "cannot create a session: a name, the scenario or its source "
+                 "is not valid UTF-8 text");
+        return NULL;
+    }
+    SessionWriter *w = calloc(1, sizeof *w);
+    if (!w) {
+        snprintf(err, errsize, "cannot create a session in %s: out of memory", dir);
+        json_decref(o);
+        return NULL;
+    }
+    file_stem(stem, sizeof stem, started, h->scenario_id);
+    w->journal = open_unique(dir, stem, path, sizeof path, err, errsize);
+    if (!w->journal) {
+        json_decref(o);
+        free(w);
+        return NULL;
+    }
+    if (write_obj(w, o, 1, "header") != 0) {
+        snprintf(err, errsize, "%s", w->error);
+        (void)unlink(path); /* a file with no header is of no use to anyone */
+        session_writer_destroy(w);
+        return NULL;
+    }
+    if (path_out && path_size)
+        snprintf(path_out, path_size, "%s", path);
+    return w;
+}
+
+/* ---- appending ---------------------------------------------------------------------- */
+
+static const char *event_kind_name(EventKind k)
+{
+    switch (k) {
+    case EV_KEY:
+        return "key";
+    case EV_TEXT:
+        return "text";
+    case EV_EDIT:
+        return "edit";
+    case EV_CLICK:
+        return "click";
+    case EV_WHEEL:
+        return "wheel";
+    case EV_RESIZE:
+        return "resize";
+    default:
+        return NULL;
+    }
+}
+
+int session_write_event(SessionWriter *w, const Event *e)
+{
+    const char *kind = event_kind_name(e->kind);
+    if (!kind)
+        return SESSION_OK; /* not part of what a replay needs */
+    json_t *o = json_object();
+    int bad = !o || set_str(o, "type", "event") | set_int(o, "ms", e->ms);
+    bad |= set_str(o, "kind", kind);
+    if (e->kind == EV_KEY)
+        bad |= set_str(o, "key", events_key_name(e->key)) | set_int(o, "mods", e->mods);
+    if (e->kind == EV_TEXT || e->kind == EV_EDIT) {
+        if (!memchr(e->text, '\0', sizeof e->text) || set_str(o, "text", e->text) != 0)
+            return bad_value(w, o, "the text of an input event is not valid UTF-8");
+    }
+    if (e->kind == EV_EDIT)
+        bad |= set_int(o, "start", e->edit_start);
+    if (e->kind == EV_CLICK)
+        bad |= set_int(o, "button", e->key) | set_int(o, "mods", e->mods);
+    if (e->kind == EV_CLICK || e->kind == EV_RESIZE)
+        bad |= set_int(o, "x", e->x);
+    if (e->kind == EV_CLICK || e->kind == EV_RESIZE || e->kind == EV_WHEEL)
+        bad |= set_int(o, "y", e->y);
+    if (bad)
+        return bad_value(w, o, "out of memory building an event line");
+    return write_obj(w, o, 0, "input event");
+}
+
+int session_write_answer(SessionWriter *w, const SessionAnswer *a)
+{
+    json_t *o = json_object();
+    int bad = !o || set_str(o, "type", "answer");
+    if (a->kind == SESSION_ANSWER_TEXT) {
+        bad |= set_str(o, "kind", "text");
+        if (set_str(o, "text", a->text ? a->text : "") != 0)
+            return bad_value(w, o, "the text of an answer is not valid UTF-8");
+    } else if (a->kind == SESSION_ANSWER_CHOICE && a->index >= 0) {
+        bad |= set_str(o, "kind", "choice") | set_int(o, "index", a->index);
+    } else {
+        return bad_value(w, o, "an answer is neither a text nor a choice from 0 up");
+    }
+    bad |= set_int(o, "ms", a->ms);
+    if (bad)
+        return bad_value(w, o, "out of memory building an answer line");
+    return write_obj(w, o, 1, "answer");
+}
+
+static json_t *moves_json(const MoveList *ml)
+{
+    json_t *arr = json_array();
+    int count = ml->count < 0 ? 0 : ml->count > MOVES_MAX ? MOVES_MAX : ml->count;
+    for (int i = 0; arr && i < count; i++) {
+        const Move *m = &ml->items[i];
+        json_t *mo = json_object();
+        int bad = !mo || !memchr(m->tag, '\0', sizeof m->tag) ||
+                  !memchr(m->reason, '\0', sizeof m->reason);
+        bad = bad || set_str(mo, "tag", m->tag) | set_int(mo, "points", m->points) |
+                         set_str(mo, "reason", m->reason);
+        if (bad || json_array_append_new(arr, mo) != 0) {
+            json_decref(mo);
+            json_decref(arr);
+            return NULL;
+        }
+    }
+    return arr;
+}
+
+int session_write_turn(SessionWriter *w, const SessionTurn *t)
+{
+    if ((t->player != 0 && t->player != 1) || (t->role != ROLE_CUSTOMER && t->role != ROLE_AGENT))
+        return bad_value(w, NULL, "a turn's player must be 0 or 1, its role customer or agent");
+    json_t *o = json_object();
+    int bad = !o || set_str(o, "type", "turn") | set_int(o, "n", w->turns + 1);
+    bad |= set_int(o, "round", t->round) | set_int(o, "player", t->player);
+    bad |= set_str(o, "role", t->role == ROLE_AGENT ? "agent" : "customer");
+    if (bad || set_str(o, "kind", t->kind ? t->kind : "") != 0 ||
+        set_str(o, "text", t->text ? t->text : "") != 0)
+        return bad_value(w, o, "a turn's kind or text is not valid UTF-8");
+    bad |= set_int(o, "ms", t->ms) | set_int(o, "points", t->points);
+    json_t *moves = moves_json(&t->moves);
+    if (!moves)
+        return bad_value(w, o, "a move's tag or reason is not valid UTF-8");
+    bad |= json_object_set_new(o, "moves", moves);
+    if (bad)
+        return bad_value(w, o, "out of memory building a turn line");
+    int rc = write_obj(w, o, 1, "turn");
+    if (rc == 0)
+        w->turns++;
+    return rc;
+}
+
+int session_write_end(SessionWriter *w, int team_score, uint32_t ms)
+{
+    json_t *o = json_object();
+    int bad = !o || set_str(o, "type", "end") | set_int(o, "team_score", team_score);
+    bad |= set_int(o, "ms", ms);
+    if (bad)
+        return bad_value(w, o, "out of memory building the end line");
+    return write_obj(w, o, 1, "end of the session");
+}
+
+const char *session_writer_error(const SessionWriter *w)
+{
+    return w->error;
+}
+
+const char *session_writer_path(const SessionWriter *w)
+{
+    return journal_path(w->journal);
+}
+
+int session_writer_destroy(SessionWriter *w)
+{
+    if (!w)
+        return SESSION_OK;
+    int rc = journal_close(w->journal);
+    free(w);
+    return rc == 0 ? SESSION_OK : SESSION_ERR_IO;
+}
+
+/* ---- deleting ----------------------------------------------------------------------- */
+
+int session_delete(const char *path)
+{
+    size_t n = strlen(path);
+    struct stat st;
+    if (n < 6 || strcmp(path + n - 6, ".jsonl") != 0)
+        return SESSION_ERR_ARG;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? SESSION_ERR_MISSING : SESSION_ERR_IO;
+    if (!S_ISREG(st.st_mode))
+        return SESSION_ERR_ARG;
+    if (unlink(path) != 0)
+        return errno == ENOENT ? SESSION_ERR_MISSING : SESSION_ERR_IO;
+    return SESSION_OK;
+}

@@ -1,0 +1,191 @@
+/* session.h: saved sessions. One JSON Lines file per session in the user's data folder: a
+ * header line (versions, the scenario's full source and hash, rules hash, players, seed),
+ * then one line per input event, per answer given to the flow and per scored turn, and an
+ * end line when the session finished normally. The file is only ever appended to; every
+ * answer and turn is on disk before its write returns. The loader turns a file back into
+ * plain arrays and explains every problem by file, line and cause. The format is described
+ * in docs/session-format.md. Depends on jansson and engine/core (journal, events); no SDL,
+ * no Lua.
+ */
+#ifndef HEARD_SESSION_H
+#define HEARD_SESSION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/core/events.h"
+#include "game/rules/moves.h"
+
+/* The format this code writes and reads in full, and the oldest reader format that can
+ * read what it writes. See docs/session-format.md for when each is bumped. */
+#define SESSION_FORMAT 1
+#define SESSION_MIN_READER 1
+
+/* Results: 0 or one of these. */
+enum {
+    SESSION_OK = 0,
+    SESSION_ERR_IO = -1,      /* a file operation failed; errno says why */
+    SESSION_ERR_NOMEM = -2,   /* out of memory */
+    SESSION_ERR_ARG = -3,     /* a value cannot be saved (bad kind, text not UTF-8, ...) */
+    SESSION_ERR_MISSING = -4, /* no such file */
+    SESSION_ERR_EMPTY = -5,   /* the file holds 0 bytes */
+    SESSION_ERR_FORMAT = -6,  /* not a session file, or its header is damaged */
+    SESSION_ERR_TOO_NEW = -7, /* written by a newer Heard this reader cannot read */
+    SESSION_ERR_ALTERED = -8  /* the scenario source does not match its recorded hash */
+};
+
+/* What a session is about. On write, strings are borrowed from the caller; on load, they
+ * are owned by the Session and freed by session_free. */
+typedef struct SessionHeader {
+    int format;                  /* load: the file's format; ignored on write */
+    int min_reader;              /* load: the oldest reader able to read it; ignored on write */
+    const char *game_version;    /* load: the Heard that wrote it; write: HEARD_VERSION */
+    const char *scenario_id;     /* "microwave" */
+    const char *scenario_path;   /* "scripts/scenarios/microwave.lua" */
+    const char *scenario_source; /* the scenario's full Lua source (UTF-8) */
+    char scenario_hash[17];      /* load: FNV-1a 64 of the source, hex; computed on write */
+    const char *rules_hash;      /* rules_hash() of the rules in force */
+    const char *players[2];      /* the two names, UTF-8 */
+    int first;                   /* 0 or 1: which player is the customer first */
+    uint64_t seed;               /* the seed of the session's generator */
+    char started[32];            /* "2026-11-22T09:15:02Z"; write: "" means now */
+} SessionHeader;
+
+/* An answer the flow received (a typed text, or a choice such as Got it / Partly). */
+typedef enum SessionAnswerKind {
+    SESSION_ANSWER_TEXT = 0,
+    SESSION_ANSWER_CHOICE = 1
+} SessionAnswerKind;
+
+typedef struct SessionAnswer {
+    SessionAnswerKind kind;
+    const char *text; /* SESSION_ANSWER_TEXT: UTF-8; NULL for a choice */
+    int index;        /* SESSION_ANSWER_CHOICE: which option, from 0 */
+    uint32_t ms;      /* milliseconds since the session began */
+    long line;        /* load: line number in the file (orders answers among turns) */
+} SessionAnswer;
+
+/* One scored turn, as the flow committed it. */
+typedef struct SessionTurn {
+    int n;            /* load: 1-based turn number; on write the writer numbers turns */
+    int round;        /* the round it belongs to */
+    int player;       /* 0 or 1 */
+    Role role;        /* the role the player had in this turn */
+    const char *kind; /* "startup", "reply", "more", "closure", "rating", "note", "park" */
+    const char *text; /* what the player typed, UTF-8 (may be "") */
+    uint32_t ms;      /* milliseconds since the session began */
+    int points;       /* the turn's points */
+    MoveList moves;   /* the moves the rules saw */
+    long line;        /* load: line number in the file */
+} SessionTurn;
+
+/* ---- writing ------------------------------------------------------------------------ */
+
+typedef struct SessionWriter SessionWriter;
+
+/* Creates a new session file in the folder DIR (which must exist), named after the start
+ * time and scenario ("2026-11-22T09-15-02Z-microwave.jsonl", with "-2", "-3"... added if
+ * that name is taken), and writes and syncs its header. H->scenario_source, scenario_id
+ * and both players are required. PATH_OUT (if not NULL) receives the file's path. Returns
+ * NULL on failure with ERR (if not NULL) saying what happened and where, e.g. "cannot
+ * create a session file in /data: Read-only file system". The caller owns the writer. */
+SessionWriter *session_writer_create(const char *dir, const SessionHeader *h, char *path_out,
+                                     size_t path_size, char *err, size_t errsize);
+
+/* Appends an input event (key, text, edit, click, wheel, resize); not synced by itself,
+ * the next answer or turn syncs it. Mouse moves, quit and empty events are not recorded:
+ * 0 and nothing written. Returns 0 or SESSION_ERR_* (see session_writer_error). */
+int session_write_event(SessionWriter *w, const Event *e);
+
+/* Appends an answer and syncs the file before returning. Returns 0 or SESSION_ERR_*. */
+int session_write_answer(SessionWriter *w, const SessionAnswer *a);
+
+/* Appends a committed turn (numbered by the writer) and syncs the file before returning.
+ * Returns 0 or SESSION_ERR_* (SESSION_ERR_ARG: bad role/player, text not UTF-8). */
+int session_write_turn(SessionWriter *w, const SessionTurn *t);
+
+/* Appends the end line of a session that finished normally, and syncs. Returns 0 or
+ * SESSION_ERR_*. */
+int session_write_end(SessionWriter *w, int team_score, uint32_t ms);
+
+/* The last error, with the path and the reason ("cannot write to ...: No space left on
+ * device"), or "". Borrowed, valid until the next call on W. */
+const char *session_writer_error(const SessionWriter *w);
+
+/* The session file's path. Borrowed, valid until session_writer_destroy. */
+const char *session_writer_path(const SessionWriter *w);
+
+/* Closes the file and frees W. Returns 0, or SESSION_ERR_IO if closing failed. NULL is a
+ * no-op returning 0. */
+int session_writer_destroy(SessionWriter *w);
+
+/* ---- loading ------------------------------------------------------------------------ */
+
+typedef struct Session {
+    SessionHeader header;
+    Event *events;
+    size_t n_events;
+    SessionAnswer *answers;
+    size_t n_answers;
+    SessionTurn *turns;
+    size_t n_turns;
+    int ended;       /* the file has an end line: the session finished normally */
+    int team_score;  /* from the end line, else the sum of the turns' points */
+    uint32_t end_ms; /* from the end line, else 0 */
+} Session;
+
+#define SESSION_WARNINGS_MAX 8
+
+typedef struct SessionLoadReport {
+    int code;          /* 0 or SESSION_ERR_* */
+    char error[512];   /* when loading failed: file, line, what is wrong, what to do */
+    int n_warnings;    /* warnings kept in warnings[] */
+    int more_warnings; /* warnings beyond SESSION_WARNINGS_MAX, not kept */
+    char warnings[SESSION_WARNINGS_MAX][320]; /* each names the file and line */
+    long skipped_lines; /* damaged lines after the header that were left out */
+    int torn;           /* the last line was incomplete and was dropped */
+} SessionLoadReport;
+
+/* Reads the session file PATH. A damaged line after the header (bad JSON, invalid UTF-8, a
+ * line over 8 MiB, a missing field) is skipped with a warning; a torn last line is dropped
+ * with a warning. Returns the session, owned by the caller (free with session_free), or
+ * NULL when the file cannot be used at all: missing, empty, not a session file, a damaged
+ * header, made by a Heard too new for this one, no scenario source, or a source that does
+ * not match its hash. REP (may be NULL) gets the code, the error and the warnings. */
+Session *session_load(const char *path, SessionLoadReport *rep);
+
+/* Frees S and everything it owns. NULL is a no-op. */
+void session_free(Session *s);
+
+/* ---- the library of saved sessions ------------------------------------------------- */
+
+typedef struct SessionSummary {
+    char *path;       /* owned by the list */
+    char started[32]; /* ISO 8601 UTC; for an unreadable file, its modification time */
+    char scenario_id[64];
+    char players[2][64];
+    int team_score;  /* from the end line, or the sum of the turns' points */
+    int ended;       /* the session finished normally */
+    int turns;       /* number of turns */
+    int reflections; /* moves tagged "reflection" over all turns */
+    int ok;          /* 1 when the file loaded; 0: see error */
+    char error[512]; /* why the file could not be read */
+} SessionSummary;
+
+/* Lists the session files (*.jsonl) in DIR, newest first. Unreadable files are listed with
+ * ok = 0 and their error rather than failing the list. A missing DIR is an empty list.
+ * Returns 0 with *OUT (owned by the caller, free with session_list_free) and *N, or
+ * SESSION_ERR_IO (errno kept) / SESSION_ERR_NOMEM with *OUT = NULL and *N = 0. */
+int session_list(const char *dir, SessionSummary **out, size_t *n);
+
+/* Frees a list from session_list. NULL is a no-op. */
+void session_list_free(SessionSummary *list, size_t n);
+
+/* Deletes the session file PATH. Only regular files named *.jsonl are deleted. Returns 0,
+ * SESSION_ERR_ARG for anything else, or SESSION_ERR_MISSING / SESSION_ERR_IO (errno kept). */
+int session_delete(const char *path);
+
+/* FNV-1a 64 of LEN bytes of SRC as 16 lower-case hex digits and a NUL in OUT. */
+void session_source_hash(const char *src, size_t len, char out[17]);
+
+#endif

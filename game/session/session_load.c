@@ -1,0 +1,630 @@
+/* session_load.c: reading session files back (the header, then events, answers, turns and
+ * the end line) with a clear message for every kind of damage, and listing the saved
+ * sessions of a folder. Depends on jansson and engine/core/journal. */
+#include "game/session/session.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "engine/core/journal.h"
+#include "version.h"
+
+typedef struct Loader {
+    const char *path;
+    Session *s;
+    SessionLoadReport *rep;
+    size_t cap_events, cap_answers, cap_turns;
+    int header_seen;
+    int newer; /* the file's format is newer than ours: unknown lines are expected */
+} Loader;
+
+/* ---- messages and small helpers ----------------------------------------------------- */
+
+static void warn(Loader *L, const char *fmt, ...)
+{
+    SessionLoadReport *rep = L->rep;
+    if (rep->n_warnings >= SESSION_WARNINGS_MAX) {
+        rep->more_warnings++;
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(rep->warnings[rep->n_warnings++], sizeof rep->warnings[0], fmt, ap);
+    va_end(ap);
+}
+
+/* Records why the file cannot be used; returns 1 so a line callback stops reading. */
+static int fail(Loader *L, int code, const char *fmt, ...)
+{
+    L->rep->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(L->rep->error, sizeof L->rep->error, fmt, ap);
+    va_end(ap);
+    return 1;
+}
+
+/* Copies SRC into DST of SIZE bytes, cutting on a UTF-8 character boundary. */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* *OUT = integer KEY of O within [LO, HI]. Returns 0, or -1 if missing, not an integer or
+ * out of range. */
+static int get_int(json_t *o, const char *key, long long lo, long long hi, long long *out)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_integer(v))
+        return -1;
+    long long x = json_integer_value(v);
+    if (x < lo || x > hi)
+        return -1;
+    *out = x;
+    return 0;
+}
+
+/* The string KEY of O (borrowed from O), or NULL. */
+static const char *get_str(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+/* A copy of the string KEY of O (DEF when missing), owned by the caller; NULL when out of
+ * memory or when missing and DEF is NULL. */
+static char *dup_str(json_t *o, const char *key, const char *def)
+{
+    const char *s = get_str(o, key);
+    if (!s)
+        s = def;
+    return s ? strdup(s) : NULL;
+}
+
+static int grow(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *p = realloc(*items, c * size);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = c;
+    return 0;
+}
+
+/* ---- the header --------------------------------------------------------------------- */
+
+static int parse_seed(const char *s, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (!s || !*s || strlen(s) > 20)
+        return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return -1;
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return -1;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Checks the versions: refuses a file that needs a newer reader. */
+static int check_versions(Loader *L, json_t *o)
+{
+    long long format, min_reader;
+    if (get_int(o, "format", 1, 1000000, &format) ||
+        get_int(o, "min_reader", 1, 1000000, &min_reader))
+        return fail(L, SESSION_ERR_FORMAT,
+                    "%s:1: the header has no valid \"format\" and \"min_reader\" numbers; the "
+                    "file is damaged",
+                    L->path);
+    const char *by = get_str(o, "game_version");
+    by = by ? by : "(unknown version)";
+    if (min_reader > SESSION_FORMAT)
+        return fail(L, SESSION_ERR_TOO_NEW,
+                    "%s was made by Heard %s (session format %lld, needs a reader of format "
+                    "%lld; this Heard %s reads format %d): update Heard to read it",
+                    L->path, by, format, min_reader, HEARD_VERSION, SESSION_FORMAT);
+    if (format > SESSION_FORMAT) {
+        L->newer = 1;
+        warn(L,
+             "%s was made by the newer Heard %s (session format %lld); what this version "
+             "does not know is ignored",
+             L->path, by, format);
+    }
+    L->s->header.format = (int)format;
+    L->s->header.min_reader = (int)min_reader;
+    return 0;
+}
+
+/* Copies the header's strings into the session. Returns 0, or 1 after fail(). */
+static int header_strings(Loader *L, json_t *o)
+{
+    SessionHeader *h = &L->s->header;
+    json_t *players = json_object_get(o, "players");
+    const char *p0 = json_string_value(json_array_get(players, 0));
+    const char *p1 = json_string_value(json_array_get(players, 1));
+    if (!get_str(o, "scenario_id") || !p0 || !p1)
+        return fail(L, SESSION_ERR_FORMAT,
+                    "%s:1: the header lacks the scenario id or the two players' names; the "
+                    "file is damaged",
+                    L->path);
+    h->game_version = dup_str(o, "game_version", "");
+    h->scenario_id = dup_str(o, "scenario_id", NULL);
+    h->scenario_path = dup_str(o, "scenario_path", "");
+    h->scenario_source = dup_str(o, "scenario_source", NULL);
+    h->rules_hash = dup_str(o, "rules_hash", "");
+    h->players[0] = strdup(p0);
+    h->players[1] = strdup(p1);
+    if (!h->game_version || !h->scenario_id || !h->scenario_path || !h->scenario_source ||
+        !h->rules_hash || !h->players[0] || !h->players[1])
+        return fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
+    return 0;
+}
+
+static int parse_header(Loader *L, json_t *o)
+{
+    SessionHeader *h = &L->s->header;
+    const char *type = get_str(o, "type");
+    if (!type || strcmp(type, "header") != 0)
+        return fail(L, SESSION_ERR_FORMAT,
+                    "%s:1: not a Heard session file: the first line is not a session header",
+                    L->path);
+    if (check_versions(L, o))
+        return 1;
+    if (!get_str(o, "scenario_source"))
+        return fail(L, SESSION_ERR_FORMAT,
+                    "%s:1: the header has no \"scenario_source\", so the scenario cannot be "
+                    "replayed; the file is damaged",
+                    L->path);
+    const char *want = get_str(o, "scenario_hash");
+    const char *src = get_str(o, "scenario_source");
+    session_source_hash(src, strlen(src), h->scenario_hash);
+    if (!want || strcmp(want, h->scenario_hash) != 0)
+        return fail(L, SESSION_ERR_ALTERED,
+                    "%s:1: the scenario source was altered after the session was saved (its "
+                    "hash is %s, the header records %s); it cannot be replayed as played",
+                    L->path, h->scenario_hash, want ? want : "none");
+    long long first;
+    if (get_int(o, "first", 0, 1, &first) || parse_seed(get_str(o, "seed"), &h->seed))
+        return fail(L, SESSION_ERR_FORMAT,
+                    "%s:1: the header's \"first\" (0 or 1) or \"seed\" (decimal digits in a "
+                    "string) is missing or wrong; the file is damaged",
+                    L->path);
+    h->first = (int)first;
+    if (header_strings(L, o))
+        return 1;
+    const char *started = get_str(o, "started");
+    copy_text(h->started, sizeof h->started, started ? started : "");
+    if (!started)
+        warn(L, "%s:1: the header has no start time", L->path);
+    L->header_seen = 1;
+    return 0;
+}
+
+/* ---- body lines --------------------------------------------------------------------- */
+
+static EventKind event_kind(const char *s)
+{
+    static const struct {
+        const char *name;
+        EventKind kind;
+    } kinds[] = {{"key", EV_KEY},     {"text", EV_TEXT},   {"edit", EV_EDIT},
+                 {"click", EV_CLICK}, {"wheel", EV_WHEEL}, {"resize", EV_RESIZE}};
+    for (size_t i = 0; s && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(s, kinds[i].name) == 0)
+            return kinds[i].kind;
+    return EV_NONE;
+}
+
+/* Returns NULL when fine, else what is wrong with the event line. */
+static const char *parse_event(json_t *o, Event *e)
+{
+    long long v;
+    memset(e, 0, sizeof *e);
+    e->kind = event_kind(get_str(o, "kind"));
+    if (e->kind == EV_NONE)
+        return "an input event of an unknown kind";
+    if (get_int(o, "ms", 0, UINT32_MAX, &v))
+        return "an input event without a valid \"ms\"";
+    e->ms = (uint32_t)v;
+    if (e->kind == EV_KEY) {
+        e->key = events_key_from_name(get_str(o, "key"));
+        e->mods = get_int(o, "mods", 0, 0xffff, &v) ? 0 : (unsigned)v;
+    }
+    if (e->kind == EV_TEXT || e->kind == EV_EDIT) {
+        const char *t = get_str(o, "text");
+        if (!t || strlen(t) >= sizeof e->text)
+            return "a text event whose \"text\" is missing or too long";
+        strcpy(e->text, t);
+        e->edit_start = get_int(o, "start", 0, EVENT_TEXT_MAX, &v) ? 0 : (int)v;
+    }
+    if (e->kind == EV_CLICK) {
+        e->key = get_int(o, "button", 0, 255, &v) ? 1 : (int)v;
+        e->mods = get_int(o, "mods", 0, 0xffff, &v) ? 0 : (unsigned)v;
+    }
+    if (!get_int(o, "x", -1000000, 1000000, &v))
+        e->x = (int)v;
+    if (!get_int(o, "y", -1000000, 1000000, &v))
+        e->y = (int)v;
+    return NULL;
+}
+
+static const char *parse_answer(json_t *o, SessionAnswer *a)
+{
+    long long v;
+    const char *kind = get_str(o, "kind");
+    memset(a, 0, sizeof *a);
+    if (get_int(o, "ms", 0, UINT32_MAX, &v))
+        return "an answer without a valid \"ms\"";
+    a->ms = (uint32_t)v;
+    if (kind && strcmp(kind, "text") == 0 && get_str(o, "text")) {
+        a->kind = SESSION_ANSWER_TEXT;
+        a->text = strdup(get_str(o, "text"));
+        return a->text ? NULL : "out of memory";
+    }
+    if (kind && strcmp(kind, "choice") == 0 && !get_int(o, "index", 0, 1000000, &v)) {
+        a->kind = SESSION_ANSWER_CHOICE;
+        a->index = (int)v;
+        return NULL;
+    }
+    return "an answer that is neither a text nor a choice with an index";
+}
+
+static const char *parse_moves(json_t *arr, MoveList *ml, int *cut)
+{
+    size_t i;
+    json_t *m;
+    memset(ml, 0, sizeof *ml);
+    if (!json_is_array(arr))
+        return "a turn without a \"moves\" list";
+    json_array_foreach(arr, i, m)
+    {
+        long long pts;
+        const char *tag = get_str(m, "tag"), *reason = get_str(m, "reason");
+        if (!tag || !reason || get_int(m, "points", -1000000, 1000000, &pts))
+            return "a move without its tag, points and reason";
+        if (ml->count == MOVES_MAX || strlen(tag) >= MOVE_TAG_MAX) {
+            *cut = 1;
+            continue;
+        }
+        Move *mv = &ml->items[ml->count++];
+        copy_text(mv->tag, sizeof mv->tag, tag);
+        copy_text(mv->reason, sizeof mv->reason, reason);
+        mv->points = (int)pts;
+        ml->total += mv->points;
+    }
+    return NULL;
+}
+
+static const char *parse_turn(json_t *o, SessionTurn *t, int *cut)
+{
+    long long n, round, player, ms, points;
+    const char *role = get_str(o, "role");
+    memset(t, 0, sizeof *t);
+    if (get_int(o, "n", 0, 1000000000, &n) || get_int(o, "round", 0, 1000000000, &round) ||
+        get_int(o, "player", 0, 1, &player) || get_int(o, "ms", 0, UINT32_MAX, &ms) ||
+        get_int(o, "points", -1000000000, 1000000000, &points))
+        return "a turn without valid \"n\", \"round\", \"player\", \"ms\" and \"points\"";
+    if (!role || (strcmp(role, "customer") != 0 && strcmp(role, "agent") != 0))
+        return "a turn whose \"role\" is not customer or agent";
+    if (!get_str(o, "kind") || !get_str(o, "text"))
+        return "a turn without its \"kind\" and \"text\"";
+    const char *bad = parse_moves(json_object_get(o, "moves"), &t->moves, cut);
+    if (bad)
+        return bad;
+    t->n = (int)n;
+    t->round = (int)round;
+    t->player = (int)player;
+    t->role = strcmp(role, "agent") == 0 ? ROLE_AGENT : ROLE_CUSTOMER;
+    t->ms = (uint32_t)ms;
+    t->points = (int)points;
+    t->kind = strdup(get_str(o, "kind"));
+    t->text = strdup(get_str(o, "text"));
+    return t->kind && t->text ? NULL : "out of memory";
+}
+
+static void free_turn(SessionTurn *t)
+{
+    free((char *)t->kind);
+    free((char *)t->text);
+}
+
+/* Adds one parsed body line of type TYPE to the session. Returns what is wrong, or NULL. */
+static const char *add_record(Loader *L, json_t *o, const char *type, long line)
+{
+    Session *s = L->s;
+    long long v;
+    if (strcmp(type, "event") == 0) {
+        if (grow((void **)&s->events, &L->cap_events, s->n_events, sizeof *s->events))
+            return "out of memory";
+        const char *bad = parse_event(o, &s->events[s->n_events]);
+        s->n_events += !bad;
+        return bad;
+    }
+    if (strcmp(type, "answer") == 0) {
+        if (grow((void **)&s->answers, &L->cap_answers, s->n_answers, sizeof *s->answers))
+            return "out of memory";
+        SessionAnswer *a = &s->answers[s->n_answers];
+        const char *bad = parse_answer(o, a);
+        if (bad) {
+            free((char *)a->text);
+            return bad;
+        }
+        a->line = line;
+        s->n_answers++;
+        return NULL;
+    }
+    if (strcmp(type, "turn") == 0) {
+        if (grow((void **)&s->turns, &L->cap_turns, s->n_turns, sizeof *s->turns))
+            return "out of memory";
+        SessionTurn *t = &s->turns[s->n_turns];
+        int cut = 0;
+        const char *bad = parse_turn(o, t, &cut);
+        if (bad) {
+            free_turn(t);
+            return bad;
+        }
+        if (cut)
+            warn(L, "%s:%ld: turn %d has more moves than %d or a tag too long; some were left out",
+                 L->path, line, t->n, MOVES_MAX);
+        t->line = line;
+        s->n_turns++;
+        return NULL;
+    }
+    if (strcmp(type, "end") == 0) {
+        if (get_int(o, "team_score", INT32_MIN, INT32_MAX, &v))
+            return "an end line without a valid \"team_score\"";
+        s->team_score = (int)v;
+        s->end_ms = get_int(o, "ms", 0, UINT32_MAX, &v) ? 0 : (uint32_t)v;
+        s->ended = 1;
+        return NULL;
+    }
+    if (strcmp(type, "header") == 0)
+        return "a second header";
+    return L->newer ? NULL : "a line of an unknown type";
+}
+
+static void skip_line(Loader *L, long line, const char *why)
+{
+    L->rep->skipped_lines++;
+    warn(L, "%s:%ld: %s; the line was skipped", L->path, line, why);
+}
+
+static int load_line(void *ud, const JournalLine *line)
+{
+    Loader *L = ud;
+    if (line->too_long) {
+        if (line->number == 1)
+            return fail(L, SESSION_ERR_FORMAT,
+                        "%s:1: not a Heard session file: its first line is %zu bytes long, "
+                        "more than a session line may be",
+                        L->path, line->len);
+        skip_line(L, line->number, "the line is far too long to be part of a session");
+        return 0;
+    }
+    json_error_t jerr;
+    json_t *o = json_loadb(line->text, line->len, 0, &jerr);
+    if (!json_is_object(o)) {
+        char why[300];
+        if (!o && json_error_code(&jerr) == json_error_invalid_utf8)
+            snprintf(why, sizeof why, "text that is not valid UTF-8 (%s, at column %d)", jerr.text,
+                     jerr.column);
+        else
+            snprintf(why, sizeof why, "not a valid JSON object (%s, at column %d)",
+                     o ? "another JSON value" : jerr.text, o ? 1 : jerr.column);
+        json_decref(o);
+        if (line->number == 1)
+            return fail(L, SESSION_ERR_FORMAT, "%s:1: not a Heard session file: %s", L->path, why);
+        skip_line(L, line->number, why);
+        return 0;
+    }
+    int stop = 0;
+    if (line->number == 1) {
+        stop = parse_header(L, o);
+    } else {
+        const char *type = get_str(o, "type");
+        const char *bad = type ? add_record(L, o, type, line->number) : "a line with no type";
+        if (bad && strcmp(bad, "out of memory") == 0)
+            stop = fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
+        else if (bad)
+            skip_line(L, line->number, bad);
+    }
+    json_decref(o);
+    return stop;
+}
+
+/* ---- loading ------------------------------------------------------------------------ */
+
+/* Turns the journal's result into the report's error. Returns 0 when the file was read. */
+static int reading_result(Loader *L, int rc, const JournalReadInfo *info)
+{
+    if (rc == JOURNAL_ERR_MISSING)
+        return fail(L, SESSION_ERR_MISSING,
+                    "%s: no such session file (it may have been moved or deleted)", L->path);
+    if (rc == JOURNAL_ERR_EMPTY)
+        return fail(L, SESSION_ERR_EMPTY,
+                    "%s is empty (0 bytes): it holds no session; the game may have stopped "
+                    "before saving anything",
+                    L->path);
+    if (rc == JOURNAL_ERR_NOMEM)
+        return fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
+    if (rc != 0)
+        return fail(L, SESSION_ERR_IO, "%s", info->message);
+    if (L->rep->code != 0)
+        return 1;
+    if (!L->header_seen)
+        return fail(L, SESSION_ERR_FORMAT,
+                    "%s: not a Heard session file: it has no complete first line (%zu bytes "
+                    "with no end of line)",
+                    L->path, info->torn_bytes);
+    if (info->torn_line) {
+        L->rep->torn = 1;
+        warn(L, "%s", info->message);
+    }
+    return 0;
+}
+
+Session *session_load(const char *path, SessionLoadReport *rep)
+{
+    SessionLoadReport local;
+    if (!rep)
+        rep = &local;
+    memset(rep, 0, sizeof *rep);
+    Loader L = {0};
+    L.path = path;
+    L.rep = rep;
+    L.s = calloc(1, sizeof *L.s);
+    if (!L.s) {
+        fail(&L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", path);
+        return NULL;
+    }
+    JournalReadInfo info = {0};
+    int rc = journal_read_lines(path, load_line, &L, &info);
+    int e = errno;
+    if (reading_result(&L, rc, &info) != 0) {
+        session_free(L.s);
+        errno = e;
+        return NULL;
+    }
+    if (!L.s->ended) {
+        for (size_t i = 0; i < L.s->n_turns; i++)
+            L.s->team_score += L.s->turns[i].points;
+    }
+    return L.s;
+}
+
+void session_free(Session *s)
+{
+    if (!s)
+        return;
+    SessionHeader *h = &s->header;
+    free((char *)h->game_version);
+    free((char *)h->scenario_id);
+    free((char *)h->scenario_path);
+    free((char *)h->scenario_source);
+    free((char *)h->rules_hash);
+    free((char *)h->players[0]);
+    free((char *)h->players[1]);
+    for (size_t i = 0; i < s->n_answers; i++)
+        free((char *)s->answers[i].text);
+    for (size_t i = 0; i < s->n_turns; i++)
+        free_turn(&s->turns[i]);
+    free(s->events);
+    free(s->answers);
+    free(s->turns);
+    free(s);
+}
+
+/* ---- listing ------------------------------------------------------------------------ */
+
+static void summarize(SessionSummary *sum, const char *path, time_t mtime)
+{
+    SessionLoadReport rep;
+    Session *s = session_load(path, &rep);
+    if (!s) {
+        struct tm tm;
+        if (!gmtime_r(&mtime, &tm) ||
+            !strftime(sum->started, sizeof sum->started, "%Y-%m-%dT%H:%M:%SZ", &tm))
+            strcpy(sum->started, "1970-01-01T00:00:00Z");
+        copy_text(sum->error, sizeof sum->error, rep.error);
+        return;
+    }
+    sum->ok = 1;
+    copy_text(sum->started, sizeof sum->started, s->header.started);
+    copy_text(sum->scenario_id, sizeof sum->scenario_id, s->header.scenario_id);
+    for (int p = 0; p < 2; p++)
+        copy_text(sum->players[p], sizeof sum->players[p], s->header.players[p]);
+    sum->team_score = s->team_score;
+    sum->ended = s->ended;
+    sum->turns = (int)s->n_turns;
+    for (size_t i = 0; i < s->n_turns; i++)
+        for (int m = 0; m < s->turns[i].moves.count; m++)
+            sum->reflections += strcmp(s->turns[i].moves.items[m].tag, "reflection") == 0;
+    session_free(s);
+}
+
+static int newest_first(const void *pa, const void *pb)
+{
+    const SessionSummary *a = pa, *b = pb;
+    int c = strcmp(b->started, a->started);
+    return c ? c : strcmp(b->path, a->path);
+}
+
+static int is_session_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 6 && strcmp(name + n - 6, ".jsonl") == 0;
+}
+
+int session_list(const char *dir, SessionSummary **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno == ENOENT ? SESSION_OK : SESSION_ERR_IO;
+    SessionSummary *list = NULL;
+    size_t count = 0, cap = 0;
+    int rc = SESSION_OK;
+    struct dirent *ent;
+    while ((ent = readdir(d)) != NULL) {
+        struct stat st;
+        if (!is_session_name(ent->d_name))
+            continue;
+        size_t len = strlen(dir) + strlen(ent->d_name) + 2;
+        char *path = malloc(len);
+        if (!path || grow((void **)&list, &cap, count, sizeof *list)) {
+            free(path);
+            rc = SESSION_ERR_NOMEM;
+            break;
+        }
+        snprintf(path, len, "%s/%s", dir, ent->d_name);
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            free(path);
+            continue;
+        }
+        SessionSummary *sum = &list[count++];
+        memset(sum, 0, sizeof *sum);
+        sum->path = path;
+        summarize(sum, path, st.st_mtime);
+    }
+    closedir(d);
+    if (rc != SESSION_OK) {
+        session_list_free(list, count);
+        return rc;
+    }
+    if (count)
+        qsort(list, count, sizeof *list, newest_first);
+    *out = list;
+    *n = count;
+    return SESSION_OK;
+}
+
+void session_list_free(SessionSummary *list, size_t n)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(list[i].path);
+    free(list);
+}
