@@ -66,13 +66,15 @@ int events_pop(EventQueue *q, Event *out)
     return 1;
 }
 
-size_t events_count(const EventQueue *q) { return q->count; }
+size_t events_count(const EventQueue *q)
+{
+    return q->count;
+}
 
 static const char *const named_keys[] = {
-    "Return", "Escape", "Backspace", "Delete", "Tab",    "Left", "Right", "Up",
-    "Down",   "Home",   "End",       "PageUp", "PageDown", "F1", "F2",    "F3",
-    "F4",     "F5",     "F6",        "F7",     "F8",     "F9",   "F10",   "F11",
-    "F12",    "Unknown"};
+    "Return", "Escape", "Backspace", "Delete",   "Tab", "Left", "Right", "Up",     "Down",
+    "Home",   "End",    "PageUp",    "PageDown", "F1",  "F2",   "F3",    "F4",     "F5",
+    "F6",     "F7",     "F8",        "F9",       "F10", "F11",  "F12",   "Unknown"};
 
 const char *events_key_name(int key)
 {

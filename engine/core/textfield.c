@@ -31,6 +31,7 @@ struct TextField {
     char *clip; /* last copied or cut text, clip_cap bytes allocated */
     size_t clip_cap;
     char message[MESSAGE_MAX];
+    char noun[32]; /* what the field holds, for the length message: "Replies", "Names" */
     unsigned version; /* bumped when the text changes */
     unsigned look;    /* bumped when the composition or the message changes */
     /* The insertion in progress: consecutive EV_TEXT events form one. */
@@ -168,7 +169,8 @@ static void describe_cut(const TextField *tf, char *msg, size_t size)
     size_t count = utf8_count(tf->text, tf->len);
     group_digits(tf->max, max);
     group_digits(count, chars);
-    append(msg, size, "Replies are limited to ");
+    append(msg, size, tf->noun);
+    append(msg, size, " are limited to ");
     append(msg, size, max);
     if (count == tf->len) {
         append(msg, size, " characters");
@@ -515,7 +517,13 @@ TextField *tf_create(size_t max_bytes)
         return NULL;
     }
     tf->text[0] = '\0';
+    snprintf(tf->noun, sizeof tf->noun, "Replies");
     return tf;
+}
+
+void tf_set_noun(TextField *tf, const char *noun)
+{
+    snprintf(tf->noun, sizeof tf->noun, "%s", noun);
 }
 
 void tf_destroy(TextField *tf)

@@ -34,6 +34,10 @@ enum {
 TextField *tf_create(size_t max_bytes);
 void tf_destroy(TextField *tf); /* NULL is a no-op */
 
+/* Names what the field holds in the length message ("Names are limited to 47
+ * characters"); "Replies" by default. NOUN is copied (up to 31 bytes). */
+void tf_set_noun(TextField *tf, const char *noun);
+
 /* Applies one event and returns TF_* bits (0 when the event meant nothing to the field):
  * EV_TEXT inserts at the caret, replacing the selection; EV_EDIT sets the composition
  * (empty text ends it; edit_start is its caret in code points); EV_KEY edits and moves:

@@ -515,6 +515,18 @@ static void test_textfield_set_text_and_clear(void **state)
     assert_string_equal(tf_message(tf), "");
 }
 
+static void test_textfield_length_message_names_the_field(void **state)
+{
+    (void)state;
+    TextField *tf = tf_create(5);
+    assert_non_null(tf);
+    tf_set_noun(tf, "Names");
+    text(tf, "Alexandra");
+    assert_string_equal(tf_text(tf), "Alexa");
+    assert_non_null(strstr(tf_message(tf), "Names are limited to 5 characters"));
+    tf_destroy(tf);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -536,6 +548,7 @@ int main(void)
         T(test_textfield_copy_and_cut),
         T(test_textfield_ime_composition_then_commit),
         T(test_textfield_set_text_and_clear),
+        cmocka_unit_test(test_textfield_length_message_names_the_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
