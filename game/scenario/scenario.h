@@ -1,0 +1,87 @@
+/* scenario.h: what a coach's scenario file says about itself (id, title, description,
+ * difficulty, rounds), read and checked in a sandbox so a broken file shows its error with
+ * file and line instead of stopping the program.
+ *
+ * A scenario is a Lua file (scripts/scenarios/NAME.lua) that returns a table. Its fields:
+ *   id           string, required: letters, digits, '_' or '-'
+ *   title        string, required, one line
+ *   description  string, required, one line
+ *   difficulty   integer 1..4, required (1 appliances ... 4 hot topics)
+ *   rounds       integer 1..20, default 2
+ *   prompts      list of complaint texts the customer may pick (at most SCENARIO_PROMPTS_MAX)
+ *   hints        list of short tips tied to the method
+ *   points       table tag -> integer points overriding the rules (tags of LABELS.md)
+ *   turn_seconds integer 5..3600, a per-turn timer; absent means none
+ *   examples     list of {context=, reply=, role="agent"|"customer", moves={tag, ...}}
+ *   play         function(heard, scenario, floor): a custom flow instead of scripts/lib/floor.lua
+ *   rules        table or function: extra rules, read by the rules module
+ * Any other key is an error that suggests the closest known name.
+ *
+ * Depends on: engine/script (the sandbox), libc, POSIX dirent. Lua is touched only in
+ * scenario_lua.c. */
+#ifndef HEARD_SCENARIO_H
+#define HEARD_SCENARIO_H
+
+#include <stddef.h>
+
+#include "engine/script/script.h"
+
+#define SCENARIO_PROMPTS_MAX 8
+#define SCENARIO_ROUNDS_DEFAULT 2
+
+/* A scenario file that loads but whose table breaks the rules above. (File and Lua errors
+ * come back as the SCRIPT_ERR_* codes of script.h.) */
+enum { SCENARIO_ERR_INVALID = -10 };
+
+typedef struct ScenarioInfo {
+    char path[512];        /* the file, or the name given to an in-memory source */
+    char id[64];           /* "" when unreadable */
+    char title[128];       /* the file's base name when the table could not be read */
+    char description[256]; /* one line */
+    int difficulty;        /* 1..4; 0 when unreadable */
+    int rounds;            /* 1..20 */
+    int ok;                /* 1 when the file loaded and every field checked out */
+    char error[512];       /* "FILE:LINE: error: ..." when ok is 0 */
+} ScenarioInfo;
+
+/* Lists every *.lua file directly in DIR, each loaded in its own small sandbox, sorted by
+ * difficulty then title; files that fail to load or check come last (by path), with ok = 0
+ * and their error, rather than failing the list. On success returns 0 and sets *OUT (owned
+ * by the caller, free with scenario_list_free; NULL when COUNT is 0) and *COUNT. Returns
+ * SCRIPT_ERR_IO when DIR cannot be read, SCRIPT_ERR_MEMORY when out of memory; *OUT and
+ * *COUNT are then NULL and 0. */
+int scenario_list(const char *dir, ScenarioInfo **out, size_t *count);
+
+/* Frees a list from scenario_list. scenario_list_free(NULL) is a no-op. */
+void scenario_list_free(ScenarioInfo *list);
+
+/* Loads the scenario file PATH in a small sandbox and fills OUT (always, even on failure:
+ * path, title, ok and error). Returns 0, SCRIPT_ERR_IO if the file cannot be read, another
+ * SCRIPT_ERR_* code if the chunk fails, or SCENARIO_ERR_INVALID if a field is wrong. */
+int scenario_info_load(const char *path, ScenarioInfo *out);
+
+/* As scenario_info_load for a source held in memory (LEN bytes), named NAME in messages. */
+int scenario_info_load_source(const char *name, const char *source, size_t len, ScenarioInfo *out);
+
+/* Reads the whole text file PATH. Returns a NUL-terminated copy owned by the caller (free
+ * it) and sets *LEN (may be NULL) to its length, or NULL when it cannot be read. */
+char *scenario_read_source(const char *path, size_t *len);
+
+/* For the turn flow and `heard check`: runs the scenario SOURCE (LEN bytes, chunk name
+ * NAME) in S, checks its table, fills in defaults (rounds, prompts, hints) and leaves the
+ * table on top of S's stack. Fills INFO and ERR (either may be NULL). Returns 0, a
+ * SCRIPT_ERR_* code, or SCENARIO_ERR_INVALID; on failure the stack is as it was. */
+int scenario_load(Script *s, const char *name, const char *source, size_t len, ScenarioInfo *info,
+                  ScriptError *err);
+
+/* Whether TAG is a move tag of LABELS.md ("reflection", "soft_startup", ...). */
+int scenario_is_move_tag(const char *tag);
+
+/* Every move tag of LABELS.md (a static array, borrowed); sets *COUNT. */
+const char *const *scenario_move_tags(size_t *count);
+
+/* Suggests the word of WORDS (COUNT of them) closest to WORD by edit distance, or NULL when
+ * none is close enough to be a likely typo. The result is one of WORDS (borrowed). */
+const char *scenario_suggest(const char *word, const char *const *words, size_t count);
+
+#endif
