@@ -1,0 +1,531 @@
+/* flow.c: the turn flow's state: the answer log, the turns, the toaster parking lot and the
+ * scores, and the replay that makes undo, reload and error recovery one mechanism (a fresh
+ * FlowRun re-run on the log with the same seed). The coroutine itself lives in flow_lua.c.
+ *
+ * Depends on: flow_lua.c, game/scenario, engine/script, libc. */
+#include "game/flow/flow.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/flow/flow_run.h"
+
+struct Flow {
+    char *path, *name, *floor_path;
+    char *names[2];
+    int first;
+    uint64_t seed;
+    FlowScoreFn score;
+    void *score_ud;
+    char *source; /* the scenario as run now */
+    size_t source_len;
+    FlowAnswer *log;
+    size_t nlog, caplog;
+    FlowRun *run;
+    int paused;
+};
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static char *dup_mem(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* Fills ERR for a problem that is not a script's, with no file or line. Returns CODE. */
+static int flow_error(ScriptError *err, int code, const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    memset(err, 0, sizeof *err);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* ---- the run: turns, parking lot, scoring (called from the bindings) ------------------- */
+
+int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const char *text,
+                      const char *context, const MoveList *moves)
+{
+    if (r->nturns == r->capturns) {
+        size_t cap = r->capturns ? r->capturns * 2 : 32;
+        FlowTurn *bigger = realloc(r->turns, cap * sizeof *bigger);
+        if (!bigger)
+            return FLOW_ERR_MEMORY;
+        r->turns = bigger;
+        r->capturns = cap;
+    }
+    FlowTurn *t = &r->turns[r->nturns];
+    memset(t, 0, sizeof *t);
+    t->text = dup_str(text);
+    t->context = dup_str(context ? context : "");
+    if (!t->text || !t->context) {
+        free(t->text);
+        free(t->context);
+        return FLOW_ERR_MEMORY;
+    }
+    t->round = r->round;
+    t->player = player;
+    t->role = role;
+    snprintf(t->kind, sizeof t->kind, "%s", kind);
+    if (moves)
+        t->moves = *moves;
+    t->ms = r->now;
+    r->nturns++;
+    return 0;
+}
+
+int flow_run_score(FlowRun *r, const char *context, const char *reply, Role role, MoveList *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!r->score)
+        return 0;
+    int rc = r->score(r->score_ud, context, reply, role, out);
+    if (rc < 0)
+        return rc;
+    if (out->count < 0 || out->count > MOVES_MAX)
+        out->count = out->count < 0 ? 0 : MOVES_MAX;
+    /* the scenario's overrides win over the rules' points; the total follows */
+    out->total = 0;
+    for (int i = 0; i < out->count; i++) {
+        Move *m = &out->items[i];
+        for (int p = 0; p < r->npoints; p++) {
+            if (strcmp(m->tag, r->points[p].tag) == 0)
+                m->points = r->points[p].points;
+        }
+        out->total += m->points;
+    }
+    return 0;
+}
+
+int flow_run_park(FlowRun *r, int player, const char *text)
+{
+    if (r->nparked == r->capparked) {
+        size_t cap = r->capparked ? r->capparked * 2 : 8;
+        FlowParked *bigger = realloc(r->parked, cap * sizeof *bigger);
+        if (!bigger)
+            return FLOW_ERR_MEMORY;
+        r->parked = bigger;
+        r->capparked = cap;
+    }
+    char *copy = dup_str(text);
+    if (!copy)
+        return FLOW_ERR_MEMORY;
+    r->parked[r->nparked] = (FlowParked){copy, player, 0};
+    return (int)r->nparked++;
+}
+
+const char *flow_run_unpark(FlowRun *r, size_t i)
+{
+    if (i >= r->nparked || r->parked[i].returned)
+        return NULL;
+    r->parked[i].returned = 1;
+    return r->parked[i].text;
+}
+
+void flow_run_swap(FlowRun *r)
+{
+    r->customer = 1 - r->customer;
+    r->round++;
+}
+
+static void run_destroy(FlowRun *r)
+{
+    if (!r)
+        return;
+    flow_lua_close(r);
+    for (size_t i = 0; i < r->nturns; i++) {
+        free(r->turns[i].text);
+        free(r->turns[i].context);
+    }
+    free(r->turns);
+    for (size_t i = 0; i < r->nparked; i++)
+        free(r->parked[i].text);
+    free(r->parked);
+    free(r);
+}
+
+/* ---- answers ----------------------------------------------------------------------------- */
+
+static int blank(const char *s)
+{
+    while (*s && isspace((unsigned char)*s))
+        s++;
+    return *s == '\0';
+}
+
+/* Whether answer A fits what R waits for. Returns 0 or a FLOW_ERR_* code with ERR filled. */
+static int answer_fits(const FlowRun *r, const FlowAnswer *a, ScriptError *err)
+{
+    const FlowAsk *k = &r->ask;
+    if (r->finished || k->kind == ASK_NONE)
+        return flow_error(err, FLOW_ERR_FINISHED, "The scenario has ended; nothing to answer.");
+    if (a->kind == FLOW_ANSWER_TEXT) {
+        if (k->kind != ASK_TEXT)
+            return flow_error(err, FLOW_ERR_KIND, "'%s' waits for a choice, not text.", k->title);
+        if (blank(a->text) && !k->optional)
+            return flow_error(err, FLOW_ERR_EMPTY, "'%s' needs a few words before going on.",
+                              k->title);
+        return 0;
+    }
+    if (a->index < 0 || a->index >= k->nchoices)
+        return flow_error(err, FLOW_ERR_RANGE, "'%s' has %d choices; there is no choice %d.",
+                          k->title, k->nchoices, a->index + 1);
+    return 0;
+}
+
+/* Builds a fresh run of SRC into *OUT and replays the first N answers of F's log. STRICT:
+ * an answer that does not fit is an error; otherwise replay stops there and *DONE (may be
+ * NULL) tells how far it got. Returns 0 or an error code with ERR filled (*OUT is NULL). */
+static int run_build(const Flow *f, const char *src, size_t len, size_t n, int strict,
+                     FlowRun **out, size_t *done, ScriptError *err)
+{
+    *out = NULL;
+    FlowRun *r = calloc(1, sizeof *r);
+    if (!r)
+        return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
+    r->round = 1;
+    r->customer = f->first;
+    r->names[0] = f->names[0];
+    r->names[1] = f->names[1];
+    r->score = f->score;
+    r->score_ud = f->score_ud;
+    int rc = flow_lua_start(r, f->name, src, len, f->floor_path, f->seed, err);
+    size_t i = 0;
+    for (; rc == 0 && i < n; i++) {
+        int fits = answer_fits(r, &f->log[i], err);
+        if (fits != 0) {
+            if (strict)
+                rc = fits;
+            break;
+        }
+        r->now = f->log[i].ms;
+        rc = flow_lua_resume(r, &f->log[i], err);
+    }
+    if (rc != 0) {
+        run_destroy(r);
+        return rc;
+    }
+    if (done)
+        *done = i;
+    *out = r;
+    return 0;
+}
+
+static void answer_free(FlowAnswer *a)
+{
+    free(a->text);
+    a->text = NULL;
+}
+
+/* Appends A to the log, hands it to the flow, and on a script error drops it again and
+ * rebuilds the last good state. */
+static int give_answer(Flow *f, FlowAnswer a, ScriptError *err)
+{
+    if (f->paused) {
+        answer_free(&a);
+        return flow_error(err, FLOW_ERR_PAUSED,
+                          "The game is paused for a time-out; resume "
+                          "to answer.");
+    }
+    int rc = answer_fits(f->run, &a, err);
+    if (rc == 0 && f->nlog == f->caplog) {
+        size_t cap = f->caplog ? f->caplog * 2 : 64;
+        FlowAnswer *bigger = realloc(f->log, cap * sizeof *bigger);
+        if (!bigger)
+            rc = flow_error(err, FLOW_ERR_MEMORY, "Out of memory while keeping an answer.");
+        else {
+            f->log = bigger;
+            f->caplog = cap;
+        }
+    }
+    if (rc != 0) {
+        answer_free(&a);
+        return rc;
+    }
+    f->log[f->nlog++] = a;
+    f->run->now = a.ms;
+    rc = flow_lua_resume(f->run, &f->log[f->nlog - 1], err);
+    if (rc == 0)
+        return 0;
+    answer_free(&f->log[--f->nlog]);
+    /* the coroutine died with the error: re-run the log to get back where we were */
+    FlowRun *again;
+    if (run_build(f, f->source, f->source_len, f->nlog, 1, &again, NULL, NULL) == 0) {
+        run_destroy(f->run);
+        f->run = again;
+    }
+    return rc;
+}
+
+int flow_answer_text(Flow *f, const char *text, uint32_t ms, ScriptError *err)
+{
+    FlowAnswer a = {FLOW_ANSWER_TEXT, dup_str(text ? text : ""), 0, ms};
+    if (!a.text)
+        return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while keeping an answer.");
+    return give_answer(f, a, err);
+}
+
+int flow_answer_choice(Flow *f, int index, uint32_t ms, ScriptError *err)
+{
+    FlowAnswer a = {FLOW_ANSWER_CHOICE, NULL, index, ms};
+    return give_answer(f, a, err);
+}
+
+int flow_back(Flow *f, ScriptError *err)
+{
+    if (f->nlog == 0)
+        return flow_error(err, FLOW_ERR_NOTHING, "Nothing to undo yet.");
+    FlowRun *r;
+    int rc = run_build(f, f->source, f->source_len, f->nlog - 1, 1, &r, NULL, err);
+    if (rc != 0)
+        return rc;
+    run_destroy(f->run);
+    f->run = r;
+    answer_free(&f->log[--f->nlog]);
+    return 0;
+}
+
+int flow_reload(Flow *f, ScriptError *err)
+{
+    size_t len = f->source_len;
+    char *src = f->path ? scenario_read_source(f->path, &len) : dup_mem(f->source, len);
+    if (!src)
+        return flow_error(err, SCRIPT_ERR_IO,
+                          "%s: error: cannot read the scenario file; "
+                          "check that it exists",
+                          f->path ? f->path : f->name);
+    FlowRun *r;
+    size_t done = 0;
+    int rc = run_build(f, src, len, f->nlog, 0, &r, &done, err);
+    if (rc != 0) {
+        free(src);
+        return rc;
+    }
+    /* answers the edited flow no longer asks for are dropped from the end */
+    while (f->nlog > done)
+        answer_free(&f->log[--f->nlog]);
+    run_destroy(f->run);
+    f->run = r;
+    free(f->source);
+    f->source = src;
+    f->source_len = len;
+    return 0;
+}
+
+void flow_set_paused(Flow *f, int paused)
+{
+    f->paused = paused != 0;
+}
+
+int flow_paused(const Flow *f)
+{
+    return f->paused;
+}
+
+/* ---- life cycle -------------------------------------------------------------------------- */
+
+/* The path of scripts/lib/floor.lua under ROOT, malloc'd. */
+static char *floor_path_of(const char *root)
+{
+    static const char tail[] = "scripts/lib/floor.lua";
+    if (!root || !*root || strcmp(root, ".") == 0)
+        return dup_str(tail);
+    size_t n = strlen(root);
+    char *p = malloc(n + sizeof tail + 1);
+    if (p)
+        snprintf(p, n + sizeof tail + 1, "%s%s%s", root, root[n - 1] == '/' ? "" : "/", tail);
+    return p;
+}
+
+/* Copies CFG into F, reading the scenario source. Returns 0 or an error code. */
+static int flow_configure(Flow *f, const FlowConfig *cfg, ScriptError *err)
+{
+    if (!cfg->scenario_path && !cfg->scenario_source)
+        return flow_error(err, FLOW_ERR_CONFIG, "No scenario given: set a path or a source.");
+    if (!cfg->names[0] || !cfg->names[1] || cfg->first < 0 || cfg->first > 1)
+        return flow_error(err, FLOW_ERR_CONFIG,
+                          "A flow needs two player names and a first "
+                          "customer of 0 or 1.");
+    f->first = cfg->first;
+    f->seed = cfg->seed;
+    f->score = cfg->score;
+    f->score_ud = cfg->score_ud;
+    const char *name = cfg->scenario_name   ? cfg->scenario_name
+                       : cfg->scenario_path ? cfg->scenario_path
+                                            : "scenario";
+    f->path = cfg->scenario_path ? dup_str(cfg->scenario_path) : NULL;
+    f->name = dup_str(name);
+    f->names[0] = dup_str(cfg->names[0]);
+    f->names[1] = dup_str(cfg->names[1]);
+    f->floor_path = floor_path_of(cfg->root);
+    if ((cfg->scenario_path && !f->path) || !f->name || !f->names[0] || !f->names[1] ||
+        !f->floor_path)
+        return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
+    if (cfg->scenario_source) {
+        f->source_len =
+            cfg->scenario_source_len ? cfg->scenario_source_len : strlen(cfg->scenario_source);
+        f->source = dup_mem(cfg->scenario_source, f->source_len);
+    } else {
+        f->source = scenario_read_source(cfg->scenario_path, &f->source_len);
+        if (!f->source)
+            return flow_error(err, SCRIPT_ERR_IO,
+                              "%s: error: cannot read the scenario file; "
+                              "check that it exists",
+                              cfg->scenario_path);
+    }
+    return f->source ? 0 : flow_error(err, FLOW_ERR_MEMORY, "Out of memory.");
+}
+
+Flow *flow_create(const FlowConfig *cfg, ScriptError *err)
+{
+    Flow *f = calloc(1, sizeof *f);
+    if (!f) {
+        flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
+        return NULL;
+    }
+    if (flow_configure(f, cfg, err) != 0 ||
+        run_build(f, f->source, f->source_len, 0, 1, &f->run, NULL, err) != 0) {
+        flow_destroy(f);
+        return NULL;
+    }
+    return f;
+}
+
+void flow_destroy(Flow *f)
+{
+    if (!f)
+        return;
+    run_destroy(f->run);
+    for (size_t i = 0; i < f->nlog; i++)
+        answer_free(&f->log[i]);
+    free(f->log);
+    free(f->source);
+    free(f->path);
+    free(f->name);
+    free(f->names[0]);
+    free(f->names[1]);
+    free(f->floor_path);
+    free(f);
+}
+
+/* ---- reading ------------------------------------------------------------------------------ */
+
+const FlowAsk *flow_ask(const Flow *f)
+{
+    return &f->run->ask;
+}
+
+int flow_finished(const Flow *f)
+{
+    return f->run->finished;
+}
+
+int flow_round(const Flow *f)
+{
+    return f->run->round;
+}
+
+int flow_rounds(const Flow *f)
+{
+    return f->run->info.rounds;
+}
+
+int flow_customer(const Flow *f)
+{
+    return f->run->customer;
+}
+
+const char *flow_name(const Flow *f, int player)
+{
+    return player == 0 || player == 1 ? f->names[player] : "";
+}
+
+size_t flow_turn_count(const Flow *f)
+{
+    return f->run->nturns;
+}
+
+const FlowTurn *flow_turn(const Flow *f, size_t i)
+{
+    return i < f->run->nturns ? &f->run->turns[i] : NULL;
+}
+
+int flow_team_score(const Flow *f)
+{
+    int sum = 0;
+    for (size_t i = 0; i < f->run->nturns; i++)
+        sum += f->run->turns[i].moves.total;
+    return sum;
+}
+
+int flow_player_score(const Flow *f, int player)
+{
+    int sum = 0;
+    for (size_t i = 0; i < f->run->nturns; i++) {
+        if (f->run->turns[i].player == player)
+            sum += f->run->turns[i].moves.total;
+    }
+    return sum;
+}
+
+size_t flow_parked_count(const Flow *f)
+{
+    return f->run->nparked;
+}
+
+const char *flow_parked_text(const Flow *f, size_t i, int *player, int *returned)
+{
+    if (i >= f->run->nparked)
+        return NULL;
+    if (player)
+        *player = f->run->parked[i].player;
+    if (returned)
+        *returned = f->run->parked[i].returned;
+    return f->run->parked[i].text;
+}
+
+int flow_turn_seconds(const Flow *f)
+{
+    return f->run->turn_seconds;
+}
+
+const ScenarioInfo *flow_scenario(const Flow *f)
+{
+    return &f->run->info;
+}
+
+const char *flow_scenario_source(const Flow *f, size_t *len)
+{
+    if (len)
+        *len = f->source_len;
+    return f->source;
+}
+
+size_t flow_answer_count(const Flow *f)
+{
+    return f->nlog;
+}
+
+const FlowAnswer *flow_answer(const Flow *f, size_t i)
+{
+    return i < f->nlog ? &f->log[i] : NULL;
+}

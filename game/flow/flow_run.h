@@ -1,0 +1,82 @@
+/* flow_run.h: inside the flow module, shared by flow.c (the state and its rules) and
+ * flow_lua.c (the coroutine and the `heard` table). A FlowRun is everything derived from
+ * the scenario source and the answer log: rebuilt from scratch by undo and reload. Not for
+ * other modules. */
+#ifndef HEARD_FLOW_RUN_H
+#define HEARD_FLOW_RUN_H
+
+#include "game/flow/flow.h"
+
+struct lua_State;
+
+#define FLOW_POINTS_MAX 32
+
+typedef struct FlowPoint {
+    char tag[MOVE_TAG_MAX];
+    int points;
+} FlowPoint;
+
+typedef struct FlowParked {
+    char *text;
+    int player;
+    int returned;
+} FlowParked;
+
+typedef struct FlowRun {
+    Script *script;
+    struct lua_State *co;     /* the flow's coroutine, anchored in the registry */
+    FlowAsk ask;              /* kind ASK_NONE between an answer and the next ask */
+    const FlowAnswer *answer; /* the answer being handed to the waiting ask */
+    uint32_t now;             /* its time stamp, given to the turns it leads to */
+    FlowTurn *turns;
+    size_t nturns, capturns;
+    FlowParked *parked;
+    size_t nparked, capparked;
+    int round, customer, finished;
+    ScenarioInfo info;
+    int turn_seconds;
+    FlowPoint points[FLOW_POINTS_MAX]; /* the scenario's overrides */
+    int npoints;
+    const char *names[2]; /* borrowed from the Flow */
+    FlowScoreFn score;
+    void *score_ud;
+} FlowRun;
+
+/* ---- flow.c, called by the bindings ---- */
+
+/* Records a turn (TEXT, CONTEXT copied; MOVES may be NULL) in the current round. Returns 0
+ * or FLOW_ERR_MEMORY. */
+int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const char *text,
+                      const char *context, const MoveList *moves);
+
+/* Scores through the callback and applies the scenario's point overrides. Returns 0 or the
+ * callback's negative code. */
+int flow_run_score(FlowRun *r, const char *context, const char *reply, Role role, MoveList *out);
+
+/* Parks PLAYER's grievance TEXT. Returns its index (from 0) or FLOW_ERR_MEMORY. */
+int flow_run_park(FlowRun *r, int player, const char *text);
+
+/* Marks parked grievance I as returned. Returns its text (borrowed) or NULL when I is out of
+ * range or it has already come back. */
+const char *flow_run_unpark(FlowRun *r, size_t i);
+
+/* Swaps the roles and starts the next round. */
+void flow_run_swap(FlowRun *r);
+
+/* ---- flow_lua.c, called by flow.c ---- */
+
+/* Creates R's sandbox (seeded with SEED), loads the scenario SRC (LEN bytes, named NAME)
+ * and the floor module FLOOR_PATH, and runs the flow to its first ask. Returns 0 or a
+ * SCRIPT_ERR_* / SCENARIO_ERR_INVALID code with ERR filled. */
+int flow_lua_start(FlowRun *r, const char *name, const char *src, size_t len,
+                   const char *floor_path, uint64_t seed, ScriptError *err);
+
+/* Hands answer A (checked by the caller against R->ask) to the waiting ask and runs the
+ * flow to its next ask or its end. Returns 0 or a SCRIPT_ERR_* code with ERR filled; R is
+ * then spent and must be rebuilt. */
+int flow_lua_resume(FlowRun *r, const FlowAnswer *a, ScriptError *err);
+
+/* Closes R's sandbox. */
+void flow_lua_close(FlowRun *r);
+
+#endif

@@ -1,0 +1,227 @@
+-- floor.lua: the default "floor" flow of Heard, run for every scenario that has no `play`
+-- of its own, and a worked example for coaches who write one.
+--
+-- Each round, the customer holds the floor (PREP's speaker-listener technique):
+--   1. startup   the customer says what is wrong (or picks a prompt, or brings back a
+--                toaster they parked earlier)
+--   2. reflect   the agent says back what they heard; a counter-complaint is offered a
+--                place in the parking lot and the agent tries again (Terry Real: their
+--                microwave first, your toaster later)
+--   3. rate      the customer decides: Got it / Partly / Not yet (Imago: "Did I get it?")
+--   4. more      "Is there more?" until the customer says no
+--   5. closure   the agent may offer a next step or a follow-up
+--   6. swap      roles change; after scenario.rounds rounds the flow ends
+--
+-- A flow is a function play(heard, scenario, floor), run as a coroutine. It talks to the
+-- game only through `heard` (players are 1 and 2; a role is "customer" or "agent"):
+--
+--   heard.names                  the players' names: heard.names[1], heard.names[2]
+--   heard.customer()             the player who holds the floor now
+--   heard.agent()                the player who listens now
+--   heard.round()                the round, from 1
+--   heard.ask{player=, role=, title=, hint=, prompts=, optional=}
+--                                waits until the player types (or picks one of the
+--                                prompts) and returns the text; optional = true lets
+--                                them skip with empty text
+--   heard.rate{player=, title=, hint=}
+--                                waits for Got it / Partly / Not yet and returns
+--                                "got_it", "partly" or "not_yet" (kept as a turn)
+--   heard.choose{player=, title=, hint=, choices={...}}
+--                                waits for a pick (at most 8 choices); returns its number
+--   heard.turn{player=, role=, kind=, text=, context=}
+--                                scores the text against context (the partner's last
+--                                words; "" for a startup) and records the turn; returns
+--                                its moves { {tag=, points=, reason=}, ... } and their total
+--   heard.say(text)              a note in the transcript
+--   heard.park{player=, text=}   keeps a grievance for later; returns its number
+--   heard.parked(player)         that player's waiting grievances: { {index=, text=}, ... }
+--   heard.unpark(index)          brings one back; returns its text
+--   heard.swap()                 swaps the roles and starts the next round
+--   heard.random(m, n)           the session's seeded generator (same as math.random), so
+--                                a replay makes the same draws
+--
+-- Turn kinds used here: "startup", "reply", "more", "closure". The game adds "rating",
+-- "note" and "park" itself. A custom `play` may call the pieces below, e.g.
+-- floor.round(floor.state(heard, scenario)).
+
+local floor = {}
+
+-- The method, in one line per stage, for when the scenario gives no hint of its own.
+floor.tips = {
+    startup = "Softened startup: I feel ... about ... and I need .... Speak for yourself, one thing at a time.",
+    reflect = "You're at the customer-service window: their microwave first. Say back what you heard.",
+    mirror = "Mirror: \"If I got it, you said ... Did I get it? Is there more?\"",
+    park = "Counter-complaining never wins the floor. Your toaster waits, and it does get its turn.",
+    more = "You hold the floor: add what was missing, in a sentence or two.",
+    closure = "A step you can keep, with a time: \"I'll call the shop tomorrow at nine.\" No big promises.",
+}
+
+local function has_move(moves, tag)
+    for _, m in ipairs(moves) do
+        if m.tag == tag then
+            return true
+        end
+    end
+    return false
+end
+
+local function said(text)
+    return text:match("%S") ~= nil
+end
+
+-- What a round needs to remember: the engine, the scenario, and which hint comes next.
+function floor.state(heard, scenario)
+    local first = #scenario.hints > 0 and heard.random(1, #scenario.hints) or 1
+    return { heard = heard, scenario = scenario, hint = first - 1 }
+end
+
+-- The scenario's hints in turn, so each of the agent's asks shows the next one.
+local function next_hint(s, fallback)
+    local hints = s.scenario.hints
+    if #hints == 0 then
+        return fallback
+    end
+    s.hint = s.hint % #hints + 1
+    return hints[s.hint]
+end
+
+local function name(s, player)
+    return s.heard.names[player]
+end
+
+-- 1. Startup: a parked toaster is offered first; otherwise the customer types or picks a
+-- prompt. Returns the customer's words.
+function floor.startup(s)
+    local heard = s.heard
+    local c = heard.customer()
+    local waiting = heard.parked(c)
+    local text
+    if #waiting > 0 then
+        local choices = {}
+        for i = 1, math.min(#waiting, 7) do
+            choices[i] = "Bring back your parked toaster: " .. waiting[i].text
+        end
+        choices[#choices + 1] = "Something new"
+        local pick = heard.choose({
+            player = c,
+            title = name(s, c) .. ", a toaster you parked is waiting for its turn",
+            hint = floor.tips.startup,
+            choices = choices,
+        })
+        if pick < #choices then
+            text = heard.unpark(waiting[pick].index)
+            heard.say(name(s, c) .. " brings back a parked toaster.")
+        end
+    end
+    if not text then
+        text = heard.ask({
+            player = c,
+            role = "customer",
+            title = name(s, c) .. ", you hold the floor: what's wrong?",
+            hint = floor.tips.startup,
+            prompts = s.scenario.prompts,
+        })
+    end
+    heard.turn({ player = c, role = "customer", kind = "startup", text = text, context = "" })
+    return text
+end
+
+-- 2. Reflect: the agent answers WORDS until the answer is not a counter-complaint; each
+-- toaster may be parked on the way. Returns the agent's reply.
+function floor.reflect(s, words)
+    local heard = s.heard
+    local a, c = heard.agent(), heard.customer()
+    local title = name(s, a) .. ", say back what you heard"
+    while true do
+        local reply = heard.ask({
+            player = a,
+            role = "agent",
+            title = title,
+            hint = next_hint(s, floor.tips.reflect),
+        })
+        local moves = heard.turn({ player = a, role = "agent", kind = "reply", text = reply, context = words })
+        if not has_move(moves, "counter_complaint") then
+            return reply
+        end
+        local park = heard.choose({
+            player = a,
+            title = "Park your toaster for later?",
+            hint = floor.tips.park,
+            choices = { "Yes, park it", "No" },
+        })
+        if park == 1 then
+            heard.park({ player = a, text = reply })
+        end
+        title = "The floor is still " .. name(s, c) .. "'s: say back what you heard"
+    end
+end
+
+-- 3 and 4. Did I get it? Is there more? The customer decides; each added line is scored
+-- and the agent reflects again. Returns the customer's last words.
+function floor.listen(s, words)
+    local heard = s.heard
+    local a, c = heard.agent(), heard.customer()
+    local reply = floor.reflect(s, words)
+    while true do
+        local rating = heard.rate({ player = c, title = "Did " .. name(s, a) .. " get it?", hint = floor.tips.mirror })
+        local line
+        if rating == "got_it" then
+            local more = heard.choose({ player = c, title = "Is there more?", choices = { "Yes, there's more", "No, that's it" } })
+            if more == 2 then
+                return words
+            end
+            line = heard.ask({ player = c, role = "customer", title = "What else, " .. name(s, c) .. "?", hint = floor.tips.more })
+        else
+            line = heard.ask({
+                player = c,
+                role = "customer",
+                title = "What did " .. name(s, a) .. " miss? (you may skip)",
+                hint = floor.tips.more,
+                optional = true,
+            })
+        end
+        if said(line) then
+            heard.turn({ player = c, role = "customer", kind = "more", text = line, context = reply })
+            words = line
+        end
+        reply = floor.reflect(s, words)
+    end
+end
+
+-- 5. Closure: a next step or a follow-up, or nothing.
+function floor.closure(s, words)
+    local heard = s.heard
+    local a = heard.agent()
+    local step = heard.ask({
+        player = a,
+        role = "agent",
+        title = name(s, a) .. ", a next step or a follow-up? (you may skip)",
+        hint = floor.tips.closure,
+        optional = true,
+    })
+    if said(step) then
+        heard.turn({ player = a, role = "agent", kind = "closure", text = step, context = words })
+    end
+end
+
+function floor.round(s)
+    local heard = s.heard
+    local c, a = heard.customer(), heard.agent()
+    heard.say(("Round %d: %s holds the floor, %s listens."):format(heard.round(), name(s, c), name(s, a)))
+    local words = floor.startup(s)
+    words = floor.listen(s, words)
+    floor.closure(s, words)
+end
+
+-- 6. The rounds, swapping roles between them.
+function floor.play(heard, scenario)
+    local s = floor.state(heard, scenario)
+    for r = 1, scenario.rounds do
+        floor.round(s)
+        if r < scenario.rounds then
+            heard.swap()
+        end
+    end
+end
+
+return floor
