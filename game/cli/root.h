@@ -1,10 +1,9 @@
-/* root.h: where the game finds scripts/ and assets/. */
-#ifndef HEARD_ROOT_H
-#define HEARD_ROOT_H
+/* root.h: where the game's scripts/ and assets/ live, for every subcommand. */
+#ifndef HEARD_CLI_ROOT_H
+#define HEARD_CLI_ROOT_H
 
-/* The folder holding scripts/ and assets/: $HEARD_ROOT when set, else the source tree the
- * binary was built from (HEARD_SOURCE_DIR), else the folder above the executable, else ".".
- * Borrowed, static storage. */
+/* The project root: env HEARD_ROOT when set and non-empty, else the source folder the
+ * binary was built from (HEARD_SOURCE_DIR), else ".". Borrowed; never NULL. */
 const char *cli_root(void);
 
 #endif

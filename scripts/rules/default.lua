@@ -1,0 +1,226 @@
+-- default.lua: turns the analyser's features into the moves of LABELS.md, each with points
+-- and a one-line reason quoting the player's words.
+--
+-- The host calls score(f) with f the features of one reply (see docs/analyser.md) and
+-- expects a list of { tag = "...", points = n, reason = "..." }. A scenario changes points
+-- with overrides.points[tag] = n and adds rule functions to overrides.rules; each extra
+-- rule is called as rule(f, moves, add) after the defaults and may add or remove moves.
+
+local R = {}
+
+R.points = {
+  reflection = 3, feeling = 2, check = 2, question_open = 2, question_closed = 1,
+  validation = 2, thanks = 1, apology = 2, ownership = 2, next_step = 2,
+  counter_complaint = -4, defensive = -2, criticism = -3, contempt = -4, minimizing = -2,
+  fix_it = -1, overpromise = -1, stonewalling = -3,
+  soft_startup = 2, request = 1,
+  parroting = 1, -- a reflection given back word for word earns this instead of reflection's
+}
+
+R.overrides = { points = {}, rules = {} }
+
+-- quote: the player's words, cut to about 40 characters on a character boundary.
+local function quote(s)
+  s = (s or ""):gsub("^%s+", ""):gsub("%s+$", "")
+  if utf8.len(s) and utf8.len(s) > 40 then
+    s = s:sub(1, utf8.offset(s, 40) - 1) .. "…"
+  end
+  return "'" .. s .. "'"
+end
+R.quote = quote
+
+-- hits: the cue's matches that are not negated, optionally only in sentence si.
+local function hits(f, cue, si)
+  local out = {}
+  for _, h in ipairs(f.cues[cue] or {}) do
+    if not h.negated and (si == nil or h.sentence == si) then out[#out + 1] = h end
+  end
+  return out
+end
+
+local function first(f, cue, si) return hits(f, cue, si)[1] end
+
+local function in_sentence(f, si, ...)
+  for _, cue in ipairs({ ... }) do
+    if first(f, cue, si) then return true end
+  end
+  return false
+end
+
+local function fmt_points(n)
+  if n > 0 then return "+" .. n end
+  if n < 0 then return "−" .. (-n) end
+  return "0"
+end
+
+-- new_moves: the list the rules fill; add(tag, why) appends once per tag.
+local function new_moves(points)
+  local moves, seen = {}, {}
+  local function add(tag, why)
+    if seen[tag] then return end
+    local p = points[tag] or 0
+    seen[tag] = true
+    moves[#moves + 1] = { tag = tag, points = p, reason = why .. " → " .. tag:gsub("_", "-") .. " " .. fmt_points(p) }
+  end
+  return moves, add
+end
+
+------------------------------------------------------------------------------------------
+-- listener moves
+
+local HURTS = { "criticism", "contempt", "minimizing", "fix_it", "ownership", "counter", "defensive" }
+
+-- reflection_sentence: why sentence si restates the partner's side, or nil.
+local function reflection_sentence(f, si)
+  local s = f.sents[si]
+  if s.question == "open" or s.words < 2 then return nil end
+  for _, cue in ipairs(HURTS) do
+    if first(f, cue, si) then return nil end
+  end
+  local opener = first(f, "reflect_opener", si)
+  local echo = f.echo_by_sentence[si]
+  local feel = f.feeling_by_sentence[si]
+  local you = s.second_person > 0 or s.first == "you" or s.first == "your"
+  if opener and (echo or feel or you or s.words >= 4) then
+    local why = "You reflected with " .. quote(opener.text)
+    if echo then why = why .. " and gave back " .. quote(echo) end
+    return why, opener
+  end
+  if you and s.first_person == 0 and (echo or feel) and s.words >= 3 then
+    local why = "You put their side in your words"
+    if echo then why = why .. ", giving back " .. quote(echo) end
+    if feel then why = why .. " and naming " .. quote(feel) end
+    return why
+  end
+  return nil
+end
+
+local function listener_reflection(f, add)
+  for si = 1, #f.sents do
+    local why = reflection_sentence(f, si)
+    if why then
+      if f.parrot >= 0.7 then
+        add("reflection", "You repeated their words back almost exactly; try your own words")
+        local m = f.moves_index["reflection"]
+        if m then m.points = f.points.parroting or 1; m.reason = m.reason:gsub("[+−]%d+$", fmt_points(m.points)) end
+      else
+        add("reflection", why)
+      end
+      return si
+    end
+  end
+end
+
+local function listener_feeling(f, add)
+  local h = first(f, "feeling_named")
+  if h then return add("feeling", "You named the feeling in " .. quote(h.text)) end
+  for _, fe in ipairs(f.feelings) do
+    local s = f.sents[fe.sentence]
+    if s and (s.second_person > 0 or fe.echoed) and s.first_person == 0
+       and not in_sentence(f, fe.sentence, "minimizing", "criticism", "contempt", "fix_it") then
+      return add("feeling", "You named " .. quote(fe.word) .. (fe.echoed and ", the feeling they brought" or ""))
+    end
+  end
+end
+
+local function listener_questions(f, add)
+  for si, s in ipairs(f.sents) do
+    if s.question and not in_sentence(f, si, "check", "counter", "next_step", "criticism", "contempt", "defensive", "minimizing") then
+      if s.question == "open" then
+        add("question_open", "You asked " .. quote(s.text) .. ", inviting more")
+      elseif s.marked then
+        add("question_closed", "You asked " .. quote(s.text))
+      end
+    end
+  end
+end
+
+local function simple(f, add, tag, cue, lead)
+  local h = first(f, cue)
+  if h then add(tag, lead .. quote(h.text)) return h end
+end
+
+local function listener(f, add)
+  if first(f, "stonewalling") and f.words <= 12 then
+    simple(f, add, "stonewalling", "stonewalling", "")
+  end
+  if not simple(f, add, "contempt", "thanks_sarcastic", "") then
+    simple(f, add, "contempt", "contempt", "")
+  end
+  simple(f, add, "criticism", "criticism", "")
+  simple(f, add, "counter_complaint", "counter", "")
+  simple(f, add, "defensive", "defensive", "")
+  if not simple(f, add, "minimizing", "apology_fake", "") then
+    simple(f, add, "minimizing", "minimizing", "")
+  end
+  for _, h in ipairs(hits(f, "fix_it")) do
+    if not f.sents[h.sentence].question then add("fix_it", quote(h.text) .. " jumps to a fix") break end
+  end
+  simple(f, add, "overpromise", "overpromise", "")
+  for _, h in ipairs(hits(f, "next_step")) do
+    if not first(f, "overpromise", h.sentence) then add("next_step", "You offered " .. quote(h.text)) break end
+  end
+  if not first(f, "apology_fake") then simple(f, add, "apology", "apology", "You said ") end
+  simple(f, add, "ownership", "ownership", "You owned it: ")
+  if not first(f, "thanks_sarcastic") then simple(f, add, "thanks", "thanks", "You said ") end
+  simple(f, add, "validation", "validation", "You said ")
+  simple(f, add, "check", "check", "You checked: ")
+  listener_reflection(f, add)
+  listener_feeling(f, add)
+  listener_questions(f, add)
+end
+
+------------------------------------------------------------------------------------------
+-- speaker moves (a startup, or the customer answering again)
+
+local function speaker(f, add)
+  simple(f, add, "criticism", "criticism", "")
+  simple(f, add, "contempt", "contempt", "")
+  if not first(f, "thanks_sarcastic") then
+    -- nothing: thanks is a listener move
+  else
+    add("contempt", quote(first(f, "thanks_sarcastic").text))
+  end
+  local ask = first(f, "request_ask")
+  local harsh = first(f, "criticism") or first(f, "contempt")
+  if ask then add("request", "You asked for something specific: " .. quote(ask.text)) end
+  local feel = first(f, "i_feel")
+  local need = first(f, "positive_need")
+  if feel and (need or ask) and not harsh then
+    add("soft_startup", "You began with " .. quote(feel.text) .. " and asked for " .. quote((need or ask).text))
+  end
+end
+
+------------------------------------------------------------------------------------------
+
+local function index_moves(moves)
+  local ix = {}
+  for _, m in ipairs(moves) do ix[m.tag] = m end
+  return ix
+end
+
+-- prepare: per-sentence lookups the rules share.
+local function prepare(f, points)
+  f.points = points
+  f.echo_by_sentence, f.feeling_by_sentence = {}, {}
+  for _, e in ipairs(f.echo) do
+    f.echo_by_sentence[e.sentence] = f.echo_by_sentence[e.sentence] or e.word
+  end
+  for _, fe in ipairs(f.feelings) do
+    f.feeling_by_sentence[fe.sentence] = f.feeling_by_sentence[fe.sentence] or fe.word
+  end
+end
+
+function R.score(f)
+  local points = {}
+  for k, v in pairs(R.points) do points[k] = v end
+  for k, v in pairs(R.overrides.points) do points[k] = v end
+  prepare(f, points)
+  local moves, add = new_moves(points)
+  f.moves_index = setmetatable({}, { __index = function(_, k) return index_moves(moves)[k] end })
+  if f.role == "customer" then speaker(f, add) else listener(f, add) end
+  for _, rule in ipairs(R.overrides.rules) do rule(f, moves, add) end
+  return moves
+end
+
+return R
