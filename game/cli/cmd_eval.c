@@ -27,7 +27,9 @@ typedef struct TagStat {
 typedef struct Eval {
     TagStat tags[TAGS_MAX];
     int ntags, rows, bad_rows, max_errors;
-    int cols[4]; /* id, context, reply, labels */
+    int reflection_rows, hurt_on_reflection; /* rows labelled reflection; of them, flagged as
+                                              * counter_complaint, defensive or criticism */
+    int cols[4];                             /* id, context, reply, labels */
 } Eval;
 
 static const char *const UNSCORED[] = {"reflection_simple", "reflection_complex"};
@@ -96,6 +98,11 @@ static void count_row(Eval *e, const char *id, const char *reply, const char *go
             }
             p += k + (x ? 1 : 0);
         }
+    }
+    if (has_tag(gold, "reflection")) {
+        e->reflection_rows++;
+        e->hurt_on_reflection += has_tag(pred, "counter_complaint") || has_tag(pred, "defensive") ||
+                                 has_tag(pred, "criticism");
     }
     for (int i = 0; i < e->ntags; i++) {
         TagStat *t = &e->tags[i];
@@ -226,8 +233,13 @@ static void report(const Eval *e, int json)
     if (!json)
         printf("%-18s %5s %5s %5s %9s %7s %6s\n", "tag", "tp", "fp", "fn", "precision", "recall",
                "f1");
+    json_t *extra = json_object();
     for (int i = 0; i < e->ntags; i++) {
         const TagStat *t = &e->tags[i];
+        if (t->tp + t->fn == 0) { /* never labelled in this data: listed apart */
+            json_object_set_new(extra, t->name, json_integer(t->fp));
+            continue;
+        }
         prf(t->tp, t->fp, t->fn, &p, &r, &f);
         TP += t->tp, FP += t->fp, FN += t->fn;
         mp += p, mr += r, mf += f, nmac++;
@@ -253,6 +265,16 @@ static void report(const Eval *e, int json)
         return;
     }
     json_decref(tags);
+    const char *k;
+    json_t *v;
+    printf("%-18s", "never labelled:");
+    json_object_foreach(extra, k, v) printf(" %s %d", k, (int)json_integer_value(v));
+    printf("\n");
+    json_decref(extra);
+    printf("rows labelled reflection flagged counter_complaint/defensive/criticism: %d of %d "
+           "(%.1f%%)\n",
+           e->hurt_on_reflection, e->reflection_rows,
+           100.0 * ratio(e->hurt_on_reflection, e->reflection_rows));
     printf("%-18s %5d %5d %5d %9.3f %7.3f %6.3f\n", "micro", TP, FP, FN, Mp, Mr, Mf);
     printf("%-18s %5s %5s %5s %9.3f %7.3f %6.3f\n", "macro", "", "", "", mp, mr, mf);
     printf("%d rows, %d skipped; reflection_simple and reflection_complex are not scored "

@@ -34,8 +34,8 @@ return {
             "keep", "turn", "close", "reply", "answer", "remind" },
     -- imperative verbs that start advice
     advise = { "buy", "get", "grab", "take", "try", "text", "call", "tell", "ask", "put", "hire",
-               "ignore", "laugh", "stop", "say", "talk", "go", "use", "check", "drink", "sleep",
-               "relax", "move", "quit", "find", "let", "make", "send", "switch", "leave", "drop",
+               "ignore", "laugh", "talk", "use", "check", "drink", "sleep", "hide", "skip",
+               "move", "quit", "find", "make", "send", "switch", "unplug", "block", "mute",
                "eat", "wear", "run", "pay", "book", "look", "contact", "complain", "read", "turn" },
     quant = { "every", "all", "whole", "single", "each", "any" },
     intens = { "so", "really", "very", "totally", "completely", "such", "incredibly", "super",

@@ -123,9 +123,22 @@ local function listener_feeling(f, add)
   end
 end
 
+-- leads: a cue that opens sentence si ("Can we ...", "What about ...") says what the
+-- question is doing, so it is not counted as a question of its own.
+local function leads(f, si, ...)
+  local text = f.sents[si].text
+  for _, cue in ipairs({ ... }) do
+    for _, h in ipairs(hits(f, cue, si)) do
+      local at = text:find(h.text, 1, true)
+      if at and at <= 12 then return true end
+    end
+  end
+  return false
+end
+
 local function listener_questions(f, add)
   for si, s in ipairs(f.sents) do
-    if s.question and not in_sentence(f, si, "check", "counter", "next_step", "criticism", "contempt", "defensive", "minimizing") then
+    if s.question and not leads(f, si, "check", "counter", "next_step", "criticism", "contempt", "defensive") then
       if s.question == "open" then
         add("question_open", "You asked " .. quote(s.text) .. ", inviting more")
       elseif s.marked then
@@ -135,9 +148,23 @@ local function listener_questions(f, add)
   end
 end
 
+-- from_hit: the sentence holding hit H, from the hit on (the words that made the move).
+local function from_hit(f, h)
+  local text = f.sents[h.sentence] and f.sents[h.sentence].text or h.text
+  local at = text:find(h.text, 1, true)
+  return at and text:sub(at) or h.text
+end
+
+-- what a hurting move does, said after the quote
+local TAILS = {
+  counter_complaint = " brings your own complaint", defensive = " defends instead of hearing",
+  criticism = " blames their character", contempt = " mocks them", minimizing = " waves the feeling away",
+  overpromise = " promises more than anyone can keep", stonewalling = " shuts the talk down",
+}
+
 local function simple(f, add, tag, cue, lead)
   local h = first(f, cue)
-  if h then add(tag, lead .. quote(h.text)) return h end
+  if h then add(tag, lead .. quote(from_hit(f, h)) .. (lead == "" and TAILS[tag] or "")) return h end
 end
 
 local function listener(f, add)
@@ -154,7 +181,11 @@ local function listener(f, add)
     simple(f, add, "minimizing", "minimizing", "")
   end
   for _, h in ipairs(hits(f, "fix_it")) do
-    if not f.sents[h.sentence].question then add("fix_it", quote(h.text) .. " jumps to a fix") break end
+    if not f.sents[h.sentence].question
+       and not in_sentence(f, h.sentence, "next_step", "stonewalling", "minimizing", "contempt", "counter", "thanks") then
+      add("fix_it", quote(from_hit(f, h)) .. " jumps to a fix before they feel heard")
+      break
+    end
   end
   simple(f, add, "overpromise", "overpromise", "")
   for _, h in ipairs(hits(f, "next_step")) do
@@ -179,7 +210,7 @@ local function speaker(f, add)
   if not first(f, "thanks_sarcastic") then
     -- nothing: thanks is a listener move
   else
-    add("contempt", quote(first(f, "thanks_sarcastic").text))
+    add("contempt", quote(first(f, "thanks_sarcastic").text) .. TAILS.contempt)
   end
   local ask = first(f, "request_ask")
   local harsh = first(f, "criticism") or first(f, "contempt")

@@ -1,0 +1,126 @@
+/* test_an_features.c: what the analyser sees in a reply against its context. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/analysis/an_features.h"
+
+typedef struct Fix {
+    AnLexicon *lx;
+    AnMatcher *m;
+    AnAnalyser *a;
+} Fix;
+
+static int setup(void **state)
+{
+    Fix *f = calloc(1, sizeof *f);
+    f->lx = an_lexicon_create();
+    an_lexicon_add_word(f->lx, "feeling", "angry", "anger", 2);
+    an_lexicon_add_word(f->lx, "feeling", "furious", "anger", 3);
+    an_lexicon_add_word(f->lx, "feeling", "sad", "sadness", 2);
+    f->m = an_matcher_create(f->lx);
+    char err[64];
+    an_matcher_add(f->m, "minimizing", "you are overreacting", err, sizeof err);
+    an_matcher_compile(f->m);
+    f->a = an_analyser_create(f->lx, f->m);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fix *f = *state;
+    an_analyser_destroy(f->a);
+    an_matcher_destroy(f->m);
+    an_lexicon_destroy(f->lx);
+    free(f);
+    return 0;
+}
+
+static void test_an_features_echo_family_and_perspective(void **state)
+{
+    Fix *f = *state;
+    const AnFeatures *ft = an_analyse(f->a, "I'm angry that my microwave broke again.",
+                                      "You're furious the microwave died.");
+    assert_int_equal(ft->n_echo, 1);
+    size_t n;
+    const char *w = an_features_span(ft, ft->echo[0], ft->echo[0] + 1, &n);
+    assert_int_equal(n, 9);
+    assert_memory_equal(w, "microwave", 9);
+    assert_int_equal(ft->n_feelings, 1);
+    assert_true(ft->feeling_echoed[0]); /* furious answers angry */
+    assert_true(ft->perspective_shift);
+    ft = an_analyse(f->a, "I'm angry.", "I'm sad.");
+    assert_false(ft->feeling_echoed[0]);
+    assert_false(ft->perspective_shift);
+}
+
+static void test_an_features_questions_open_and_closed(void **state)
+{
+    Fix *f = *state;
+    const AnFeatures *ft =
+        an_analyse(f->a, "x", "What happened? Was it Tuesday? Tell me more about that. Okay.");
+    assert_int_equal(ft->n_sents, 4);
+    assert_int_equal(ft->sents[0].question, AN_Q_OPEN);
+    assert_int_equal(ft->sents[1].question, AN_Q_CLOSED);
+    assert_int_equal(ft->sents[2].question, AN_Q_OPEN);
+    assert_int_equal(ft->sents[3].question, AN_Q_NONE);
+    assert_int_equal(ft->open_questions, 2);
+    assert_int_equal(ft->closed_questions, 1);
+}
+
+static void test_an_features_negated_cue_and_parroting(void **state)
+{
+    Fix *f = *state;
+    const AnFeatures *ft = an_analyse(f->a, "x", "I don't think you're overreacting.");
+    assert_int_equal(ft->n_hits, 1);
+    assert_true(ft->hits[0].negated);
+    ft = an_analyse(f->a, "x", "You're overreacting.");
+    assert_false(ft->hits[0].negated);
+    ft = an_analyse(f->a, "I am sick of asking you to do the dishes",
+                    "You are sick of asking me to do the dishes");
+    assert_true(ft->parrot > 0.9);
+    ft = an_analyse(f->a, "I am sick of asking you to do the dishes",
+                    "Having to remind me wears you out.");
+    assert_true(ft->parrot < 0.1);
+    assert_true(ft->topic_shift > 0.5);
+}
+
+static void test_an_features_hostile_text(void **state)
+{
+    Fix *f = *state;
+    const AnFeatures *ft = an_analyse(f->a, "", "");
+    assert_non_null(ft);
+    assert_int_equal(ft->words, 0);
+    assert_int_equal(ft->n_sents, 0);
+    ft = an_analyse(f->a, NULL, "\xff\xfe\xfd 😀 ?!");
+    assert_non_null(ft);
+    ft = an_analyse(f->a, "...", "!!!");
+    assert_non_null(ft);
+    assert_int_equal(ft->words, 0);
+    size_t n = 100 * 1024;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        s[i] = "you are so angry. "[i % 18];
+    s[n] = '\0';
+    ft = an_analyse(f->a, s, s);
+    assert_non_null(ft);
+    assert_true(ft->words > 10000);
+    assert_true(ft->n_feelings <= AN_LIST_MAX);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_an_features_echo_family_and_perspective),
+        cmocka_unit_test(test_an_features_questions_open_and_closed),
+        cmocka_unit_test(test_an_features_negated_cue_and_parroting),
+        cmocka_unit_test(test_an_features_hostile_text),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
