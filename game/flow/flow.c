@@ -503,6 +503,15 @@ const char *flow_parked_text(const Flow *f, size_t i, int *player, int *returned
     return f->run->parked[i].text;
 }
 
+int flow_point_override(const Flow *f, size_t i, const char **tag, int *points)
+{
+    if (i >= (size_t)f->run->npoints)
+        return -1;
+    *tag = f->run->points[i].tag;
+    *points = f->run->points[i].points;
+    return 0;
+}
+
 int flow_turn_seconds(const Flow *f)
 {
     return f->run->turn_seconds;

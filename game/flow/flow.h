@@ -169,6 +169,11 @@ size_t flow_parked_count(const Flow *f);
  * it) and *RETURNED (1 once it came back as a round); either may be NULL. */
 const char *flow_parked_text(const Flow *f, size_t i, int *player, int *returned);
 
+/* The scenario's point override I (by tag name), for the rules to apply too, so reasons
+ * quote the same points: sets *TAG (borrowed) and *POINTS and returns 0, or -1 when I is
+ * out of range. The flow applies them to every score itself either way. */
+int flow_point_override(const Flow *f, size_t i, const char **tag, int *points);
+
 /* The scenario's per-turn timer in seconds, 0 when it sets none. */
 int flow_turn_seconds(const Flow *f);
 

@@ -8,6 +8,7 @@
 #include "game/flow/flow_run.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -362,7 +363,13 @@ typedef struct Setup {
     const char *floor_path;
 } Setup;
 
-/* Reads the scenario's timer and point overrides (already checked by scenario_load). */
+static int point_order(const void *a, const void *b)
+{
+    return strcmp(((const FlowPoint *)a)->tag, ((const FlowPoint *)b)->tag);
+}
+
+/* Reads the scenario's timer and point overrides (already checked by scenario_load); the
+ * overrides are sorted by tag, as Lua's table order is not the same from run to run. */
 static void read_scenario(lua_State *L, FlowRun *r, int sc)
 {
     int top = lua_gettop(L);
@@ -381,6 +388,7 @@ static void read_scenario(lua_State *L, FlowRun *r, int sc)
             lua_pop(L, 1);
         }
     }
+    qsort(r->points, (size_t)r->npoints, sizeof r->points[0], point_order);
     lua_settop(L, top);
 }
 

@@ -607,7 +607,7 @@ static void test_flow_from_memory_with_point_overrides(void **state)
     (void)state;
     static const char src[] = "return { id = \"mem\", title = \"In memory\",\n"
                               "  description = \"Kept by a session.\", difficulty = 2,\n"
-                              "  rounds = 1, points = { reflection = 7 } }\n";
+                              "  rounds = 1, points = { reflection = 7, criticism = -4 } }\n";
     Scorer sc = {0};
     FlowConfig cfg = {0};
     cfg.scenario_source = src;
@@ -622,6 +622,14 @@ static void test_flow_from_memory_with_point_overrides(void **state)
     assert_non_null(f);
     assert_string_equal(flow_scenario(f)->path, "session:mem.lua");
     assert_int_equal(flow_turn_seconds(f), 0);
+    const char *tag;
+    int points;
+    assert_int_equal(flow_point_override(f, 0, &tag, &points), 0);
+    assert_string_equal(tag, "criticism");
+    assert_int_equal(points, -4);
+    assert_int_equal(flow_point_override(f, 1, &tag, &points), 0);
+    assert_string_equal(tag, "reflection");
+    assert_int_equal(flow_point_override(f, 2, &tag, &points), -1);
     size_t len;
     assert_string_equal(flow_scenario_source(f, &len), src);
     assert_int_equal(len, strlen(src));
