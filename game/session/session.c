@@ -18,7 +18,9 @@
 
 struct SessionWriter {
     Journal *journal;
-    int turns; /* turns written so far */
+    int turns;         /* turns written so far, less those undone */
+    int *turns_before; /* per answer still in force: the turn count before it */
+    size_t n_answers, cap_answers;
     char error[512];
 };
 
@@ -305,9 +307,34 @@ int session_write_answer(SessionWriter *w, const SessionAnswer *a)
         return bad_value(w, o, "an answer is neither a text nor a choice from 0 up");
     }
     bad |= set_int(o, "ms", a->ms);
+    if (!bad && w->n_answers == w->cap_answers) {
+        size_t cap = w->cap_answers ? w->cap_answers * 2 : 32;
+        int *p = realloc(w->turns_before, cap * sizeof *p);
+        bad = !p;
+        if (p) {
+            w->turns_before = p;
+            w->cap_answers = cap;
+        }
+    }
     if (bad)
         return bad_value(w, o, "out of memory building an answer line");
-    return write_obj(w, o, 1, "answer");
+    int rc = write_obj(w, o, 1, "answer");
+    if (rc == 0)
+        w->turns_before[w->n_answers++] = w->turns;
+    return rc;
+}
+
+int session_write_undo(SessionWriter *w, uint32_t ms)
+{
+    if (w->n_answers == 0)
+        return bad_value(w, NULL, "there is no answer left to undo");
+    json_t *o = json_object();
+    if (!o || set_str(o, "type", "undo") | set_int(o, "ms", ms))
+        return bad_value(w, o, "out of memory building an undo line");
+    int rc = write_obj(w, o, 1, "undo");
+    if (rc == 0)
+        w->turns = w->turns_before[--w->n_answers];
+    return rc;
 }
 
 static json_t *moves_json(const MoveList *ml)
@@ -332,8 +359,10 @@ static json_t *moves_json(const MoveList *ml)
 
 int session_write_turn(SessionWriter *w, const SessionTurn *t)
 {
-    if ((t->player != 0 && t->player != 1) || (t->role != ROLE_CUSTOMER && t->role != ROLE_AGENT))
-        return bad_value(w, NULL, "a turn's player must be 0 or 1, its role customer or agent");
+    if (t->player < -1 || t->player > 1 || (t->role != ROLE_CUSTOMER && t->role != ROLE_AGENT))
+        return bad_value(w, NULL,
+                         "a turn's player must be -1, 0 or 1, its role customer or "
+                         "agent");
     json_t *o = json_object();
     int bad = !o || set_str(o, "type", "turn") | set_int(o, "n", w->turns + 1);
     bad |= set_int(o, "round", t->round) | set_int(o, "player", t->player);
@@ -379,6 +408,7 @@ int session_writer_destroy(SessionWriter *w)
     if (!w)
         return SESSION_OK;
     int rc = journal_close(w->journal);
+    free(w->turns_before);
     free(w);
     return rc == 0 ? SESSION_OK : SESSION_ERR_IO;
 }

@@ -69,7 +69,7 @@ typedef struct SessionAnswer {
 typedef struct SessionTurn {
     int n;            /* load: 1-based turn number; on write the writer numbers turns */
     int round;        /* the round it belongs to */
-    int player;       /* 0 or 1 */
+    int player;       /* 0 or 1; -1 for a note from the game itself */
     Role role;        /* the role the player had in this turn */
     const char *kind; /* "startup", "reply", "more", "closure", "rating", "note", "park" */
     const char *text; /* what the player typed, UTF-8 (may be "") */
@@ -97,11 +97,18 @@ SessionWriter *session_writer_create(const char *dir, const SessionHeader *h, ch
  * 0 and nothing written. Returns 0 or SESSION_ERR_* (see session_writer_error). */
 int session_write_event(SessionWriter *w, const Event *e);
 
-/* Appends an answer and syncs the file before returning. Returns 0 or SESSION_ERR_*. */
+/* Appends an answer and syncs the file before returning. Write an answer before the turns
+ * it produced, so an undo can take both back. Returns 0 or SESSION_ERR_*. */
 int session_write_answer(SessionWriter *w, const SessionAnswer *a);
 
+/* Records that the last answer was taken back (flow_back), with the turns written after
+ * it; synced. The file keeps everything: the loader applies the undo. Returns 0, or
+ * SESSION_ERR_ARG when no answer is left to undo, or SESSION_ERR_IO. */
+int session_write_undo(SessionWriter *w, uint32_t ms);
+
 /* Appends a committed turn (numbered by the writer) and syncs the file before returning.
- * Returns 0 or SESSION_ERR_* (SESSION_ERR_ARG: bad role/player, text not UTF-8). */
+ * Returns 0 or SESSION_ERR_* (SESSION_ERR_ARG: player not -1..1, bad role, text not
+ * UTF-8). */
 int session_write_turn(SessionWriter *w, const SessionTurn *t);
 
 /* Appends the end line of a session that finished normally, and syncs. Returns 0 or
@@ -125,10 +132,11 @@ typedef struct Session {
     SessionHeader header;
     Event *events;
     size_t n_events;
-    SessionAnswer *answers;
+    SessionAnswer *answers; /* the answer log as it stood at the end (undos applied) */
     size_t n_answers;
-    SessionTurn *turns;
+    SessionTurn *turns; /* the turns as they stood at the end (undos applied) */
     size_t n_turns;
+    int undos;       /* answers taken back during the session */
     int ended;       /* the file has an end line: the session finished normally */
     int team_score;  /* from the end line, else the sum of the turns' points */
     uint32_t end_ms; /* from the end line, else 0 */

@@ -322,7 +322,7 @@ static const char *parse_turn(json_t *o, SessionTurn *t, int *cut)
     const char *role = get_str(o, "role");
     memset(t, 0, sizeof *t);
     if (get_int(o, "n", 0, 1000000000, &n) || get_int(o, "round", 0, 1000000000, &round) ||
-        get_int(o, "player", 0, 1, &player) || get_int(o, "ms", 0, UINT32_MAX, &ms) ||
+        get_int(o, "player", -1, 1, &player) || get_int(o, "ms", 0, UINT32_MAX, &ms) ||
         get_int(o, "points", -1000000000, 1000000000, &points))
         return "a turn without valid \"n\", \"round\", \"player\", \"ms\" and \"points\"";
     if (!role || (strcmp(role, "customer") != 0 && strcmp(role, "agent") != 0))
@@ -347,6 +347,19 @@ static void free_turn(SessionTurn *t)
 {
     free((char *)t->kind);
     free((char *)t->text);
+}
+
+/* Takes back the last answer and the turns written after it, as flow_back did. */
+static const char *apply_undo(Session *s)
+{
+    if (s->n_answers == 0)
+        return "an undo with no answer left to take back";
+    SessionAnswer *a = &s->answers[--s->n_answers];
+    while (s->n_turns > 0 && s->turns[s->n_turns - 1].line > a->line)
+        free_turn(&s->turns[--s->n_turns]);
+    free((char *)a->text);
+    s->undos++;
+    return NULL;
 }
 
 /* Adds one parsed body line of type TYPE to the session. Returns what is wrong, or NULL. */
@@ -399,6 +412,8 @@ static const char *add_record(Loader *L, json_t *o, const char *type, long line)
         s->ended = 1;
         return NULL;
     }
+    if (strcmp(type, "undo") == 0)
+        return apply_undo(s);
     if (strcmp(type, "header") == 0)
         return "a second header";
     return L->newer ? NULL : "a line of an unknown type";

@@ -153,6 +153,56 @@ static const char TURN_LINE[] =
     "{\"type\":\"turn\",\"n\":1,\"round\":1,\"player\":0,\"role\":\"customer\","
     "\"kind\":\"startup\",\"text\":\"hi\",\"ms\":5,\"points\":2,\"moves\":[]}\n";
 
+static void assert_header_matches(const SessionHeader *got, const SessionHeader *h)
+{
+    assert_int_equal(got->format, SESSION_FORMAT);
+    assert_int_equal(got->min_reader, SESSION_MIN_READER);
+    assert_string_equal(got->game_version, HEARD_VERSION);
+    assert_string_equal(got->scenario_id, h->scenario_id);
+    assert_string_equal(got->scenario_path, h->scenario_path);
+    assert_string_equal(got->scenario_source, h->scenario_source);
+    char hash[17];
+    session_source_hash(SOURCE, strlen(SOURCE), hash);
+    assert_string_equal(got->scenario_hash, hash);
+    assert_string_equal(got->rules_hash, h->rules_hash);
+    assert_string_equal(got->players[0], "Zoë");
+    assert_string_equal(got->players[1], "Łukasz 日本");
+    assert_int_equal(got->first, 1);
+    assert_true(got->seed == 18446744073709551557u);
+    assert_string_equal(got->started, "2026-11-22T09:15:02Z");
+}
+
+static void assert_event_equal(const Event *a, const Event *b)
+{
+    assert_int_equal(a->kind, b->kind);
+    assert_int_equal(a->ms, b->ms);
+    assert_int_equal(a->key, b->key);
+    assert_int_equal(a->mods, b->mods);
+    assert_int_equal(a->x, b->x);
+    assert_int_equal(a->y, b->y);
+    assert_int_equal(a->edit_start, b->edit_start);
+    assert_string_equal(a->text, b->text);
+}
+
+static void assert_turn_equal(const SessionTurn *a, const SessionTurn *b, int n)
+{
+    assert_int_equal(a->n, n);
+    assert_int_equal(a->round, b->round);
+    assert_int_equal(a->player, b->player);
+    assert_int_equal(a->role, b->role);
+    assert_string_equal(a->kind, b->kind);
+    assert_string_equal(a->text, b->text);
+    assert_int_equal(a->ms, b->ms);
+    assert_int_equal(a->points, b->points);
+    assert_int_equal(a->moves.count, b->moves.count);
+    assert_int_equal(a->moves.total, b->moves.total);
+    for (int m = 0; m < b->moves.count; m++) {
+        assert_string_equal(a->moves.items[m].tag, b->moves.items[m].tag);
+        assert_int_equal(a->moves.items[m].points, b->moves.items[m].points);
+        assert_string_equal(a->moves.items[m].reason, b->moves.items[m].reason);
+    }
+}
+
 static void test_session_round_trip_keeps_every_value(void **state)
 {
     Fixture *f = *state;
@@ -192,33 +242,11 @@ static void test_session_round_trip_keeps_every_value(void **state)
     assert_non_null(s);
     assert_int_equal(rep.code, 0);
     assert_int_equal(rep.n_warnings, 0);
-    assert_int_equal(s->header.format, SESSION_FORMAT);
-    assert_int_equal(s->header.min_reader, SESSION_MIN_READER);
-    assert_string_equal(s->header.game_version, HEARD_VERSION);
-    assert_string_equal(s->header.scenario_id, "microwave");
-    assert_string_equal(s->header.scenario_path, h.scenario_path);
-    assert_string_equal(s->header.scenario_source, SOURCE);
-    char hash[17];
-    session_source_hash(SOURCE, strlen(SOURCE), hash);
-    assert_string_equal(s->header.scenario_hash, hash);
-    assert_string_equal(s->header.rules_hash, h.rules_hash);
-    assert_string_equal(s->header.players[0], "Zoë");
-    assert_string_equal(s->header.players[1], "Łukasz 日本");
-    assert_int_equal(s->header.first, 1);
-    assert_true(s->header.seed == 18446744073709551557u);
-    assert_string_equal(s->header.started, "2026-11-22T09:15:02Z");
+    assert_header_matches(&s->header, &h);
 
     assert_int_equal(s->n_events, 6);
-    for (int i = 0; i < 6; i++) {
-        assert_int_equal(s->events[i].kind, evs[i].kind);
-        assert_int_equal(s->events[i].ms, evs[i].ms);
-        assert_int_equal(s->events[i].key, evs[i].key);
-        assert_int_equal(s->events[i].mods, evs[i].mods);
-        assert_int_equal(s->events[i].x, evs[i].x);
-        assert_int_equal(s->events[i].y, evs[i].y);
-        assert_int_equal(s->events[i].edit_start, evs[i].edit_start);
-        assert_string_equal(s->events[i].text, evs[i].text);
-    }
+    for (int i = 0; i < 6; i++)
+        assert_event_equal(&s->events[i], &evs[i]);
     assert_int_equal(s->n_answers, 2);
     assert_int_equal(s->answers[0].kind, SESSION_ANSWER_TEXT);
     assert_string_equal(s->answers[0].text, a0.text);
@@ -228,25 +256,8 @@ static void test_session_round_trip_keeps_every_value(void **state)
     assert_true(s->answers[1].line > s->turns[0].line); /* order among turns is kept */
 
     assert_int_equal(s->n_turns, 2);
-    const SessionTurn *want_t[2] = {&t1, &t2};
-    for (int i = 0; i < 2; i++) {
-        const SessionTurn *a = &s->turns[i], *b = want_t[i];
-        assert_int_equal(a->n, i + 1);
-        assert_int_equal(a->round, b->round);
-        assert_int_equal(a->player, b->player);
-        assert_int_equal(a->role, b->role);
-        assert_string_equal(a->kind, b->kind);
-        assert_string_equal(a->text, b->text);
-        assert_int_equal(a->ms, b->ms);
-        assert_int_equal(a->points, b->points);
-        assert_int_equal(a->moves.count, b->moves.count);
-        assert_int_equal(a->moves.total, b->moves.total);
-        for (int m = 0; m < b->moves.count; m++) {
-            assert_string_equal(a->moves.items[m].tag, b->moves.items[m].tag);
-            assert_int_equal(a->moves.items[m].points, b->moves.items[m].points);
-            assert_string_equal(a->moves.items[m].reason, b->moves.items[m].reason);
-        }
-    }
+    assert_turn_equal(&s->turns[0], &t1, 1);
+    assert_turn_equal(&s->turns[1], &t2, 2);
     assert_true(s->ended);
     assert_int_equal(s->team_score, 7);
     assert_int_equal(s->end_ms, 30000);
@@ -295,6 +306,54 @@ static void test_session_file_is_only_appended_to(void **state)
     assert_non_null(w);
     assert_non_null(strstr(path2, "2026-11-22T09-15-02Z-microwave-2.jsonl"));
     session_writer_destroy(w);
+}
+
+static void test_session_undo_takes_back_the_last_answer_and_its_turns(void **state)
+{
+    Fixture *f = *state;
+    SessionHeader h = sample_header("2026-11-22T09:15:02Z");
+    char path[512];
+    SessionWriter *w = session_writer_create(f->dir, &h, path, sizeof path, NULL, 0);
+    assert_non_null(w);
+    assert_int_equal(session_write_undo(w, 1), SESSION_ERR_ARG); /* nothing to undo yet */
+    SessionTurn note = sample_turn(1, ROLE_CUSTOMER, "Round 1: Zoë holds the floor", 0);
+    note.player = -1;
+    note.kind = "note";
+    SessionAnswer a1 = {.kind = SESSION_ANSWER_TEXT, .text = "I need a microwave", .ms = 10};
+    SessionAnswer a2 = {.kind = SESSION_ANSWER_TEXT, .text = "well my toaster", .ms = 20};
+    SessionAnswer a3 = {.kind = SESSION_ANSWER_TEXT, .text = "you need a microwave", .ms = 30};
+    SessionTurn t1 = sample_turn(1, ROLE_CUSTOMER, a1.text, 0);
+    SessionTurn t2 = sample_turn(1, ROLE_AGENT, a2.text, 0);
+    SessionTurn t3 = sample_turn(1, ROLE_AGENT, "parked: toaster", 0);
+    SessionTurn t4 = sample_turn(1, ROLE_AGENT, a3.text, 1);
+    assert_int_equal(session_write_turn(w, &note), 0);
+    assert_int_equal(session_write_answer(w, &a1), 0);
+    assert_int_equal(session_write_turn(w, &t1), 0);
+    assert_int_equal(session_write_answer(w, &a2), 0);
+    assert_int_equal(session_write_turn(w, &t2), 0);
+    assert_int_equal(session_write_turn(w, &t3), 0);
+    assert_int_equal(session_write_undo(w, 25), 0);
+    assert_int_equal(session_write_answer(w, &a3), 0);
+    assert_int_equal(session_write_turn(w, &t4), 0);
+    assert_int_equal(session_writer_destroy(w), 0);
+
+    SessionLoadReport rep;
+    Session *s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_int_equal(rep.n_warnings, 0);
+    assert_int_equal(s->undos, 1);
+    assert_int_equal(s->n_answers, 2);
+    assert_string_equal(s->answers[0].text, a1.text);
+    assert_string_equal(s->answers[1].text, a3.text);
+    assert_int_equal(s->n_turns, 3);
+    assert_int_equal(s->turns[0].player, -1);
+    assert_string_equal(s->turns[0].kind, "note");
+    assert_string_equal(s->turns[1].text, a1.text);
+    assert_string_equal(s->turns[2].text, a3.text);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(s->turns[i].n, i + 1); /* no gap where the undone turns were */
+    assert_int_equal(s->team_score, note.points + t1.points + t4.points);
+    session_free(s);
 }
 
 static void test_session_torn_last_line_is_dropped_with_a_warning(void **state)
@@ -555,6 +614,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_session_round_trip_keeps_every_value),
         T(test_session_file_is_only_appended_to),
+        T(test_session_undo_takes_back_the_last_answer_and_its_turns),
         T(test_session_torn_last_line_is_dropped_with_a_warning),
         T(test_session_bad_files_are_explained),
         T(test_session_newer_format_is_read_ignoring_what_it_added),
