@@ -76,20 +76,22 @@ static const char *const named_keys[] = {
     "Home",   "End",    "PageUp",    "PageDown", "F1",  "F2",   "F3",    "F4",     "F5",
     "F6",     "F7",     "F8",        "F9",       "F10", "F11",  "F12",   "Unknown"};
 
+/* Names of the printable keys '!' to '~', each its own character. */
+static const char *const printable_names[] = {
+    "!", "\"", "#",  "$", "%", "&", "'", "(", ")", "*", "+", ",", "-", ".", "/", "0", "1", "2", "3",
+    "4", "5",  "6",  "7", "8", "9", ":", ";", "<", "=", ">", "?", "@", "A", "B", "C", "D", "E", "F",
+    "G", "H",  "I",  "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y",
+    "Z", "[",  "\\", "]", "^", "_", "`", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l",
+    "m", "n",  "o",  "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "{", "|", "}", "~"};
+
 const char *events_key_name(int key)
 {
-    static const char ascii[128][2] = {{0}};
     if (key >= KEY_RETURN && key <= KEY_UNKNOWN)
         return named_keys[key - KEY_RETURN];
     if (key == ' ')
         return "Space";
-    if (key > ' ' && key < 127) {
-        /* One static two-byte string per printable character, built on first use. */
-        char *s = (char *)ascii[key];
-        s[0] = (char)key;
-        s[1] = '\0';
-        return s;
-    }
+    if (key > ' ' && key < 127)
+        return printable_names[key - '!'];
     return "Unknown";
 }
 
