@@ -11,6 +11,7 @@ struct AnAnalyser {
     const AnLexicon *lx;
     const AnMatcher *m;
     AnMatchScratch *scratch;
+    AnWordCache *cache;
     AnTokens *rt, *ct;
     AnTokenInfo *info, *cinfo;
     size_t cap_info, cap_cinfo;
@@ -19,6 +20,7 @@ struct AnAnalyser {
     AnMatch matches[AN_HITS_MAX];
     int feeling_class;
     int *prev, *cur; /* copy-run rows */
+    uint64_t rhash[AN_WINDOW], chash[AN_WINDOW];
     AnFeatures f;
 };
 
@@ -52,11 +54,12 @@ AnAnalyser *an_analyser_create(const AnLexicon *lx, const AnMatcher *m)
     a->lx = lx;
     a->m = m;
     a->scratch = an_match_scratch_create(m);
+    a->cache = an_word_cache_create();
     a->rt = an_tokens_create();
     a->ct = an_tokens_create();
     a->prev = malloc((AN_WINDOW + 1) * sizeof(int));
     a->cur = malloc((AN_WINDOW + 1) * sizeof(int));
-    if (!a->scratch || !a->rt || !a->ct || !a->prev || !a->cur) {
+    if (!a->scratch || !a->cache || !a->rt || !a->ct || !a->prev || !a->cur) {
         an_analyser_destroy(a);
         return NULL;
     }
@@ -69,6 +72,7 @@ void an_analyser_destroy(AnAnalyser *a)
     if (!a)
         return;
     an_match_scratch_destroy(a->scratch);
+    an_word_cache_destroy(a->cache);
     an_tokens_destroy(a->rt);
     an_tokens_destroy(a->ct);
     free(a->info);
@@ -98,7 +102,7 @@ static int read_text(AnAnalyser *a, AnTokens *t, AnTokenInfo **info, size_t *cap
         return -1;
     if (reserve((void **)info, cap, (size_t)t->count + 1, sizeof(AnTokenInfo)) < 0)
         return -1;
-    an_lexicon_annotate(a->lx, t, *info);
+    an_lexicon_annotate_cached(a->lx, a->cache, t, *info);
     an_negation_mark(t, *info);
     return 0;
 }
@@ -175,11 +179,11 @@ static void split_sentences(AnAnalyser *a, AnFeatures *f)
 
 /* ---- echo, feelings, copying -------------------------------------------------------- */
 
-static bool ctx_has_stem(const AnAnalyser *a, const char *stem, bool content_only)
+static bool ctx_has_stem(const AnAnalyser *a, uint64_t stem, bool content_only)
 {
     int n = a->ct->count < AN_WINDOW ? a->ct->count : AN_WINDOW;
     for (int i = 0; i < n; i++)
-        if ((!content_only || a->cinfo[i].content) && strcmp(a->cinfo[i].stem_text, stem) == 0)
+        if ((!content_only || a->cinfo[i].content) && a->cinfo[i].stem_hash == stem)
             return true;
     return false;
 }
@@ -192,10 +196,10 @@ static bool ctx_has_family(const AnAnalyser *a, int family)
     return false;
 }
 
-static bool seen_stem(const AnAnalyser *a, const int *list, int n, const char *stem)
+static bool seen_stem(const AnAnalyser *a, const int *list, int n, uint64_t stem)
 {
     for (int k = 0; k < n; k++)
-        if (strcmp(a->info[list[k]].stem_text, stem) == 0)
+        if (a->info[list[k]].stem_hash == stem)
             return true;
     return false;
 }
@@ -213,16 +217,16 @@ static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
         f->content_words++;
         if (i >= n)
             continue;
-        bool echoed = ctx_has_stem(a, ti->stem_text, true);
+        bool echoed = ctx_has_stem(a, ti->stem_hash, true);
         content++;
         shared += echoed;
         if (is_feeling(a, ti) && !ti->negated && f->n_feelings < AN_LIST_MAX &&
-            !seen_stem(a, f->feelings, f->n_feelings, ti->stem_text)) {
+            !seen_stem(a, f->feelings, f->n_feelings, ti->stem_hash)) {
             f->feeling_echoed[f->n_feelings] =
                 echoed || (ti->family >= 0 && ctx_has_family(a, ti->family));
             f->feelings[f->n_feelings++] = i;
         }
-        if (echoed && f->n_echo < AN_LIST_MAX && !seen_stem(a, f->echo, f->n_echo, ti->stem_text))
+        if (echoed && f->n_echo < AN_LIST_MAX && !seen_stem(a, f->echo, f->n_echo, ti->stem_hash))
             f->echo[f->n_echo++] = i;
     }
     f->overlap = content ? (double)shared / content : 0.0;
@@ -239,10 +243,29 @@ static const char *flip(const char *w)
     return w;
 }
 
+static uint64_t fnv(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* Hashes of the pronoun-folded words (0 for non-words) of the first AN_WINDOW tokens. */
+static void flip_hashes(const AnTokens *t, uint64_t *out, int n)
+{
+    for (int i = 0; i < n; i++)
+        out[i] = t->items[i].kind == AN_TOK_WORD ? fnv(flip(an_token_text(t, i))) : 0;
+}
+
 static void copying(AnAnalyser *a, AnFeatures *f)
 {
     int rn = a->rt->count < AN_WINDOW ? a->rt->count : AN_WINDOW;
     int cn = a->ct->count < AN_WINDOW ? a->ct->count : AN_WINDOW;
+    flip_hashes(a->rt, a->rhash, rn);
+    flip_hashes(a->ct, a->chash, cn);
     int covered = 0, words = 0, cover_to = -1;
     memset(a->prev, 0, (size_t)(cn + 1) * sizeof(int));
     for (int j = 0; j < rn; j++) {
@@ -250,8 +273,7 @@ static void copying(AnAnalyser *a, AnFeatures *f)
         int best = 0;
         a->cur[0] = 0;
         for (int i = 0; i < cn; i++) {
-            bool eq = word && a->ct->items[i].kind == AN_TOK_WORD &&
-                      strcmp(flip(an_token_text(a->ct, i)), flip(an_token_text(a->rt, j))) == 0;
+            bool eq = word && a->chash[i] != 0 && a->chash[i] == a->rhash[j];
             a->cur[i + 1] = eq ? a->prev[i] + 1 : 0;
             if (a->cur[i + 1] > best)
                 best = a->cur[i + 1];

@@ -229,6 +229,7 @@ static void annotate_word(const AnLexicon *lx, const char *w, size_t len, AnToke
     memcpy(o->stem_text, stem, keep);
     o->stem_text[keep] = '\0';
     o->stem = an_lexicon_find(lx, stem);
+    o->stem_hash = fnv(stem, 1469598103934665603ULL);
     o->stop = an_is_stopword(w);
     o->content = !o->stop;
     if (o->stem >= 0) {
@@ -245,9 +246,50 @@ static void annotate_word(const AnLexicon *lx, const char *w, size_t len, AnToke
     }
 }
 
+#define CACHE_SLOTS 4096
+#define CACHE_WORD 24
+
+typedef struct CacheSlot {
+    uint64_t hash;
+    char word[CACHE_WORD];
+    AnTokenInfo info;
+} CacheSlot;
+
+struct AnWordCache {
+    CacheSlot slots[CACHE_SLOTS];
+};
+
+AnWordCache *an_word_cache_create(void)
+{
+    return calloc(1, sizeof(AnWordCache));
+}
+
+void an_word_cache_destroy(AnWordCache *c)
+{
+    free(c);
+}
+
 void an_lexicon_annotate(const AnLexicon *lx, const AnTokens *toks, AnTokenInfo *out)
 {
+    an_lexicon_annotate_cached(lx, NULL, toks, out);
+}
+
+void an_lexicon_annotate_cached(const AnLexicon *lx, AnWordCache *cache, const AnTokens *toks,
+                                AnTokenInfo *out)
+{
     for (int i = 0; i < toks->count; i++) {
+        const AnToken *tk = &toks->items[i];
+        CacheSlot *slot = NULL;
+        if (cache && tk->kind == AN_TOK_WORD && tk->len < CACHE_WORD) {
+            uint64_t h = fnv(an_token_text(toks, i), 1469598103934665603ULL);
+            slot = &cache->slots[h & (CACHE_SLOTS - 1)];
+            if (slot->hash == h && strcmp(slot->word, an_token_text(toks, i)) == 0) {
+                out[i] = slot->info;
+                continue;
+            }
+            slot->hash = h;
+            memcpy(slot->word, an_token_text(toks, i), tk->len + 1);
+        }
         const AnToken *t = &toks->items[i];
         AnTokenInfo *o = &out[i];
         const char *w = an_token_text(toks, i);
@@ -260,7 +302,10 @@ void an_lexicon_annotate(const AnLexicon *lx, const AnTokens *toks, AnTokenInfo 
         o->content = false;
         o->negated = false;
         o->stem_text[0] = '\0';
+        o->stem_hash = 0;
         if (t->kind == AN_TOK_WORD)
             annotate_word(lx, w, t->len, o);
+        if (slot)
+            slot->info = *o;
     }
 }

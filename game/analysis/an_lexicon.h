@@ -27,6 +27,7 @@ typedef struct AnTokenInfo {
     bool content;       /* a word that is neither a stop word nor a number */
     bool negated;       /* inside a negation scope (filled by an_negation_mark) */
     char stem_text[24]; /* the stem, cut to fit; "" for non-words */
+    uint64_t stem_hash; /* FNV-1a of the stem (0 for non-words), for fast comparison */
 } AnTokenInfo;
 
 /* Makes an empty lexicon. NULL when out of memory. Free with an_lexicon_destroy. */
@@ -62,6 +63,17 @@ int an_lexicon_string_count(const AnLexicon *lx);
 /* Fills OUT[0 .. toks->count-1] with ids, stems, classes and families of each token.
  * Never fails; OUT must have room for toks->count entries. */
 void an_lexicon_annotate(const AnLexicon *lx, const AnTokens *toks, AnTokenInfo *out);
+
+/* A memo of annotated words, so a word seen before is not stemmed and looked up again.
+ * Valid for one lexicon that no longer changes. NULL when out of memory; free with
+ * an_word_cache_destroy (NULL is a no-op). */
+typedef struct AnWordCache AnWordCache;
+AnWordCache *an_word_cache_create(void);
+void an_word_cache_destroy(AnWordCache *c);
+
+/* As an_lexicon_annotate, remembering words in CACHE (which may be NULL). */
+void an_lexicon_annotate_cached(const AnLexicon *lx, AnWordCache *cache, const AnTokens *toks,
+                                AnTokenInfo *out);
 
 /* A 64-bit FNV-1a digest of everything added so far, in order (for saved sessions). */
 uint64_t an_lexicon_digest(const AnLexicon *lx);

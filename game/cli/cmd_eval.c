@@ -253,10 +253,12 @@ static void report(const Eval *e, int json)
     if (nmac)
         mp /= nmac, mr /= nmac, mf /= nmac;
     if (json) {
-        json_t *o =
-            json_pack("{s:i, s:i, s:o, s:o, s:o}", "rows", e->rows, "skipped", e->bad_rows, "tags",
-                      tags, "micro", stat_json(TP, FP, FN, Mp, Mr, Mf), "macro",
-                      json_pack("{s:f, s:f, s:f}", "precision", mp, "recall", mr, "f1", mf));
+        json_t *o = json_pack(
+            "{s:i, s:i, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:f}}", "rows", e->rows, "skipped",
+            e->bad_rows, "tags", tags, "micro", stat_json(TP, FP, FN, Mp, Mr, Mf), "macro",
+            json_pack("{s:f, s:f, s:f}", "precision", mp, "recall", mr, "f1", mf), "unlabelled",
+            extra, "hurt_on_reflection", "rows", e->reflection_rows, "fired", e->hurt_on_reflection,
+            "rate", ratio(e->hurt_on_reflection, e->reflection_rows));
         char *s = json_dumps(o, JSON_INDENT(2));
         if (s)
             puts(s);
