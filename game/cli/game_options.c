@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "game/cli/root.h"
+#include "game/scenario/scenario.h"
 #include "game/screens/app.h"
 #include "game/screens/screens.h"
 
@@ -94,6 +95,24 @@ int game_options_parse(int argc, char **argv, GameOptions *opt, const char *prog
     return 0;
 }
 
+/* SCENARIO is a path to a .lua file or the id of a scenario in ROOT/scripts/scenarios.
+ * Returns 0 with INFO filled, or -1 with INFO->error saying why it cannot be played. */
+static int find_scenario(const char *root, const char *scenario, ScenarioInfo *info)
+{
+    char path[1024];
+    memset(info, 0, sizeof *info);
+    if (strchr(scenario, '/') || strstr(scenario, ".lua"))
+        snprintf(path, sizeof path, "%s", scenario);
+    else
+        snprintf(path, sizeof path, "%s/scripts/scenarios/%s.lua", root, scenario);
+    scenario_info_load(path, info);
+    if (info->ok)
+        return 0;
+    if (!info->error[0])
+        snprintf(info->error, sizeof info->error, "%.400s: cannot be played", path);
+    return -1;
+}
+
 int game_run(const GameOptions *opt, const char *scenario)
 {
     AppConfig cfg = {
@@ -113,8 +132,16 @@ int game_run(const GameOptions *opt, const char *scenario)
         fprintf(stderr, "heard: %s\n", err);
         return 2;
     }
-    (void)scenario;
     app_push(app, title_screen_create(app));
+    if (scenario) {
+        ScenarioInfo info;
+        if (find_scenario(cfg.root, scenario, &info) != 0) {
+            fprintf(stderr, "heard play: %s\n", info.error);
+            app_destroy(app);
+            return 2;
+        }
+        app_push(app, players_screen_create(app, &info));
+    }
     int rc = app_run(app);
     app_destroy(app);
     return rc;

@@ -5,6 +5,7 @@
 
 #include "engine/script/script.h"
 #include "game/screens/app.h"
+#include "game/screens/setup.h"
 
 /* The title: what Heard is, the menu, and the scenarios found in ROOT/scripts/scenarios
  * (a broken one is listed with its error). */
@@ -17,5 +18,21 @@ typedef int (*ErrorReloadFn)(void *ud, App *app, ScriptError *err);
 /* A script error: the message with file:line first, the traceback under it; R reloads
  * (when RELOAD is set), C copies the message, Esc goes back. */
 Screen *error_screen_create(const ScriptError *err, ErrorReloadFn reload, void *ud);
+
+/* Choose a scenario, grouped by difficulty, each with its description. */
+Screen *picker_screen_create(App *app);
+
+/* Two names and who holds the floor first, for SCENARIO. */
+Screen *players_screen_create(App *app, const ScenarioInfo *scenario);
+
+/* The note on what the game is for (shown once per data folder), then play. */
+Screen *note_screen_create(App *app, const GameSetup *setup);
+
+/* Whether the note has been seen (a marker file in the data folder). */
+int note_seen(App *app);
+
+/* The floor, turn by turn. NULL (with a message on the error screen) when the scenario
+ * cannot start. */
+Screen *play_screen_create(App *app, const GameSetup *setup);
 
 #endif

@@ -36,6 +36,8 @@ static void handle(Screen *s, App *app, const Event *e)
         app_quit(app, 0);
     else if (e->key == 'r' || e->key == KEY_F5)
         load_list(ts, app);
+    else if (e->key == KEY_RETURN || e->key == 'p')
+        app_push(app, picker_screen_create(app));
 }
 
 static const char *difficulty_name(int d)

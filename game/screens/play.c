@@ -1,0 +1,253 @@
+/* play.c: the floor, turn by turn. Who acts and in which role is always shown in large
+ * type; the transcript of the session scrolls on the left; the moves the analyser saw in
+ * the last reply, with points and reasons, stand on the right; the bottom holds what the
+ * flow asks for now: a text field (with the scenario's prompts to pick), the Got it /
+ * Partly / Not yet rating, or a choice. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/core/textfield.h"
+#include "engine/sdl/textfield_view.h"
+#include "game/screens/play_draw.h"
+#include "game/screens/screens.h"
+
+#define REPLY_MAX_BYTES 2000
+
+typedef struct PlayScreen {
+    Screen base;
+    Game *game;
+    TextField *field;
+    PlayView view;
+    uint32_t ask_started; /* ms when the current ask began, for the turn timer */
+    size_t last_turn_count;
+} PlayScreen;
+
+static void show_error(App *app, const ScriptError *err);
+
+static int reload_cb(void *ud, App *app, ScriptError *err)
+{
+    (void)app;
+    PlayScreen *ps = ud;
+    return flow_reload(ps->game->flow, err);
+}
+
+/* After any answer: save, notice the end, reset the field for the next ask. */
+static void after_answer(PlayScreen *ps, App *app)
+{
+    game_save_progress(ps->game);
+    ps->ask_started = app_now(app);
+    ps->view.scroll = 0; /* follow the newest turn */
+    tf_clear(ps->field);
+    ps->view.message[0] = '\0';
+    if (flow_finished(ps->game->flow)) {
+        game_save_end(ps->game, app_now(app));
+        if (ps->game->save_path[0]) {
+            char msg[1200];
+            snprintf(msg, sizeof msg, "Session saved to %s", ps->game->save_path);
+            app_set_exit_message(app, msg);
+        }
+        Game *g = ps->game;
+        ps->game = NULL; /* the summary owns it now */
+        app_replace(app, summary_screen_create(app, g));
+    }
+}
+
+static void answer_result(PlayScreen *ps, App *app, int rc, const ScriptError *err)
+{
+    if (rc == 0) {
+        after_answer(ps, app);
+        return;
+    }
+    switch (rc) {
+    case FLOW_ERR_EMPTY:
+        snprintf(ps->view.message, sizeof ps->view.message,
+                 "Type something first — or press Esc to pause.");
+        break;
+    case FLOW_ERR_PAUSED:
+        snprintf(ps->view.message, sizeof ps->view.message, "The game is paused.");
+        break;
+    case FLOW_ERR_RANGE:
+    case FLOW_ERR_KIND:
+        snprintf(ps->view.message, sizeof ps->view.message, "That choice is not on offer now.");
+        break;
+    default:
+        show_error(app, err);
+    }
+}
+
+static void show_error(App *app, const ScriptError *err)
+{
+    app_push(app, error_screen_create(err, NULL, NULL));
+}
+
+static void submit_text(PlayScreen *ps, App *app)
+{
+    ScriptError err;
+    memset(&err, 0, sizeof err);
+    int rc = flow_answer_text(ps->game->flow, tf_text(ps->field), app_now(app), &err);
+    answer_result(ps, app, rc, &err);
+}
+
+static void pick(PlayScreen *ps, App *app, int index)
+{
+    ScriptError err;
+    memset(&err, 0, sizeof err);
+    int rc = flow_answer_choice(ps->game->flow, index, app_now(app), &err);
+    answer_result(ps, app, rc, &err);
+}
+
+static void go_back(PlayScreen *ps, App *app)
+{
+    ScriptError err;
+    memset(&err, 0, sizeof err);
+    int rc = flow_back(ps->game->flow, &err);
+    if (rc == FLOW_ERR_NOTHING) {
+        app_pop(app); /* nothing played yet: back to the players screen */
+        return;
+    }
+    if (rc != 0) {
+        show_error(app, &err);
+        return;
+    }
+    /* The file keeps what was written; an undo line says the last answer was taken back. */
+    game_note_undo(ps->game, app_now(app));
+    tf_clear(ps->field);
+    snprintf(ps->view.message, sizeof ps->view.message, "Took back the last answer.");
+}
+
+static void reload(PlayScreen *ps, App *app)
+{
+    ScriptError err;
+    memset(&err, 0, sizeof err);
+    if (flow_reload(ps->game->flow, &err) != 0)
+        app_push(app, error_screen_create(&err, reload_cb, ps));
+    else
+        snprintf(ps->view.message, sizeof ps->view.message, "Reloaded the scenario.");
+}
+
+/* Keys that act on the game rather than the text field. Returns 1 when E was used. */
+static int handle_game_key(PlayScreen *ps, App *app, const Event *e)
+{
+    const FlowAsk *ask = flow_ask(ps->game->flow);
+    if (e->key == KEY_ESCAPE) {
+        go_back(ps, app);
+        return 1;
+    }
+    if (e->key == KEY_F9) {
+        flow_set_paused(ps->game->flow, 1);
+        app_push(app, timeout_screen_create(ps->game));
+        return 1;
+    }
+    if (e->key == KEY_F5) {
+        reload(ps, app);
+        return 1;
+    }
+    if (e->key == KEY_PAGEUP || e->key == KEY_PAGEDOWN) {
+        ps->view.scroll += e->key == KEY_PAGEUP ? 200 : -200;
+        if (ps->view.scroll < 0)
+            ps->view.scroll = 0;
+        return 1;
+    }
+    int digit = e->key >= '1' && e->key <= '9' ? e->key - '1' : -1;
+    if (ask->kind == ASK_TEXT) {
+        if (digit >= 0 && (e->mods & MOD_CTRL) && digit < ask->nchoices) {
+            pick(ps, app, digit);
+            return 1;
+        }
+        if (e->key == 'v' && (e->mods & MOD_CTRL)) {
+            tf_handle_event(ps->field, e); /* ends the insertion before the paste */
+            app_paste(app);
+            return 1;
+        }
+        return 0;
+    }
+    if (digit >= 0 && digit < ask->nchoices) {
+        pick(ps, app, digit);
+        return 1;
+    }
+    return 0;
+}
+
+static void handle(Screen *s, App *app, const Event *e)
+{
+    PlayScreen *ps = (PlayScreen *)s;
+    game_record_event(ps->game, e);
+    if (e->kind == EV_WHEEL) {
+        ps->view.scroll += e->y * 60;
+        if (ps->view.scroll < 0)
+            ps->view.scroll = 0;
+        return;
+    }
+    if (e->kind == EV_CLICK) {
+        int choice = play_view_hit(&ps->view, e->x, e->y);
+        if (choice >= 0)
+            pick(ps, app, choice);
+        return;
+    }
+    if (e->kind == EV_KEY && handle_game_key(ps, app, e))
+        return;
+    if (!ps->game || flow_ask(ps->game->flow)->kind != ASK_TEXT)
+        return;
+    int r = tf_handle_event(ps->field, e);
+    if (r & (TF_COPY | TF_CUT))
+        app_set_clipboard(app, tf_clip_text(ps->field));
+    if (r & TF_CHANGED)
+        ps->view.message[0] = '\0';
+    if (r & TF_SUBMIT)
+        submit_text(ps, app);
+}
+
+static void draw(Screen *s, App *app, Rect area)
+{
+    PlayScreen *ps = (PlayScreen *)s;
+    play_view_draw(&ps->view, app, ps->game, ps->field, ps->ask_started, area);
+}
+
+static int caret(Screen *s, Rect *where)
+{
+    PlayScreen *ps = (PlayScreen *)s;
+    if (!ps->game || flow_ask(ps->game->flow)->kind != ASK_TEXT)
+        return 0;
+    *where = ps->view.caret;
+    return 1;
+}
+
+static uint32_t wake(Screen *s, App *app)
+{
+    (void)app;
+    PlayScreen *ps = (PlayScreen *)s;
+    return ps->game && flow_turn_seconds(ps->game->flow) > 0 ? 250 : 0;
+}
+
+static void destroy(Screen *s)
+{
+    PlayScreen *ps = (PlayScreen *)s;
+    game_destroy(ps->game);
+    tf_destroy(ps->field);
+    free(ps);
+}
+
+static const ScreenOps ops = {"play", handle, draw, destroy, caret, wake};
+
+Screen *play_screen_create(App *app, const GameSetup *setup)
+{
+    ScriptError err;
+    memset(&err, 0, sizeof err);
+    Game *g = game_create(app, setup, &err);
+    if (!g)
+        return error_screen_create(&err, NULL, NULL);
+    PlayScreen *ps = calloc(1, sizeof *ps);
+    TextField *field = tf_create(REPLY_MAX_BYTES);
+    if (!ps || !field) {
+        free(ps);
+        tf_destroy(field);
+        game_destroy(g);
+        return NULL;
+    }
+    ps->base.ops = &ops;
+    ps->game = g;
+    ps->field = field;
+    ps->ask_started = app_now(app);
+    return &ps->base;
+}

@@ -1,0 +1,285 @@
+/* play_draw.c: the play screen's layout and drawing. Nothing here changes the game. */
+#include "game/screens/play_draw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/sdl/textfield_view.h"
+
+void play_tag_name(const char *tag, char *out, size_t n)
+{
+    snprintf(out, n, "%s", tag);
+    for (char *p = out; *p; p++)
+        if (*p == '_')
+            *p = '-';
+}
+
+const char *play_move_icon(const Move *m) { return m->points >= 0 ? "✔ helps" : "✖ hurts"; }
+
+static const char *role_name(Role r) { return r == ROLE_CUSTOMER ? "customer" : "service agent"; }
+
+/* One transcript entry's text lines: who, what they said, the moves. Returns its height;
+ * draws only when DRAW is set and it fits between TOP and BOTTOM. */
+static int draw_turn(const Ui *ui, const Flow *f, const FlowTurn *t, int x, int y, int w,
+                     int top, int bottom)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, h = 0;
+    int lh_s = txt_line_height(ui->text, FS_SMALL);
+    char who[160];
+    if (t->player < 0)
+        snprintf(who, sizeof who, "Note");
+    else if (strcmp(t->kind, "rating") == 0)
+        snprintf(who, sizeof who, "%s rates the reply", flow_name(f, t->player));
+    else
+        snprintf(who, sizeof who, "%s · %s · %s", flow_name(f, t->player), role_name(t->role),
+                 t->kind);
+    const char *text = t->text;
+    if (strcmp(t->kind, "rating") == 0)
+        text = strcmp(t->text, "got_it") == 0   ? "Got it"
+               : strcmp(t->text, "partly") == 0 ? "Partly"
+                                                : "Not yet";
+    const WrapLine *lines;
+    int body_lines = txt_wrap(ui->text, FS_BODY, 0, text, w, &lines);
+    h = lh_s + body_lines * txt_line_height(ui->text, FS_BODY);
+    char moves[512] = "";
+    for (int i = 0; i < t->moves.count; i++) {
+        char name[40];
+        play_tag_name(t->moves.items[i].tag, name, sizeof name);
+        size_t len = strlen(moves);
+        snprintf(moves + len, sizeof moves - len, "%s%s %s %+d", i ? "   " : "",
+                 t->moves.items[i].points >= 0 ? "✔" : "✖", name, t->moves.items[i].points);
+    }
+    int move_lines = moves[0] ? txt_wrap(ui->text, FS_SMALL, 1, moves, w, &lines) : 0;
+    h += move_lines * lh_s + u;
+    if (y >= top && y + h <= bottom) {
+        Color who_c = t->role == ROLE_CUSTOMER ? th->accent : th->muted;
+        txt_draw(ui->text, FS_SMALL, 1, who, x, y, who_c);
+        int yy = y + lh_s;
+        yy += txt_draw_wrapped(ui->text, FS_BODY, t->player < 0, text,
+                               (Rect){x, yy, w, bottom - yy}, t->player < 0 ? th->muted : th->text);
+        if (moves[0])
+            txt_draw_wrapped(ui->text, FS_SMALL, 1, moves, (Rect){x, yy, w, bottom - yy},
+                             t->moves.total >= 0 ? th->good : th->bad);
+    }
+    return h;
+}
+
+static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit;
+    ui_fill(ui, box, th->panel);
+    ui_outline(ui, box, th->border, 1);
+    int x = box.x + u, w = box.w - 2 * u, top = box.y + u / 2, bottom = box.y + box.h - u / 2;
+    size_t n = flow_turn_count(f);
+    int total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += draw_turn(ui, f, flow_turn(f, i), x, 0, w, 1, 0); /* measure only */
+    int view_h = bottom - top;
+    int max_scroll = total > view_h ? total - view_h : 0;
+    if (v->scroll > max_scroll)
+        v->scroll = max_scroll;
+    int y = top + (total > view_h ? view_h - total : 0) + v->scroll;
+    for (size_t i = 0; i < n; i++)
+        y += draw_turn(ui, f, flow_turn(f, i), x, y, w, top, bottom);
+    if (n == 0)
+        txt_draw_wrapped(ui->text, FS_BODY, 0,
+                         "The transcript of this session will appear here.",
+                         (Rect){x, top, w, view_h}, th->muted);
+    if (v->scroll > 0)
+        txt_draw(ui->text, FS_SMALL, 1, "▼ more below (PageDown)", x, bottom - u * 2, th->accent);
+}
+
+/* The newest turn that has moves, for the feedback panel. */
+static const FlowTurn *latest_scored(const Flow *f)
+{
+    for (size_t i = flow_turn_count(f); i > 0; i--) {
+        const FlowTurn *t = flow_turn(f, i - 1);
+        if (strcmp(t->kind, "rating") != 0 && t->player >= 0)
+            return t;
+    }
+    return NULL;
+}
+
+static void draw_feedback(const Ui *ui, const Game *g, Rect box)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, x = box.x + u, w = box.w - 2 * u, y = box.y + u / 2;
+    int bottom = box.y + box.h;
+    ui_fill(ui, box, th->panel_alt);
+    if (g->save_warning[0])
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 1, g->save_warning, (Rect){x, y, w, bottom - y},
+                              th->bad) + u / 2;
+    const FlowTurn *t = latest_scored(g->flow);
+    if (!t) {
+        txt_draw_wrapped(ui->text, FS_BODY, 0,
+                         "After each reply, the moves the game saw appear here, with their "
+                         "points and why.",
+                         (Rect){x, y, w, bottom - y}, th->muted);
+        return;
+    }
+    char head[160];
+    snprintf(head, sizeof head, "What the game saw in %s's words", flow_name(g->flow, t->player));
+    y += txt_draw_wrapped(ui->text, FS_BODY, 1, head, (Rect){x, y, w, bottom - y}, th->text) + u / 2;
+    if (t->moves.count == 0)
+        txt_draw_wrapped(ui->text, FS_BODY, 0,
+                         "No moves recognised. That is fine: the customer decides whether "
+                         "they felt heard.",
+                         (Rect){x, y, w, bottom - y}, th->muted);
+    for (int i = 0; i < t->moves.count && y < bottom; i++) {
+        const Move *m = &t->moves.items[i];
+        char name[40], line[96];
+        play_tag_name(m->tag, name, sizeof name);
+        snprintf(line, sizeof line, "%s  %s  %+d", play_move_icon(m), name, m->points);
+        txt_draw(ui->text, FS_BODY, 1, line, x, y, m->points >= 0 ? th->good : th->bad);
+        y += txt_line_height(ui->text, FS_BODY);
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, m->reason, (Rect){x + u, y, w - u, bottom - y},
+                              th->text) + u / 2;
+    }
+}
+
+/* The band at the top: who acts now and in which role, large; the round; the scores. */
+static int draw_header(const Ui *ui, const Game *g, uint32_t now, uint32_t ask_started,
+                       Rect area)
+{
+    const Theme *th = &ui->theme;
+    const Flow *f = g->flow;
+    const FlowAsk *ask = flow_ask(f);
+    int u = ui->unit, m = u * 2, y = m;
+    char who[200];
+    if (ask->kind == ASK_NONE)
+        snprintf(who, sizeof who, "Session complete");
+    else
+        snprintf(who, sizeof who, "%s — %s", flow_name(f, ask->player),
+                 ask->role == ROLE_CUSTOMER ? "Customer (holds the floor)" : "Service agent");
+    char score[160];
+    snprintf(score, sizeof score, "Team %+d", flow_team_score(f));
+    int sw = txt_width(ui->text, FS_TITLE, 1, score);
+    txt_draw(ui->text, FS_TITLE, 1, score, area.w - m - sw, y, th->accent);
+    char each[200];
+    snprintf(each, sizeof each, "%s %+d · %s %+d", flow_name(f, 0), flow_player_score(f, 0),
+             flow_name(f, 1), flow_player_score(f, 1));
+    int ew = txt_width(ui->text, FS_SMALL, 0, each);
+    txt_draw(ui->text, FS_SMALL, 0, each, area.w - m - ew, y + txt_line_height(ui->text, FS_TITLE),
+             th->muted);
+    int left_w = area.w - 3 * m - (sw > ew ? sw : ew);
+    char round[200];
+    snprintf(round, sizeof round, "Round %d of %d · %s", flow_round(f), flow_rounds(f),
+             flow_scenario(f)->title);
+    txt_draw_wrapped(ui->text, FS_SMALL, 1, round, (Rect){m, y, left_w, txt_line_height(ui->text, FS_SMALL)}, th->muted);
+    y += txt_line_height(ui->text, FS_SMALL);
+    Color role_c = ask->role == ROLE_CUSTOMER ? th->accent : th->text;
+    y += txt_draw_wrapped(ui->text, FS_TITLE, 1, who, (Rect){m, y, left_w, txt_line_height(ui->text, FS_TITLE) * 2}, role_c);
+    if (ask->kind != ASK_NONE)
+        y += txt_draw_wrapped(ui->text, FS_LARGE, 0, ask->title, (Rect){m, y, area.w - 2 * m, txt_line_height(ui->text, FS_LARGE) * 2}, th->text);
+    int secs = flow_turn_seconds(f);
+    if (secs > 0 && ask->kind != ASK_NONE) {
+        long left = (long)secs - (long)(now - ask_started) / 1000;
+        char timer[64];
+        if (left > 0)
+            snprintf(timer, sizeof timer, "Time left: %ld:%02ld", left / 60, left % 60);
+        else
+            snprintf(timer, sizeof timer, "Time is up — finish your thought");
+        int tw = txt_width(ui->text, FS_BODY, 1, timer);
+        txt_draw(ui->text, FS_BODY, 1, timer, area.w - m - tw, y - txt_line_height(ui->text, FS_BODY),
+                 left > 0 ? th->text : th->bad);
+    }
+    return y + u / 2;
+}
+
+/* Buttons for choices, wrapping onto more rows. Returns the height used. */
+static int draw_choices(PlayView *v, const Ui *ui, const FlowAsk *ask, Rect r, int ctrl)
+{
+    int u = ui->unit, x = r.x, y = r.y, row_h = 0;
+    v->nchoices = 0;
+    for (int i = 0; i < ask->nchoices && i < FLOW_CHOICES_MAX; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "%s%d", ctrl ? "Ctrl+" : "", i + 1);
+        int bw = ui_button_width(ui, key, ask->choices[i]);
+        if (x > r.x && x + bw > r.x + r.w) {
+            x = r.x;
+            y += row_h + u / 2;
+        }
+        if (bw > r.w) { /* a long prompt: draw it shortened to the row */
+            char shortened[96];
+            snprintf(shortened, sizeof shortened, "%.60s…", ask->choices[i]);
+            v->choices[i] = ui_button(ui, x, y, key, shortened, 0);
+        } else {
+            v->choices[i] = ui_button(ui, x, y, key, ask->choices[i], !ctrl && i == 0);
+        }
+        v->nchoices = i + 1;
+        row_h = v->choices[i].h;
+        x += v->choices[i].w + u;
+    }
+    return ask->nchoices ? y - r.y + row_h + u / 2 : 0;
+}
+
+static int input_height(const Ui *ui, const FlowAsk *ask)
+{
+    int lh = txt_line_height(ui->text, FS_BODY) + ui->unit;
+    if (ask->kind == ASK_TEXT)
+        return tfv_height_for_lines(ui, 3) + ui->unit * 3 + (ask->nchoices ? lh * 2 : 0);
+    return lh * 2 + ui->unit;
+}
+
+static void draw_input(PlayView *v, const Ui *ui, const FlowAsk *ask, const TextField *field,
+                       Rect r)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, y = r.y;
+    v->nchoices = 0;
+    if (ask->kind == ASK_TEXT) {
+        Rect fr = {r.x, y, r.w, tfv_height_for_lines(ui, 3)};
+        const char *ph = ask->hint[0] ? ask->hint : "Type here, then press Enter";
+        v->caret = tfv_draw(ui, field, fr, ph, 1);
+        y += fr.h + u * 2;
+        if (ask->nchoices) {
+            txt_draw(ui->text, FS_SMALL, 1, "…or pick one:", r.x, y, th->muted);
+            y += txt_line_height(ui->text, FS_SMALL);
+            draw_choices(v, ui, ask, (Rect){r.x, y, r.w, r.h}, 1);
+        }
+    } else if (ask->kind != ASK_NONE) {
+        if (ask->hint[0])
+            y += txt_draw_wrapped(ui->text, FS_SMALL, 0, ask->hint, (Rect){r.x, y, r.w, r.h},
+                                  th->muted);
+        draw_choices(v, ui, ask, (Rect){r.x, y, r.w, r.h}, 0);
+    }
+    if (v->message[0])
+        txt_draw(ui->text, FS_SMALL, 1, v->message, r.x, r.y + r.h - txt_line_height(ui->text, FS_SMALL), th->bad);
+}
+
+void play_view_draw(PlayView *v, App *app, const Game *g, const TextField *field,
+                    uint32_t ask_started, Rect area)
+{
+    const Ui *ui = app_ui(app);
+    int u = ui->unit, m = u * 2;
+    if (!g)
+        return;
+    const FlowAsk *ask = flow_ask(g->flow);
+    int y = draw_header(ui, g, app_now(app), ask_started, area);
+    int hints_h = txt_line_height(ui->text, FS_SMALL) + u;
+    int in_h = input_height(ui, ask);
+    int mid_h = area.h - y - in_h - hints_h - u * 2;
+    int left_w = (area.w - 3 * m) * 55 / 100;
+    draw_transcript(v, ui, g->flow, (Rect){m, y, left_w, mid_h});
+    draw_feedback(ui, g, (Rect){m * 2 + left_w, y, area.w - 3 * m - left_w, mid_h});
+    draw_input(v, ui, ask, field, (Rect){m, y + mid_h + u, area.w - 2 * m, in_h});
+    static const char *const text_hints[] = {"Enter", "Send", "Ctrl+1…", "Pick a prompt",
+                                             "Esc", "Back one step", "F9", "Time-out",
+                                             "PgUp/PgDn", "Scroll"};
+    static const char *const pick_hints[] = {"1 2 3", "Choose", "Esc", "Back one step", "F9",
+                                             "Time-out", "PgUp/PgDn", "Scroll"};
+    if (ask->kind == ASK_TEXT)
+        ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u / 2}, text_hints, 5);
+    else
+        ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u / 2}, pick_hints, 4);
+}
+
+int play_view_hit(const PlayView *v, int x, int y)
+{
+    for (int i = 0; i < v->nchoices; i++)
+        if (ui_inside(v->choices[i], x, y))
+            return i;
+    return -1;
+}

@@ -1,0 +1,29 @@
+/* play_draw.h: drawing the play screen — header, transcript, feedback panel and the input
+ * area for what the flow asks now. */
+#ifndef HEARD_PLAY_DRAW_H
+#define HEARD_PLAY_DRAW_H
+
+#include "engine/core/textfield.h"
+#include "game/screens/play.h"
+
+typedef struct PlayView {
+    int scroll;                          /* transcript pixels scrolled up from the bottom */
+    Rect caret;                          /* where the text field's caret was drawn */
+    Rect choices[FLOW_CHOICES_MAX];      /* clickable choices of the last frame */
+    int nchoices;
+    char message[256];                   /* a line for the players under the input */
+} PlayView;
+
+void play_view_draw(PlayView *v, App *app, const Game *g, const TextField *field,
+                    uint32_t ask_started, Rect area);
+
+/* The choice under (X, Y) in the last frame, or -1. */
+int play_view_hit(const PlayView *v, int x, int y);
+
+/* "counter_complaint" -> "counter-complaint". OUT holds N bytes. */
+void play_tag_name(const char *tag, char *out, size_t n);
+
+/* Whether a tag is a move that helps (points >= 0) — shown with a check mark — or hurts. */
+const char *play_move_icon(const Move *m);
+
+#endif

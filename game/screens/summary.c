@@ -1,0 +1,217 @@
+/* summary.c: the end of a session — the team score, a chart of moves per partner (bars
+ * told apart by fill pattern and labels, not colour alone), the reflection-to-question
+ * ratio, the best reflection, and the parked toasters still waiting. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/screens/play.h"
+#include "game/screens/play_draw.h"
+
+#define TAGS_MAX 32
+
+typedef struct TagCount {
+    char tag[MOVE_TAG_MAX];
+    int n[2];
+    int helps;
+} TagCount;
+
+typedef struct SummaryScreen {
+    Screen base;
+    Game *game;
+    TagCount tags[TAGS_MAX];
+    int ntags;
+    int reflections, questions;
+    const FlowTurn *best;
+} SummaryScreen;
+
+static void count_moves(SummaryScreen *ss)
+{
+    const Flow *f = ss->game->flow;
+    int best_points = -1000;
+    for (size_t i = 0; i < flow_turn_count(f); i++) {
+        const FlowTurn *t = flow_turn(f, i);
+        if (t->player < 0)
+            continue;
+        for (int k = 0; k < t->moves.count; k++) {
+            const Move *m = &t->moves.items[k];
+            int j = 0;
+            while (j < ss->ntags && strcmp(ss->tags[j].tag, m->tag) != 0)
+                j++;
+            if (j == ss->ntags && ss->ntags < TAGS_MAX) {
+                snprintf(ss->tags[j].tag, MOVE_TAG_MAX, "%s", m->tag);
+                ss->tags[j].helps = m->points >= 0;
+                ss->ntags++;
+            }
+            if (j < ss->ntags)
+                ss->tags[j].n[t->player]++;
+            if (strcmp(m->tag, "reflection") == 0) {
+                ss->reflections++;
+                if (t->moves.total > best_points) {
+                    best_points = t->moves.total;
+                    ss->best = t;
+                }
+            }
+            if (strncmp(m->tag, "question_", 9) == 0)
+                ss->questions++;
+        }
+    }
+}
+
+static void handle(Screen *s, App *app, const Event *e)
+{
+    (void)s;
+    if (e->kind == EV_KEY && (e->key == KEY_RETURN || e->key == KEY_ESCAPE))
+        app_pop_to_root(app);
+}
+
+/* One partner's bar: solid for the first partner, outlined with stripes for the second. */
+static void bar(const Ui *ui, Rect r, int partner)
+{
+    const Theme *th = &ui->theme;
+    if (r.w <= 0)
+        return;
+    if (partner == 0) {
+        ui_fill(ui, r, th->accent);
+        return;
+    }
+    ui_outline(ui, r, th->text, 2);
+    for (int x = r.x + 4; x < r.x + r.w - 2; x += 6)
+        ui_fill(ui, (Rect){x, r.y + 2, 2, r.h - 4}, th->muted);
+}
+
+static int draw_chart(SummaryScreen *ss, const Ui *ui, Rect box)
+{
+    const Theme *th = &ui->theme;
+    const Flow *f = ss->game->flow;
+    int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL), y = box.y;
+    /* Legend. */
+    for (int p = 0; p < 2; p++) {
+        int lx = box.x + p * box.w / 2;
+        bar(ui, (Rect){lx, y + 2, u * 3, lh - 4}, p);
+        txt_draw(ui->text, FS_SMALL, 1, flow_name(f, p), lx + u * 4, y, th->text);
+    }
+    y += lh + u / 2;
+    int label_w = txt_width(ui->text, FS_SMALL, 1, "✖ counter-complaint") + u;
+    int max = 1;
+    for (int i = 0; i < ss->ntags; i++)
+        for (int p = 0; p < 2; p++)
+            max = ss->tags[i].n[p] > max ? ss->tags[i].n[p] : max;
+    int bar_w = box.w - label_w - u * 4;
+    for (int i = 0; i < ss->ntags && y + lh * 2 <= box.y + box.h; i++) {
+        char name[48], label[64];
+        play_tag_name(ss->tags[i].tag, name, sizeof name);
+        snprintf(label, sizeof label, "%s %s", ss->tags[i].helps ? "✔" : "✖", name);
+        txt_draw(ui->text, FS_SMALL, 1, label, box.x, y + lh / 2,
+                 ss->tags[i].helps ? th->good : th->bad);
+        for (int p = 0; p < 2; p++) {
+            int w = bar_w * ss->tags[i].n[p] / max;
+            bar(ui, (Rect){box.x + label_w, y + p * lh, w, lh - 3}, p);
+            char num[16];
+            snprintf(num, sizeof num, "%d", ss->tags[i].n[p]);
+            txt_draw(ui->text, FS_SMALL, 0, num, box.x + label_w + w + u / 2, y + p * lh, th->text);
+        }
+        y += lh * 2 + u / 2;
+    }
+    if (ss->ntags == 0)
+        txt_draw(ui->text, FS_SMALL, 0, "No moves were recognised this session.", box.x, y,
+                 th->muted);
+    return y - box.y;
+}
+
+static int draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
+{
+    const Theme *th = &ui->theme;
+    const Flow *f = ss->game->flow;
+    int u = ui->unit, y = box.y;
+    char line[512];
+    snprintf(line, sizeof line, "Reflections to questions: %d to %d", ss->reflections,
+             ss->questions);
+    y += txt_draw_wrapped(ui->text, FS_BODY, 1, line, (Rect){box.x, y, box.w, box.h}, th->text) + u;
+    txt_draw(ui->text, FS_BODY, 1, "Best reflection", box.x, y, th->text);
+    y += txt_line_height(ui->text, FS_BODY);
+    if (ss->best) {
+        snprintf(line, sizeof line, "%s: “%s” (%+d)", flow_name(f, ss->best->player),
+                 ss->best->text, ss->best->moves.total);
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line, (Rect){box.x, y, box.w, box.y + box.h - y},
+                              th->text) + u;
+    } else {
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0,
+                              "No reflection this time. Next time, try: “So what you're saying "
+                              "is… Did I get it?”",
+                              (Rect){box.x, y, box.w, box.y + box.h - y}, th->muted) + u;
+    }
+    txt_draw(ui->text, FS_BODY, 1, "Parked toasters still waiting", box.x, y, th->text);
+    y += txt_line_height(ui->text, FS_BODY);
+    int waiting = 0;
+    for (size_t i = 0; i < flow_parked_count(f) && y < box.y + box.h; i++) {
+        int player = 0, returned = 0;
+        const char *text = flow_parked_text(f, i, &player, &returned);
+        if (returned)
+            continue;
+        waiting++;
+        snprintf(line, sizeof line, "• %s: %s", flow_name(f, player), text);
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line, (Rect){box.x, y, box.w, box.y + box.h - y},
+                              th->text);
+    }
+    if (!waiting)
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, "None — every grievance had its turn.",
+                              (Rect){box.x, y, box.w, box.h}, th->muted);
+    return y - box.y;
+}
+
+static void draw(Screen *s, App *app, Rect area)
+{
+    SummaryScreen *ss = (SummaryScreen *)s;
+    const Ui *ui = app_ui(app);
+    const Theme *th = &ui->theme;
+    const Flow *f = ss->game->flow;
+    int u = ui->unit, m = u * 3, y = m;
+    txt_draw(ui->text, FS_TITLE, 1, "Session summary", m, y, th->text);
+    y += txt_line_height(ui->text, FS_TITLE);
+    char score[200];
+    snprintf(score, sizeof score, "Team score %+d   (%s %+d · %s %+d)", flow_team_score(f),
+             flow_name(f, 0), flow_player_score(f, 0), flow_name(f, 1), flow_player_score(f, 1));
+    y += txt_draw_wrapped(ui->text, FS_LARGE, 1, score, (Rect){m, y, area.w - 2 * m, area.h},
+                          th->accent) + u;
+    if (ss->game->save_path[0]) {
+        char saved[1200];
+        snprintf(saved, sizeof saved, "Saved to %s", ss->game->save_path);
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, saved, (Rect){m, y, area.w - 2 * m, area.h},
+                              th->muted) + u;
+    } else if (ss->game->save_warning[0]) {
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 1, ss->game->save_warning,
+                              (Rect){m, y, area.w - 2 * m, area.h}, th->bad) + u;
+    }
+    int hints_h = txt_line_height(ui->text, FS_SMALL) + u * 2;
+    int col_w = (area.w - 3 * m) / 2, h = area.h - y - hints_h;
+    txt_draw(ui->text, FS_BODY, 1, "Moves per partner", m, y, th->text);
+    draw_chart(ss, ui, (Rect){m, y + txt_line_height(ui->text, FS_BODY) + u / 2, col_w,
+                              h - txt_line_height(ui->text, FS_BODY)});
+    draw_facts(ss, ui, (Rect){m * 2 + col_w, y, col_w, h});
+    static const char *const hints[] = {"Enter", "Back to the title"};
+    ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u}, hints, 1);
+}
+
+static void destroy(Screen *s)
+{
+    SummaryScreen *ss = (SummaryScreen *)s;
+    game_destroy(ss->game);
+    free(ss);
+}
+
+static const ScreenOps ops = {"summary", handle, draw, destroy, NULL, NULL};
+
+Screen *summary_screen_create(App *app, Game *g)
+{
+    (void)app;
+    SummaryScreen *ss = calloc(1, sizeof *ss);
+    if (!ss) {
+        game_destroy(g);
+        return NULL;
+    }
+    ss->base.ops = &ops;
+    ss->game = g;
+    count_moves(ss);
+    return &ss->base;
+}

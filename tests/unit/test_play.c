@@ -1,0 +1,191 @@
+/* test_play.c: a whole two-round session of the microwave scenario, played headless from an
+ * input file through the real screens, then read back from the session file it saved: the
+ * turns, the roles swapping, the moves the analyser found, the parked toaster returning as
+ * a later round, the team score, the summary, and a screenshot of every screen at the
+ * window's size. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "game/session/session.h"
+
+static char tmpdir[256];
+
+static const char *bin(void)
+{
+    const char *b = getenv("HEARD_BIN");
+    return b ? b : "./build/heard";
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/heard-play-XXXXXX");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Writes the input file with SHOTS replaced by the temporary folder. */
+static void write_input(const char *src, const char *dst)
+{
+    FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char line[1024];
+    while (fgets(line, sizeof line, in)) {
+        char *at = strstr(line, "SHOTS");
+        if (at) {
+            *at = '\0';
+            fprintf(out, "%s%s%s", line, tmpdir, at + 5);
+        } else {
+            fputs(line, out);
+        }
+    }
+    fclose(in);
+    fclose(out);
+}
+
+static void bmp_size(const char *path, int *w, int *h)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    unsigned char hdr[26];
+    assert_int_equal(fread(hdr, 1, sizeof hdr, f), sizeof hdr);
+    fclose(f);
+    *w = hdr[18] | hdr[19] << 8 | hdr[20] << 16 | hdr[21] << 24;
+    int32_t hh = (int32_t)(hdr[22] | hdr[23] << 8 | hdr[24] << 16 | (uint32_t)hdr[25] << 24);
+    *h = hh < 0 ? -hh : hh;
+}
+
+static int has_move(const SessionTurn *t, const char *tag)
+{
+    for (int i = 0; i < t->moves.count; i++)
+        if (strcmp(t->moves.items[i].tag, tag) == 0)
+            return 1;
+    return 0;
+}
+
+/* Plays the file and returns the loaded session; SAVED gets the session's path. */
+static Session *play(const char *size, char *saved, size_t n)
+{
+    char input[512], cmd[2048], out[4096];
+    snprintf(input, sizeof input, "%s/input.txt", tmpdir);
+    write_input("tests/data/play/microwave-two-rounds.txt", input);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --size %s --input %s --data-dir %s/data 2>&1", bin(),
+             size, input, tmpdir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t len = fread(out, 1, sizeof out - 1, p);
+    out[len] = '\0';
+    int st = pclose(p);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+        fail_msg("heard play failed: %s", out);
+    const char *at = strstr(out, "Session saved to ");
+    assert_non_null(at);
+    snprintf(saved, n, "%s", at + strlen("Session saved to "));
+    saved[strcspn(saved, "\n")] = '\0';
+    SessionLoadReport rep;
+    Session *s = session_load(saved, &rep);
+    if (!s)
+        fail_msg("%s", rep.error);
+    assert_int_equal(rep.n_warnings, 0);
+    return s;
+}
+
+static void test_play_two_rounds_of_the_microwave(void **state)
+{
+    (void)state;
+    char saved[1024];
+    Session *s = play("1280x720", saved, sizeof saved);
+    assert_string_equal(s->header.players[0], "Alex");
+    assert_string_equal(s->header.players[1], "Sam");
+    assert_string_equal(s->header.scenario_id, "microwave");
+    assert_true(s->ended);
+
+    const SessionTurn *startup1 = NULL, *startup2 = NULL, *toaster = NULL;
+    int sum = 0, reflections = 0, partly_more = 0;
+    for (size_t i = 0; i < s->n_turns; i++) {
+        const SessionTurn *t = &s->turns[i];
+        sum += t->points;
+        if (strcmp(t->kind, "startup") == 0 && t->round == 1)
+            startup1 = t;
+        if (strcmp(t->kind, "startup") == 0 && t->round == 2)
+            startup2 = t;
+        if (strcmp(t->kind, "reply") == 0 && has_move(t, "counter_complaint"))
+            toaster = t;
+        if (strcmp(t->kind, "reply") == 0 && has_move(t, "reflection"))
+            reflections++;
+        if (strcmp(t->kind, "more") == 0 && t->round == 2)
+            partly_more++;
+    }
+    /* Round 1: Alex is the customer; round 2: the roles have swapped. */
+    assert_non_null(startup1);
+    assert_int_equal(startup1->player, 0);
+    assert_int_equal(startup1->role, ROLE_CUSTOMER);
+    assert_non_null(startup2);
+    assert_int_equal(startup2->player, 1);
+    assert_int_equal(startup2->role, ROLE_CUSTOMER);
+    /* The toaster was seen, cost points, and came back as Sam's startup in round 2. */
+    assert_non_null(toaster);
+    assert_int_equal(toaster->player, 1);
+    assert_true(toaster->points < 0);
+    assert_string_equal(startup2->text, toaster->text);
+    /* Reflections were recognised, and the Partly loop added a line. */
+    assert_true(reflections >= 2);
+    assert_int_equal(partly_more, 1);
+    assert_int_equal(s->team_score, sum);
+    session_free(s);
+
+    const char *shots[] = {"01-players", "02-note",   "03-startup",          "04-park-offer",
+                           "05-rate",    "06-timeout", "07-toaster-returns", "08-play",
+                           "09-summary"};
+    for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
+        char path[600];
+        int w, h;
+        snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, shots[i]);
+        bmp_size(path, &w, &h);
+        assert_int_equal(w, 1280);
+        assert_int_equal(h, 720);
+    }
+}
+
+static void test_play_at_800x600_plays_the_same_game(void **state)
+{
+    (void)state;
+    char saved[1024];
+    Session *s = play("800x600", saved, sizeof saved);
+    assert_true(s->ended);
+    assert_true(s->n_turns > 8);
+    session_free(s);
+    int w, h;
+    char path[600];
+    snprintf(path, sizeof path, "%s/09-summary.bmp", tmpdir);
+    bmp_size(path, &w, &h);
+    assert_int_equal(w, 800);
+    assert_int_equal(h, 600);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_play_two_rounds_of_the_microwave, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
