@@ -6,7 +6,14 @@
  *
  * The sandbox opens: base (no dofile, loadfile; load takes text chunks only), string (no
  * string.dump), table, math (math.random/randomseed draw on the session's seeded Rng),
- * utf8, coroutine. There is no io, os, package, debug, or require of files.
+ * utf8, coroutine. There is no io, os, package, debug, or require of files. print and warn
+ * write one line to stderr. docs/sandbox.md lists every difference from plain Lua and the
+ * message each limit gives.
+ *
+ * A "step" is one call from C into Lua (script_run_*, script_call, script_resume). The
+ * instruction budget is counted per step, across every coroutine it runs, and a scenario
+ * cannot catch the budget error. Steps started while another is running (a binding calling
+ * back) share the outer step's budget. After any error the Script is usable again.
  */
 #ifndef HEARD_SCRIPT_H
 #define HEARD_SCRIPT_H
@@ -20,7 +27,8 @@ typedef struct Script Script;
 
 typedef struct ScriptLimits {
     size_t memory_bytes; /* cap for the whole state; 0 means SCRIPT_DEFAULT_MEMORY */
-    long instructions;   /* budget for one call from C into Lua; 0 means SCRIPT_DEFAULT_INSTRUCTIONS */
+    long
+        instructions; /* budget for one call from C into Lua; 0 means SCRIPT_DEFAULT_INSTRUCTIONS */
 } ScriptLimits;
 
 #define SCRIPT_DEFAULT_MEMORY ((size_t)64 * 1024 * 1024)
@@ -51,7 +59,10 @@ Script *script_create(ScriptLimits limits, uint64_t seed);
 /* Closes the state and frees everything. script_destroy(NULL) is a no-op. */
 void script_destroy(Script *s);
 
-/* The Lua state, borrowed, for binding files that push and read values. */
+/* The Lua state, borrowed, for binding files that push and read values. Between steps keep
+ * to calls that run no Lua code (push values, raw get and set, lua_newthread); anything that
+ * may run a metamethod or raise belongs inside a step (script_call a C function), because an
+ * error outside one aborts the program. */
 struct lua_State *script_lua(Script *s);
 
 /* Compiles the text file PATH (bytecode is refused) and runs it under the budget, leaving
@@ -70,7 +81,9 @@ int script_call(Script *s, int nargs, int nresults, ScriptError *err);
 
 /* Resumes coroutine CO (created on this state) with NARGS arguments on its stack, under a
  * fresh budget. Sets *NRESULTS to the values it yielded or returned, and *DONE to 1 when it
- * finished. Returns 0 or a SCRIPT_ERR_* code; ERR then carries the coroutine's traceback. */
+ * finished. Returns 0 or a SCRIPT_ERR_* code; ERR then carries the coroutine's traceback,
+ * *NRESULTS is 0 and *DONE 1: CO is dead (do not lua_resetthread it: its pending __close
+ * handlers could run outside the budget) and the main stack is untouched. */
 int script_resume(Script *s, struct lua_State *co, int nargs, int *nresults, int *done,
                   ScriptError *err);
 

@@ -1,0 +1,473 @@
+/* script.c: the sandboxed Lua host: one lua_State per Script with a capped allocator, a
+ * count hook that enforces the per-step instruction budget, and the protected entry points
+ * (run a file or a string, call, resume) that turn every failure into a ScriptError.
+ *
+ * Depends on: Lua 5.4, engine/core/rng.h. The sandbox itself is in script_sandbox.c, the
+ * error descriptions in script_error.c.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "engine/script/script_internal.h"
+
+/* ===== Memory ============================================================ */
+
+/* Records where the refused request came from, while the stack is still there: Lua does not
+ * call the message handler for memory errors. Only reads the stack; allocates nothing. */
+static void note_refusal(Script *s)
+{
+    s->mem_refused = 1;
+    lua_State *L = s->running;
+    if (L == NULL)
+        return;
+    lua_Debug ar;
+    script_where(L, 0, s->mem_where.file, sizeof s->mem_where.file, &s->mem_where.line);
+    script_traceback(L, 0, s->mem_where.traceback, sizeof s->mem_where.traceback);
+    s->mem_deep = lua_getstack(L, SCRIPT_DEEP_STACK, &ar);
+}
+
+/* lua_Alloc over malloc that keeps the whole state under mem_cap. When PTR is NULL, OSIZE
+ * is a type tag, not a size. Growth past the cap is refused with NULL, which Lua turns into
+ * a memory error after one emergency collection. Bytes obtained are also charged to the
+ * instruction budget; the hook raises the error at its next call. */
+static void *script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    Script *s = ud;
+    size_t old = ptr != NULL ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        s->mem_used -= old;
+        return NULL;
+    }
+    if (nsize > old && nsize - old > s->mem_cap - s->mem_used) {
+        note_refusal(s);
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p == NULL) {
+        note_refusal(s);
+        return NULL;
+    }
+    s->mem_used = s->mem_used - old + nsize;
+    if (nsize > old) /* copying a long string costs time the hook does not see */
+        s->used += (long long)((nsize - old) / SCRIPT_BYTES_PER_INSTRUCTION);
+    return p;
+}
+
+static void format_size(size_t bytes, char *out, size_t size)
+{
+    const size_t mib = (size_t)1024 * 1024;
+    if (bytes >= mib && bytes % mib == 0)
+        snprintf(out, size, "%zu MiB", bytes / mib);
+    else if (bytes >= mib)
+        snprintf(out, size, "%.1f MiB", (double)bytes / (double)mib);
+    else if (bytes >= 1024)
+        snprintf(out, size, "%zu KiB", bytes / 1024);
+    else
+        snprintf(out, size, "%zu bytes", bytes);
+}
+
+/* Fills OUT for a memory error, placed where the refusal happened or else in FALLBACK. */
+static void memory_error(Script *s, const char *fallback, ScriptError *out)
+{
+    char cap[32];
+    format_size(s->mem_cap, cap, sizeof cap);
+    const char *hint = s->mem_deep ? "look for a function that calls itself without end"
+                                   : "look for a table or string that keeps growing";
+    const char *what = "the scenario used more than";
+    const ScriptError *w = &s->mem_where;
+    if (w->line > 0) {
+        snprintf(out->file, sizeof out->file, "%s", w->file);
+        out->line = w->line;
+        snprintf(out->message, sizeof out->message, "%s:%d: %s %s of memory — %s", w->file, w->line,
+                 what, cap, hint);
+    } else if (fallback != NULL) {
+        snprintf(out->file, sizeof out->file, "%s", fallback);
+        snprintf(out->message, sizeof out->message, "%s: %s %s of memory — %s", fallback, what, cap,
+                 hint);
+    } else {
+        snprintf(out->message, sizeof out->message, "%s %s of memory — %s", what, cap, hint);
+    }
+    snprintf(out->traceback, sizeof out->traceback, "%s", w->traceback);
+}
+
+/* ===== Instruction budget ================================================ */
+
+/* Raises the budget error from the function at LEVEL (0 inside the hook, 1 inside a C
+ * function called from Lua). Keeps raising on every later hook call of the step, in every
+ * thread, so the error cannot be caught and ignored for long. */
+static int budget_error(lua_State *L, int level)
+{
+    Script *s = script_from(L);
+    ScriptError *b = &s->budget_where;
+    if (!s->budget_hit) {
+        s->budget_hit = 1;
+        const char *what = "the scenario ran too long";
+        if (script_where(L, level, b->file, sizeof b->file, &b->line))
+            snprintf(b->message, sizeof b->message,
+                     "%s:%d: %s (more than %ld instructions in one step) — look for a loop "
+                     "that never ends",
+                     b->file, b->line, what, s->budget);
+        else
+            snprintf(b->message, sizeof b->message,
+                     "%s (more than %ld instructions in one step) — look for a loop that "
+                     "never ends",
+                     what, s->budget);
+    }
+    lua_pushstring(L, b->message);
+    return lua_error(L);
+}
+
+static void script_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    Script *s = script_from(L);
+    s->used += s->step;
+    if (s->used > s->budget)
+        budget_error(L, 0);
+}
+
+void script_limit_thread(Script *s, lua_State *co)
+{
+    lua_sethook(co, script_hook, LUA_MASKCOUNT, s->step);
+}
+
+void script_charge(lua_State *L, long long n)
+{
+    Script *s = script_from(L);
+    s->used += n;
+    if (s->used > s->budget)
+        budget_error(L, 1);
+}
+
+/* ===== Output from Lua itself ============================================ */
+
+/* Warnings (warn() and errors in __gc finalizers of host objects) go to stderr, one line
+ * each. Control messages ("@on", "@off") are ignored: warnings are always shown. */
+static void script_warn(void *ud, const char *msg, int tocont)
+{
+    Script *s = ud;
+    if (s->warn_len == 0 && !tocont && msg[0] == '@')
+        return;
+    size_t room = sizeof s->warn_line - 1 - s->warn_len;
+    size_t n = strlen(msg);
+    n = n < room ? n : room;
+    memcpy(s->warn_line + s->warn_len, msg, n);
+    s->warn_len += n;
+    s->warn_line[s->warn_len] = '\0';
+    if (!tocont) {
+        fprintf(stderr, "warning: %s\n", s->warn_line);
+        s->warn_len = 0;
+    }
+}
+
+/* Lua aborts after this returns; it only happens when host code raises an error outside
+ * script_run_*, script_call or script_resume, which is a bug in the host. */
+static int script_panic(lua_State *L)
+{
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(not a string)";
+    fprintf(stderr, "heard: Lua error outside a protected call (a host bug): %s\n", msg);
+    return 0;
+}
+
+/* ===== Life cycle ======================================================== */
+
+Script *script_create(ScriptLimits limits, uint64_t seed)
+{
+    Script *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    s->mem_cap = limits.memory_bytes ? limits.memory_bytes : SCRIPT_DEFAULT_MEMORY;
+    s->budget = limits.instructions > 0 ? limits.instructions : SCRIPT_DEFAULT_INSTRUCTIONS;
+    s->step = s->budget < SCRIPT_HOOK_STEP ? (int)s->budget : SCRIPT_HOOK_STEP;
+    s->seed = seed;
+    rng_seed(&s->rng, seed);
+    s->L = lua_newstate(script_alloc, s);
+    if (s->L == NULL) {
+        free(s);
+        return NULL;
+    }
+    /* Every thread copies the main thread's extra space, so all of them find the Script. */
+    *(Script **)lua_getextraspace(s->L) = s;
+    lua_atpanic(s->L, script_panic);
+    lua_setwarnf(s->L, script_warn, s);
+    lua_pushcfunction(s->L, script_open_sandbox);
+    if (lua_pcall(s->L, 0, 0, 0) != LUA_OK) { /* the cap is too small for the libraries */
+        lua_close(s->L);
+        free(s);
+        return NULL;
+    }
+    script_limit_thread(s, s->L);
+    return s;
+}
+
+void script_destroy(Script *s)
+{
+    if (s == NULL)
+        return;
+    /* Finalizers of host objects run during lua_close: give them a fresh budget. */
+    s->depth = 0;
+    s->used = 0;
+    s->budget_hit = 0;
+    s->running = NULL;
+    lua_close(s->L);
+    free(s);
+}
+
+struct lua_State *script_lua(Script *s)
+{
+    return s->L;
+}
+
+size_t script_memory_used(const Script *s)
+{
+    return s->mem_used;
+}
+
+/* ===== Protected calls =================================================== */
+
+/* Enters a step on THREAD. Only the outermost step resets the budget, so a binding that
+ * calls back into Lua cannot hand the scenario a fresh budget. Returns the previous thread
+ * for end_step. */
+static lua_State *begin_step(Script *s, lua_State *thread)
+{
+    lua_State *prev = s->running;
+    if (s->depth++ == 0) {
+        s->used = 0;
+        s->budget_hit = 0;
+        s->mem_refused = 0;
+        s->mem_deep = 0;
+        memset(&s->mem_where, 0, sizeof s->mem_where);
+        script_limit_thread(s, thread);
+    }
+    s->running = thread;
+    return prev;
+}
+
+static void end_step(Script *s, lua_State *prev)
+{
+    s->depth--;
+    s->running = prev;
+}
+
+static int ends_with(const char *text, const char *tail)
+{
+    size_t n = strlen(text), m = strlen(tail);
+    return n >= m && strcmp(text + n - m, tail) == 0;
+}
+
+/* Turns a failed status into a SCRIPT_ERR_* code and fills OUT. The error object is at IDX
+ * of L; INFO is its description (from the handler or the coroutine's stack) or NULL when
+ * the stack is gone. FALLBACK names the chunk when nothing better is known. */
+static int classify(Script *s, lua_State *L, int status, int idx, const ScriptError *info,
+                    const char *fallback, ScriptError *out)
+{
+    ScriptError plain;
+    if (info == NULL) {
+        script_describe(L, idx, -1, &plain);
+        info = &plain;
+    }
+    memset(out, 0, sizeof *out);
+    if (s->budget_hit) {
+        *out = s->budget_where;
+        snprintf(out->traceback, sizeof out->traceback, "%s", info->traceback);
+        return SCRIPT_ERR_BUDGET;
+    }
+    const char *obj = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : "";
+    if (status == LUA_ERRMEM || (s->mem_refused && ends_with(obj, "not enough memory"))) {
+        memory_error(s, fallback, out);
+        return SCRIPT_ERR_MEMORY;
+    }
+    *out = *info;
+    if (out->message[0] == '\0' && fallback != NULL)
+        snprintf(out->message, sizeof out->message, "%s: unknown error", fallback);
+    if (ends_with(out->message, "stack overflow")) {
+        size_t n = strlen(out->message);
+        snprintf(out->message + n, sizeof out->message - n,
+                 " — look for a function that calls itself without end");
+    }
+    return status == LUA_ERRSYNTAX ? SCRIPT_ERR_SYNTAX : SCRIPT_ERR_RUNTIME;
+}
+
+/* Calls the function below NARGS arguments on s->L under lua_pcall with script_msgh. */
+static int protected_call(Script *s, int nargs, int nresults, const char *fallback,
+                          ScriptError *out)
+{
+    lua_State *L = s->L;
+    int base = lua_gettop(L) - nargs; /* the function */
+    if (!lua_checkstack(L, 1)) {
+        lua_settop(L, base - 1);
+        memory_error(s, fallback, out);
+        return SCRIPT_ERR_MEMORY;
+    }
+    lua_pushcfunction(L, script_msgh);
+    lua_insert(L, base);
+    s->has_pending = 0;
+    int status = lua_pcall(L, nargs, nresults, base);
+    if (status == LUA_OK) {
+        lua_remove(L, base);
+        return SCRIPT_OK;
+    }
+    int rc =
+        classify(s, L, status, lua_gettop(L), s->has_pending ? &s->pending : NULL, fallback, out);
+    lua_settop(L, base - 1);
+    if (rc == SCRIPT_ERR_MEMORY)
+        lua_gc(L, LUA_GCCOLLECT); /* what the failed step built is garbage now */
+    return rc;
+}
+
+static int refuse_bytecode(const char *name, ScriptError *out)
+{
+    snprintf(out->file, sizeof out->file, "%s", name);
+    snprintf(out->message, sizeof out->message,
+             "%s: this is compiled Lua (bytecode), which scenarios may not run — use the "
+             ".lua source file instead",
+             name);
+    return SCRIPT_ERR_SYNTAX;
+}
+
+static int run_chunk(Script *s, const char *chunk, size_t len, const char *name, int nresults,
+                     ScriptError *out)
+{
+    if (len >= 4 && memcmp(chunk, LUA_SIGNATURE, 4) == 0)
+        return refuse_bytecode(name, out);
+    if (len >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) { /* a UTF-8 mark from an editor */
+        chunk += 3;
+        len -= 3;
+    }
+    char chunkname[sizeof out->file + 1];
+    snprintf(chunkname, sizeof chunkname, "@%s", name);
+    lua_State *L = s->L;
+    lua_State *prev = begin_step(s, L);
+    int rc;
+    if (!lua_checkstack(L, 2)) {
+        memory_error(s, name, out);
+        rc = SCRIPT_ERR_MEMORY;
+    } else {
+        int status = luaL_loadbufferx(L, chunk, len, chunkname, "t");
+        if (status == LUA_OK) {
+            rc = protected_call(s, 0, nresults, name, out);
+        } else {
+            rc = classify(s, L, status, lua_gettop(L), NULL, name, out);
+            lua_pop(L, 1);
+        }
+    }
+    end_step(s, prev);
+    return rc;
+}
+
+int script_run_string(Script *s, const char *chunk, size_t len, const char *name, int nresults,
+                      ScriptError *err)
+{
+    ScriptError scratch;
+    ScriptError *out = err != NULL ? err : &scratch;
+    memset(out, 0, sizeof *out);
+    return run_chunk(s, chunk, len, name != NULL ? name : "(chunk)", nresults, out);
+}
+
+/* Reads PATH whole into a malloc'd buffer (*BUF, *LEN). Files larger than the memory cap
+ * are refused: the scenario could not hold them anyway. */
+static int read_file(const Script *s, const char *path, char **buf, size_t *len, ScriptError *out)
+{
+    FILE *f = fopen(path, "rb");
+    const char *why = NULL;
+    char *data = NULL;
+    size_t used = 0, cap = 0;
+    if (f == NULL) {
+        why = strerror(errno);
+    } else {
+        for (;;) {
+            if (used == cap) {
+                cap = cap ? cap * 2 : 16384;
+                char *grown = cap <= s->mem_cap + 16384 ? realloc(data, cap) : NULL;
+                if (grown == NULL) {
+                    why = "the file is larger than the memory a scenario may use";
+                    break;
+                }
+                data = grown;
+            }
+            size_t got = fread(data + used, 1, cap - used, f);
+            used += got;
+            if (got == 0) {
+                if (ferror(f))
+                    why = strerror(errno);
+                break;
+            }
+        }
+        fclose(f);
+    }
+    if (why != NULL) {
+        free(data);
+        snprintf(out->file, sizeof out->file, "%s", path);
+        snprintf(out->message, sizeof out->message, "%s: could not read the file (%s)", path, why);
+        return SCRIPT_ERR_IO;
+    }
+    *buf = data;
+    *len = used;
+    return SCRIPT_OK;
+}
+
+int script_run_file(Script *s, const char *path, int nresults, ScriptError *err)
+{
+    ScriptError scratch;
+    ScriptError *out = err != NULL ? err : &scratch;
+    memset(out, 0, sizeof *out);
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_file(s, path, &buf, &len, out);
+    if (rc != SCRIPT_OK)
+        return rc;
+    rc = run_chunk(s, buf != NULL ? buf : "", len, path, nresults, out);
+    free(buf);
+    return rc;
+}
+
+int script_call(Script *s, int nargs, int nresults, ScriptError *err)
+{
+    ScriptError scratch;
+    ScriptError *out = err != NULL ? err : &scratch;
+    memset(out, 0, sizeof *out);
+    assert(nargs >= 0 && lua_gettop(s->L) > nargs);
+    lua_State *prev = begin_step(s, s->L);
+    int rc = protected_call(s, nargs, nresults, NULL, out);
+    end_step(s, prev);
+    return rc;
+}
+
+int script_resume(Script *s, struct lua_State *co, int nargs, int *nresults, int *done,
+                  ScriptError *err)
+{
+    ScriptError scratch;
+    ScriptError *out = err != NULL ? err : &scratch;
+    memset(out, 0, sizeof *out);
+    assert(co != NULL && co != s->L && script_from(co) == s);
+    lua_State *prev = begin_step(s, co);
+    script_limit_thread(s, co); /* also when this is a nested step */
+    int n = 0;
+    int status = lua_resume(co, prev, nargs, &n);
+    int rc = SCRIPT_OK;
+    int finished = 1;
+    if (status == LUA_OK || status == LUA_YIELD) {
+        finished = status == LUA_OK;
+    } else {
+        /* lua_resume leaves the dead coroutine's stack in place: describe it directly. */
+        int idx = lua_gettop(co);
+        script_describe(co, idx, 0, &s->pending);
+        rc = classify(s, co, status, idx, &s->pending, NULL, out);
+        n = 0;
+        if (rc == SCRIPT_ERR_MEMORY)
+            lua_gc(s->L, LUA_GCCOLLECT);
+    }
+    end_step(s, prev);
+    if (nresults != NULL)
+        *nresults = n;
+    if (done != NULL)
+        *done = finished;
+    return rc;
+}
