@@ -123,6 +123,12 @@ local function listener_feeling(f, add)
   end
 end
 
+-- words that open a yes/no question
+local ASKING = {}
+for w in ("do does did is are was were can could would will should have has had am may might shall"):gmatch("%a+") do
+  ASKING[w] = true
+end
+
 -- leads: a cue that opens sentence si ("Can we ...", "What about ...") says what the
 -- question is doing, so it is not counted as a question of its own.
 local function leads(f, si, ...)
@@ -141,7 +147,8 @@ local function listener_questions(f, add)
     if s.question and not leads(f, si, "check", "counter", "next_step", "criticism", "contempt", "defensive") then
       if s.question == "open" then
         add("question_open", "You asked " .. quote(s.text) .. ", inviting more")
-      elseif s.marked then
+      elseif s.marked and (ASKING[s.first] or s.words >= 2) then
+        -- a lone "Yeah?" or "Okay?" only keeps the talk going
         add("question_closed", "You asked " .. quote(s.text))
       end
     end
