@@ -104,6 +104,14 @@ void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs)
     }
 }
 
+void ui_clip(const Ui *ui, Rect r)
+{
+    SDL_Rect c = {r.x, r.y, r.w, r.h};
+    SDL_RenderSetClipRect(ui->r, &c);
+}
+
+void ui_unclip(const Ui *ui) { SDL_RenderSetClipRect(ui->r, NULL); }
+
 int ui_inside(Rect r, int x, int y)
 {
     return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;

@@ -37,6 +37,10 @@ int ui_button_width(const Ui *ui, const char *key, const char *label);
 /* A line of key hints along the bottom of R: pairs of key and action. */
 void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs);
 
+/* Clips drawing to R until ui_unclip; text and fills outside R are cut. */
+void ui_clip(const Ui *ui, Rect r);
+void ui_unclip(const Ui *ui);
+
 /* Does (X, Y) fall inside R? */
 int ui_inside(Rect r, int x, int y);
 

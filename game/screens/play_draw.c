@@ -18,8 +18,8 @@ const char *play_move_icon(const Move *m) { return m->points >= 0 ? "✔ helps" 
 
 static const char *role_name(Role r) { return r == ROLE_CUSTOMER ? "customer" : "service agent"; }
 
-/* One transcript entry's text lines: who, what they said, the moves. Returns its height;
- * draws only when DRAW is set and it fits between TOP and BOTTOM. */
+/* One transcript entry: who, what they said, the moves. Returns its height; draws it when
+ * any of it falls between TOP and BOTTOM (the caller clips to that band). */
 static int draw_turn(const Ui *ui, const Flow *f, const FlowTurn *t, int x, int y, int w,
                      int top, int bottom)
 {
@@ -52,7 +52,7 @@ static int draw_turn(const Ui *ui, const Flow *f, const FlowTurn *t, int x, int 
     }
     int move_lines = moves[0] ? txt_wrap(ui->text, FS_SMALL, 1, moves, w, &lines) : 0;
     h += move_lines * lh_s + u;
-    if (y >= top && y + h <= bottom) {
+    if (y + h > top && y < bottom) {
         Color who_c = t->role == ROLE_CUSTOMER ? th->accent : th->muted;
         txt_draw(ui->text, FS_SMALL, 1, who, x, y, who_c);
         int yy = y + lh_s;
@@ -75,14 +75,16 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
     size_t n = flow_turn_count(f);
     int total = 0;
     for (size_t i = 0; i < n; i++)
-        total += draw_turn(ui, f, flow_turn(f, i), x, 0, w, 1, 0); /* measure only */
+        total += draw_turn(ui, f, flow_turn(f, i), x, 0, w, 0, 0); /* measure only */
     int view_h = bottom - top;
     int max_scroll = total > view_h ? total - view_h : 0;
     if (v->scroll > max_scroll)
         v->scroll = max_scroll;
     int y = top + (total > view_h ? view_h - total : 0) + v->scroll;
+    ui_clip(ui, (Rect){box.x, top, box.w, view_h});
     for (size_t i = 0; i < n; i++)
         y += draw_turn(ui, f, flow_turn(f, i), x, y, w, top, bottom);
+    ui_unclip(ui);
     if (n == 0)
         txt_draw_wrapped(ui->text, FS_BODY, 0,
                          "The transcript of this session will appear here.",
@@ -188,39 +190,53 @@ static int draw_header(const Ui *ui, const Game *g, uint32_t now, uint32_t ask_s
     return y + u / 2;
 }
 
-/* Buttons for choices, wrapping onto more rows. Returns the height used. */
-static int draw_choices(PlayView *v, const Ui *ui, const FlowAsk *ask, Rect r, int ctrl)
+/* Lays out (and when DRAW is set, draws) buttons for the choices, wrapping onto more rows;
+ * a prompt too long for a row is shortened. Returns the height used. */
+static int layout_choices(PlayView *v, const Ui *ui, const FlowAsk *ask, Rect r, int ctrl,
+                          int draw)
 {
-    int u = ui->unit, x = r.x, y = r.y, row_h = 0;
-    v->nchoices = 0;
+    int u = ui->unit, x = r.x, y = r.y, row_h = txt_line_height(ui->text, FS_BODY) + u;
+    if (draw)
+        v->nchoices = 0;
     for (int i = 0; i < ask->nchoices && i < FLOW_CHOICES_MAX; i++) {
-        char key[16];
+        char key[16], label[200];
         snprintf(key, sizeof key, "%s%d", ctrl ? "Ctrl+" : "", i + 1);
-        int bw = ui_button_width(ui, key, ask->choices[i]);
+        snprintf(label, sizeof label, "%s", ask->choices[i]);
+        int bw = ui_button_width(ui, key, label);
+        for (size_t len = strlen(label); bw > r.w && len > 8; bw = ui_button_width(ui, key, label)) {
+            len -= 4; /* shorten on a character boundary and mark the cut */
+            while (len > 0 && ((unsigned char)label[len] & 0xC0) == 0x80)
+                len--;
+            snprintf(label + len, sizeof label - len, "…");
+        }
         if (x > r.x && x + bw > r.x + r.w) {
             x = r.x;
             y += row_h + u / 2;
         }
-        if (bw > r.w) { /* a long prompt: draw it shortened to the row */
-            char shortened[96];
-            snprintf(shortened, sizeof shortened, "%.60s…", ask->choices[i]);
-            v->choices[i] = ui_button(ui, x, y, key, shortened, 0);
-        } else {
-            v->choices[i] = ui_button(ui, x, y, key, ask->choices[i], !ctrl && i == 0);
+        if (draw) {
+            v->choices[i] = ui_button(ui, x, y, key, label, !ctrl && i == 0);
+            v->nchoices = i + 1;
         }
-        v->nchoices = i + 1;
-        row_h = v->choices[i].h;
-        x += v->choices[i].w + u;
+        x += bw + u;
     }
     return ask->nchoices ? y - r.y + row_h + u / 2 : 0;
 }
 
-static int input_height(const Ui *ui, const FlowAsk *ask)
+static int input_height(PlayView *v, const Ui *ui, const FlowAsk *ask, int w)
 {
-    int lh = txt_line_height(ui->text, FS_BODY) + ui->unit;
-    if (ask->kind == ASK_TEXT)
-        return tfv_height_for_lines(ui, 3) + ui->unit * 3 + (ask->nchoices ? lh * 2 : 0);
-    return lh * 2 + ui->unit;
+    int u = ui->unit;
+    if (ask->kind == ASK_TEXT) {
+        int h = tfv_height_for_lines(ui, 3) + u * 3;
+        if (ask->nchoices)
+            h += txt_line_height(ui->text, FS_SMALL) +
+                 layout_choices(v, ui, ask, (Rect){0, 0, w, 0}, 1, 0);
+        return h;
+    }
+    const WrapLine *lines;
+    int hint = ask->hint[0] ? txt_wrap(ui->text, FS_SMALL, 0, ask->hint, w, &lines) *
+                                  txt_line_height(ui->text, FS_SMALL)
+                            : 0;
+    return hint + layout_choices(v, ui, ask, (Rect){0, 0, w, 0}, 0, 0) + u;
 }
 
 static void draw_input(PlayView *v, const Ui *ui, const FlowAsk *ask, const TextField *field,
@@ -237,16 +253,14 @@ static void draw_input(PlayView *v, const Ui *ui, const FlowAsk *ask, const Text
         if (ask->nchoices) {
             txt_draw(ui->text, FS_SMALL, 1, "…or pick one:", r.x, y, th->muted);
             y += txt_line_height(ui->text, FS_SMALL);
-            draw_choices(v, ui, ask, (Rect){r.x, y, r.w, r.h}, 1);
+            layout_choices(v, ui, ask, (Rect){r.x, y, r.w, r.h}, 1, 1);
         }
     } else if (ask->kind != ASK_NONE) {
         if (ask->hint[0])
             y += txt_draw_wrapped(ui->text, FS_SMALL, 0, ask->hint, (Rect){r.x, y, r.w, r.h},
                                   th->muted);
-        draw_choices(v, ui, ask, (Rect){r.x, y, r.w, r.h}, 0);
+        layout_choices(v, ui, ask, (Rect){r.x, y, r.w, r.h}, 0, 1);
     }
-    if (v->message[0])
-        txt_draw(ui->text, FS_SMALL, 1, v->message, r.x, r.y + r.h - txt_line_height(ui->text, FS_SMALL), th->bad);
 }
 
 void play_view_draw(PlayView *v, App *app, const Game *g, const TextField *field,
@@ -259,12 +273,15 @@ void play_view_draw(PlayView *v, App *app, const Game *g, const TextField *field
     const FlowAsk *ask = flow_ask(g->flow);
     int y = draw_header(ui, g, app_now(app), ask_started, area);
     int hints_h = txt_line_height(ui->text, FS_SMALL) + u;
-    int in_h = input_height(ui, ask);
-    int mid_h = area.h - y - in_h - hints_h - u * 2;
+    int in_h = input_height(v, ui, ask, area.w - 2 * m);
+    int msg_h = txt_line_height(ui->text, FS_SMALL) + u / 2;
+    int mid_h = area.h - y - in_h - hints_h - msg_h - u;
     int left_w = (area.w - 3 * m) * 55 / 100;
     draw_transcript(v, ui, g->flow, (Rect){m, y, left_w, mid_h});
     draw_feedback(ui, g, (Rect){m * 2 + left_w, y, area.w - 3 * m - left_w, mid_h});
-    draw_input(v, ui, ask, field, (Rect){m, y + mid_h + u, area.w - 2 * m, in_h});
+    if (v->message[0])
+        txt_draw(ui->text, FS_SMALL, 1, v->message, m, y + mid_h + u / 4, ui->theme.bad);
+    draw_input(v, ui, ask, field, (Rect){m, y + mid_h + msg_h, area.w - 2 * m, in_h});
     static const char *const text_hints[] = {"Enter", "Send", "Ctrl+1…", "Pick a prompt",
                                              "Esc", "Back one step", "F9", "Time-out",
                                              "PgUp/PgDn", "Scroll"};
