@@ -371,8 +371,11 @@ static void tick_blink(App *app)
     }
     /* A screen with a timer (a turn clock) redraws whenever it asked to be woken. */
     Screen *top = app->depth ? app->stack[app->depth - 1] : NULL;
-    if (top && top->ops->wake && top->ops->wake(top, app) > 0)
+    if (top && top->ops->wake && top->ops->wake(top, app) > 0) {
+        if (top->ops->tick)
+            top->ops->tick(top, app);
         app->dirty = 1;
+    }
 }
 
 int app_run(App *app)

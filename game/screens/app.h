@@ -28,6 +28,9 @@ typedef struct ScreenOps {
     int (*caret)(Screen *s, Rect *where);
     /* Optional: milliseconds until the screen needs a redraw on its own (0: never). */
     uint32_t (*wake)(Screen *s, App *app);
+    /* Optional: called when the screen's wake time comes, before it is redrawn (to look for
+     * a changed file, say). */
+    void (*tick)(Screen *s, App *app);
 } ScreenOps;
 
 struct Screen {

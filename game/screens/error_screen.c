@@ -81,7 +81,7 @@ static void destroy(Screen *s)
     free(s);
 }
 
-static const ScreenOps ops = {"error", handle, draw, destroy, NULL, NULL};
+static const ScreenOps ops = {.name = "error", .handle = handle, .draw = draw, .destroy = destroy};
 
 Screen *error_screen_create(const ScriptError *err, ErrorReloadFn reload, void *ud)
 {

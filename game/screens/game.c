@@ -38,8 +38,8 @@ static void open_session(Game *g, App *app, uint64_t seed)
     h.first = g->setup.first;
     h.seed = seed;
     char err[400];
-    g->writer = session_writer_create(app_data_dir(app), &h, g->save_path, sizeof g->save_path,
-                                      err, sizeof err);
+    g->writer = session_writer_create(app_data_dir(app), &h, g->save_path, sizeof g->save_path, err,
+                                      sizeof err);
     if (!g->writer)
         snprintf(g->save_warning, sizeof g->save_warning,
                  "This session cannot be saved (%s). You can keep playing.", err);
@@ -114,8 +114,8 @@ void game_save_progress(Game *g)
     }
     for (; g->turns_saved < flow_turn_count(g->flow); g->turns_saved++) {
         const FlowTurn *t = flow_turn(g->flow, g->turns_saved);
-        SessionTurn st = {0, t->round, t->player, t->role, t->kind,
-                          t->text, t->ms, t->moves.total, t->moves, 0};
+        SessionTurn st = {0,       t->round, t->player,      t->role,  t->kind,
+                          t->text, t->ms,    t->moves.total, t->moves, 0};
         if (session_write_turn(g->writer, &st) != 0) {
             write_failed(g);
             return;

@@ -66,15 +66,19 @@ static void draw(Screen *s, App *app, Rect area)
     txt_draw(ui->text, FS_TITLE, 1, "Before you start", m, y, t->text);
     y += txt_line_height(ui->text, FS_TITLE) + u;
     for (size_t i = 0; i < sizeof paragraphs / sizeof paragraphs[0]; i++)
-        y += txt_draw_wrapped(ui->text, FS_BODY, i == 2, paragraphs[i],
-                              (Rect){m, y, w, area.h - y}, t->text) + u * 2;
+        y += txt_draw_wrapped(ui->text, FS_BODY, i == 2, paragraphs[i], (Rect){m, y, w, area.h - y},
+                              t->text) +
+             u * 2;
     static const char *const hints[] = {"Enter", "I understand — start", "Esc", "Back"};
     ui_hints(ui, (Rect){m, 0, w, area.h - u}, hints, 2);
 }
 
-static void destroy(Screen *s) { free(s); }
+static void destroy(Screen *s)
+{
+    free(s);
+}
 
-static const ScreenOps ops = {"note", handle, draw, destroy, NULL, NULL};
+static const ScreenOps ops = {.name = "note", .handle = handle, .draw = draw, .destroy = destroy};
 
 Screen *note_screen_create(App *app, const GameSetup *setup)
 {

@@ -166,8 +166,8 @@ static void draw(Screen *s, App *app, Rect area)
                          (Rect){box.x + u * 2, box.y + u, box.w - u * 4, box.h}, t->bad);
     follow_selection(ps, ui, box);
     draw_rows(ps, ui, box);
-    static const char *const hints[] = {"↑ ↓", "Select", "Enter", "Choose", "R", "Reload",
-                                        "Esc", "Back"};
+    static const char *const hints[] = {"↑ ↓", "Select", "Enter", "Choose",
+                                        "R",   "Reload", "Esc",   "Back"};
     ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u}, hints, 4);
 }
 
@@ -178,7 +178,7 @@ static void destroy(Screen *s)
     free(ps);
 }
 
-static const ScreenOps ops = {"picker", handle, draw, destroy, NULL, NULL};
+static const ScreenOps ops = {.name = "picker", .handle = handle, .draw = draw, .destroy = destroy};
 
 Screen *picker_screen_create(App *app)
 {

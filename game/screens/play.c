@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "engine/core/textfield.h"
 #include "engine/sdl/textfield_view.h"
@@ -19,8 +20,8 @@ typedef struct PlayScreen {
     Game *game;
     TextField *field;
     PlayView view;
-    uint32_t ask_started; /* ms when the current ask began, for the turn timer */
-    size_t last_turn_count;
+    uint32_t ask_started;           /* ms when the current ask began, for the turn timer */
+    struct timespec scenario_mtime; /* the scenario file's time when last (re)loaded */
 } PlayScreen;
 
 static void show_error(App *app, const ScriptError *err);
@@ -116,8 +117,17 @@ static void go_back(PlayScreen *ps, App *app)
     snprintf(ps->view.message, sizeof ps->view.message, "Took back the last answer.");
 }
 
+/* The scenario file's modification time; zero when it cannot be read. */
+static struct timespec file_mtime(const char *path)
+{
+    struct stat st;
+    struct timespec none = {0, 0};
+    return stat(path, &st) == 0 ? st.st_mtim : none;
+}
+
 static void reload(PlayScreen *ps, App *app)
 {
+    ps->scenario_mtime = file_mtime(ps->game->setup.scenario.path);
     ScriptError err;
     memset(&err, 0, sizeof err);
     if (flow_reload(ps->game->flow, &err) != 0)
@@ -213,11 +223,29 @@ static int caret(Screen *s, Rect *where)
     return 1;
 }
 
+/* A window checks the scenario file once a second (hot reload); a turn timer redraws four
+ * times a second. Headless runs get neither: their clock is the input file's. */
 static uint32_t wake(Screen *s, App *app)
 {
-    (void)app;
     PlayScreen *ps = (PlayScreen *)s;
-    return ps->game && flow_turn_seconds(ps->game->flow) > 0 ? 250 : 0;
+    if (!ps->game)
+        return 0;
+    if (flow_turn_seconds(ps->game->flow) > 0)
+        return 250;
+    return app_headless(app) ? 0 : 1000;
+}
+
+/* Reloads the scenario when its file changed on disk (a coach editing it beside the game). */
+static void tick(Screen *s, App *app)
+{
+    PlayScreen *ps = (PlayScreen *)s;
+    if (!ps->game || app_headless(app))
+        return;
+    struct timespec now = file_mtime(ps->game->setup.scenario.path);
+    if (now.tv_sec == 0 && now.tv_nsec == 0) /* deleted or being rewritten: wait */
+        return;
+    if (now.tv_sec != ps->scenario_mtime.tv_sec || now.tv_nsec != ps->scenario_mtime.tv_nsec)
+        reload(ps, app);
 }
 
 static void destroy(Screen *s)
@@ -228,7 +256,13 @@ static void destroy(Screen *s)
     free(ps);
 }
 
-static const ScreenOps ops = {"play", handle, draw, destroy, caret, wake};
+static const ScreenOps ops = {.name = "play",
+                              .handle = handle,
+                              .draw = draw,
+                              .destroy = destroy,
+                              .caret = caret,
+                              .wake = wake,
+                              .tick = tick};
 
 Screen *play_screen_create(App *app, const GameSetup *setup)
 {
@@ -249,5 +283,6 @@ Screen *play_screen_create(App *app, const GameSetup *setup)
     ps->game = g;
     ps->field = field;
     ps->ask_started = app_now(app);
+    ps->scenario_mtime = file_mtime(setup->scenario.path);
     return &ps->base;
 }

@@ -14,14 +14,20 @@ void play_tag_name(const char *tag, char *out, size_t n)
             *p = '-';
 }
 
-const char *play_move_icon(const Move *m) { return m->points >= 0 ? "✔ helps" : "✖ hurts"; }
+const char *play_move_icon(const Move *m)
+{
+    return m->points >= 0 ? "✔ helps" : "✖ hurts";
+}
 
-static const char *role_name(Role r) { return r == ROLE_CUSTOMER ? "customer" : "service agent"; }
+static const char *role_name(Role r)
+{
+    return r == ROLE_CUSTOMER ? "customer" : "service agent";
+}
 
 /* One transcript entry: who, what they said, the moves. Returns its height; draws it when
  * any of it falls between TOP and BOTTOM (the caller clips to that band). */
-static int draw_turn(const Ui *ui, const Flow *f, const FlowTurn *t, int x, int y, int w,
-                     int top, int bottom)
+static int draw_turn(const Ui *ui, const Flow *f, const FlowTurn *t, int x, int y, int w, int top,
+                     int bottom)
 {
     const Theme *th = &ui->theme;
     int u = ui->unit, h = 0;
@@ -86,8 +92,7 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
         y += draw_turn(ui, f, flow_turn(f, i), x, y, w, top, bottom);
     ui_unclip(ui);
     if (n == 0)
-        txt_draw_wrapped(ui->text, FS_BODY, 0,
-                         "The transcript of this session will appear here.",
+        txt_draw_wrapped(ui->text, FS_BODY, 0, "The transcript of this session will appear here.",
                          (Rect){x, top, w, view_h}, th->muted);
     if (v->scroll > 0)
         txt_draw(ui->text, FS_SMALL, 1, "▼ more below (PageDown)", x, bottom - u * 2, th->accent);
@@ -112,7 +117,8 @@ static void draw_feedback(const Ui *ui, const Game *g, Rect box)
     ui_fill(ui, box, th->panel_alt);
     if (g->save_warning[0])
         y += txt_draw_wrapped(ui->text, FS_SMALL, 1, g->save_warning, (Rect){x, y, w, bottom - y},
-                              th->bad) + u / 2;
+                              th->bad) +
+             u / 2;
     const FlowTurn *t = latest_scored(g->flow);
     if (!t) {
         txt_draw_wrapped(ui->text, FS_BODY, 0,
@@ -123,7 +129,8 @@ static void draw_feedback(const Ui *ui, const Game *g, Rect box)
     }
     char head[160];
     snprintf(head, sizeof head, "What the game saw in %s's words", flow_name(g->flow, t->player));
-    y += txt_draw_wrapped(ui->text, FS_BODY, 1, head, (Rect){x, y, w, bottom - y}, th->text) + u / 2;
+    y +=
+        txt_draw_wrapped(ui->text, FS_BODY, 1, head, (Rect){x, y, w, bottom - y}, th->text) + u / 2;
     if (t->moves.count == 0)
         txt_draw_wrapped(ui->text, FS_BODY, 0,
                          "No moves recognised. That is fine: the customer decides whether "
@@ -137,13 +144,13 @@ static void draw_feedback(const Ui *ui, const Game *g, Rect box)
         txt_draw(ui->text, FS_BODY, 1, line, x, y, m->points >= 0 ? th->good : th->bad);
         y += txt_line_height(ui->text, FS_BODY);
         y += txt_draw_wrapped(ui->text, FS_SMALL, 0, m->reason, (Rect){x + u, y, w - u, bottom - y},
-                              th->text) + u / 2;
+                              th->text) +
+             u / 2;
     }
 }
 
 /* The band at the top: who acts now and in which role, large; the round; the scores. */
-static int draw_header(const Ui *ui, const Game *g, uint32_t now, uint32_t ask_started,
-                       Rect area)
+static int draw_header(const Ui *ui, const Game *g, uint32_t now, uint32_t ask_started, Rect area)
 {
     const Theme *th = &ui->theme;
     const Flow *f = g->flow;
@@ -169,12 +176,16 @@ static int draw_header(const Ui *ui, const Game *g, uint32_t now, uint32_t ask_s
     char round[200];
     snprintf(round, sizeof round, "Round %d of %d · %s", flow_round(f), flow_rounds(f),
              flow_scenario(f)->title);
-    txt_draw_wrapped(ui->text, FS_SMALL, 1, round, (Rect){m, y, left_w, txt_line_height(ui->text, FS_SMALL)}, th->muted);
+    txt_draw_wrapped(ui->text, FS_SMALL, 1, round,
+                     (Rect){m, y, left_w, txt_line_height(ui->text, FS_SMALL)}, th->muted);
     y += txt_line_height(ui->text, FS_SMALL);
     Color role_c = ask->role == ROLE_CUSTOMER ? th->accent : th->text;
-    y += txt_draw_wrapped(ui->text, FS_TITLE, 1, who, (Rect){m, y, left_w, txt_line_height(ui->text, FS_TITLE) * 2}, role_c);
+    y += txt_draw_wrapped(ui->text, FS_TITLE, 1, who,
+                          (Rect){m, y, left_w, txt_line_height(ui->text, FS_TITLE) * 2}, role_c);
     if (ask->kind != ASK_NONE)
-        y += txt_draw_wrapped(ui->text, FS_LARGE, 0, ask->title, (Rect){m, y, area.w - 2 * m, txt_line_height(ui->text, FS_LARGE) * 2}, th->text);
+        y += txt_draw_wrapped(ui->text, FS_LARGE, 0, ask->title,
+                              (Rect){m, y, area.w - 2 * m, txt_line_height(ui->text, FS_LARGE) * 2},
+                              th->text);
     int secs = flow_turn_seconds(f);
     if (secs > 0 && ask->kind != ASK_NONE) {
         long left = (long)secs - (long)(now - ask_started) / 1000;
@@ -184,16 +195,15 @@ static int draw_header(const Ui *ui, const Game *g, uint32_t now, uint32_t ask_s
         else
             snprintf(timer, sizeof timer, "Time is up — finish your thought");
         int tw = txt_width(ui->text, FS_BODY, 1, timer);
-        txt_draw(ui->text, FS_BODY, 1, timer, area.w - m - tw, y - txt_line_height(ui->text, FS_BODY),
-                 left > 0 ? th->text : th->bad);
+        txt_draw(ui->text, FS_BODY, 1, timer, area.w - m - tw,
+                 y - txt_line_height(ui->text, FS_BODY), left > 0 ? th->text : th->bad);
     }
     return y + u / 2;
 }
 
 /* Lays out (and when DRAW is set, draws) buttons for the choices, wrapping onto more rows;
  * a prompt too long for a row is shortened. Returns the height used. */
-static int layout_choices(PlayView *v, const Ui *ui, const FlowAsk *ask, Rect r, int ctrl,
-                          int draw)
+static int layout_choices(PlayView *v, const Ui *ui, const FlowAsk *ask, Rect r, int ctrl, int draw)
 {
     int u = ui->unit, x = r.x, y = r.y, row_h = txt_line_height(ui->text, FS_BODY) + u;
     if (draw)
@@ -203,7 +213,8 @@ static int layout_choices(PlayView *v, const Ui *ui, const FlowAsk *ask, Rect r,
         snprintf(key, sizeof key, "%s%d", ctrl ? "Ctrl+" : "", i + 1);
         snprintf(label, sizeof label, "%s", ask->choices[i]);
         int bw = ui_button_width(ui, key, label);
-        for (size_t len = strlen(label); bw > r.w && len > 8; bw = ui_button_width(ui, key, label)) {
+        for (size_t len = strlen(label); bw > r.w && len > 8;
+             bw = ui_button_width(ui, key, label)) {
             len -= 4; /* shorten on a character boundary and mark the cut */
             while (len > 0 && ((unsigned char)label[len] & 0xC0) == 0x80)
                 len--;
@@ -282,11 +293,11 @@ void play_view_draw(PlayView *v, App *app, const Game *g, const TextField *field
     if (v->message[0])
         txt_draw(ui->text, FS_SMALL, 1, v->message, m, y + mid_h + u / 4, ui->theme.bad);
     draw_input(v, ui, ask, field, (Rect){m, y + mid_h + msg_h, area.w - 2 * m, in_h});
-    static const char *const text_hints[] = {"Enter", "Send", "Ctrl+1…", "Pick a prompt",
-                                             "Esc", "Back one step", "F9", "Time-out",
-                                             "PgUp/PgDn", "Scroll"};
-    static const char *const pick_hints[] = {"1 2 3", "Choose", "Esc", "Back one step", "F9",
-                                             "Time-out", "PgUp/PgDn", "Scroll"};
+    static const char *const text_hints[] = {
+        "Enter",         "Send", "Ctrl+1…",  "Pick a prompt", "Esc",
+        "Back one step", "F9",   "Time-out", "PgUp/PgDn",     "Scroll"};
+    static const char *const pick_hints[] = {"1 2 3", "Choose",   "Esc",       "Back one step",
+                                             "F9",    "Time-out", "PgUp/PgDn", "Scroll"};
     if (ask->kind == ASK_TEXT)
         ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u / 2}, text_hints, 5);
     else

@@ -90,7 +90,8 @@ static void draw(Screen *s, App *app, Rect area)
     txt_draw(ui->text, FS_TITLE, 1, "Who is playing?", m, y, t->text);
     y += txt_line_height(ui->text, FS_TITLE);
     y += txt_draw_wrapped(ui->text, FS_BODY, 0, ps->setup.scenario.title, (Rect){m, y, w, area.h},
-                          t->muted) + u * 2;
+                          t->muted) +
+         u * 2;
     int fw = w < u * 60 ? w : u * 60;
     for (int i = 0; i < 2; i++) {
         char label[64];
@@ -110,11 +111,12 @@ static void draw(Screen *s, App *app, Rect area)
     y += txt_draw_wrapped(ui->text, FS_SMALL, 0,
                           "The customer voices a complaint; the service agent shows they heard "
                           "it. Roles swap every round.",
-                          (Rect){m, y, w, area.h}, t->muted) + u;
+                          (Rect){m, y, w, area.h}, t->muted) +
+         u;
     if (ps->message[0])
         txt_draw_wrapped(ui->text, FS_BODY, 1, ps->message, (Rect){m, y, w, area.h}, t->bad);
-    static const char *const hints[] = {"Tab", "Next field", "F1", "Swap who starts", "Enter",
-                                        "Continue", "Esc", "Back"};
+    static const char *const hints[] = {"Tab",   "Next field", "F1",  "Swap who starts",
+                                        "Enter", "Continue",   "Esc", "Back"};
     ui_hints(ui, (Rect){m, 0, w, area.h - u}, hints, 4);
 }
 
@@ -132,7 +134,8 @@ static void destroy(Screen *s)
     free(ps);
 }
 
-static const ScreenOps ops = {"players", handle, draw, destroy, caret, NULL};
+static const ScreenOps ops = {
+    .name = "players", .handle = handle, .draw = draw, .destroy = destroy, .caret = caret};
 
 Screen *players_screen_create(App *app, const ScenarioInfo *scenario)
 {

@@ -31,6 +31,12 @@ Screen *note_screen_create(App *app, const GameSetup *setup);
 /* Whether the note has been seen (a marker file in the data folder). */
 int note_seen(App *app);
 
+/* Past sessions: list, chart, replay, delete. */
+Screen *library_screen_create(App *app);
+
+/* The replay viewer for the session file PATH. */
+Screen *replay_screen_create(App *app, const char *path);
+
 /* The floor, turn by turn. NULL (with a message on the error screen) when the scenario
  * cannot start. */
 Screen *play_screen_create(App *app, const GameSetup *setup);

@@ -133,13 +133,15 @@ static int draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
     if (ss->best) {
         snprintf(line, sizeof line, "%s: “%s” (%+d)", flow_name(f, ss->best->player),
                  ss->best->text, ss->best->moves.total);
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line, (Rect){box.x, y, box.w, box.y + box.h - y},
-                              th->text) + u;
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line,
+                              (Rect){box.x, y, box.w, box.y + box.h - y}, th->text) +
+             u;
     } else {
         y += txt_draw_wrapped(ui->text, FS_SMALL, 0,
                               "No reflection this time. Next time, try: “So what you're saying "
                               "is… Did I get it?”",
-                              (Rect){box.x, y, box.w, box.y + box.h - y}, th->muted) + u;
+                              (Rect){box.x, y, box.w, box.y + box.h - y}, th->muted) +
+             u;
     }
     txt_draw(ui->text, FS_BODY, 1, "Parked toasters still waiting", box.x, y, th->text);
     y += txt_line_height(ui->text, FS_BODY);
@@ -151,8 +153,8 @@ static int draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
             continue;
         waiting++;
         snprintf(line, sizeof line, "• %s: %s", flow_name(f, player), text);
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line, (Rect){box.x, y, box.w, box.y + box.h - y},
-                              th->text);
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line,
+                              (Rect){box.x, y, box.w, box.y + box.h - y}, th->text);
     }
     if (!waiting)
         y += txt_draw_wrapped(ui->text, FS_SMALL, 0, "None — every grievance had its turn.",
@@ -173,21 +175,25 @@ static void draw(Screen *s, App *app, Rect area)
     snprintf(score, sizeof score, "Team score %+d   (%s %+d · %s %+d)", flow_team_score(f),
              flow_name(f, 0), flow_player_score(f, 0), flow_name(f, 1), flow_player_score(f, 1));
     y += txt_draw_wrapped(ui->text, FS_LARGE, 1, score, (Rect){m, y, area.w - 2 * m, area.h},
-                          th->accent) + u;
+                          th->accent) +
+         u;
     if (ss->game->save_path[0]) {
         char saved[1200];
         snprintf(saved, sizeof saved, "Saved to %s", ss->game->save_path);
         y += txt_draw_wrapped(ui->text, FS_SMALL, 0, saved, (Rect){m, y, area.w - 2 * m, area.h},
-                              th->muted) + u;
+                              th->muted) +
+             u;
     } else if (ss->game->save_warning[0]) {
         y += txt_draw_wrapped(ui->text, FS_SMALL, 1, ss->game->save_warning,
-                              (Rect){m, y, area.w - 2 * m, area.h}, th->bad) + u;
+                              (Rect){m, y, area.w - 2 * m, area.h}, th->bad) +
+             u;
     }
     int hints_h = txt_line_height(ui->text, FS_SMALL) + u * 2;
     int col_w = (area.w - 3 * m) / 2, h = area.h - y - hints_h;
     txt_draw(ui->text, FS_BODY, 1, "Moves per partner", m, y, th->text);
-    draw_chart(ss, ui, (Rect){m, y + txt_line_height(ui->text, FS_BODY) + u / 2, col_w,
-                              h - txt_line_height(ui->text, FS_BODY)});
+    draw_chart(ss, ui,
+               (Rect){m, y + txt_line_height(ui->text, FS_BODY) + u / 2, col_w,
+                      h - txt_line_height(ui->text, FS_BODY)});
     draw_facts(ss, ui, (Rect){m * 2 + col_w, y, col_w, h});
     static const char *const hints[] = {"Enter", "Back to the title"};
     ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u}, hints, 1);
@@ -200,7 +206,8 @@ static void destroy(Screen *s)
     free(ss);
 }
 
-static const ScreenOps ops = {"summary", handle, draw, destroy, NULL, NULL};
+static const ScreenOps ops = {
+    .name = "summary", .handle = handle, .draw = draw, .destroy = destroy};
 
 Screen *summary_screen_create(App *app, Game *g)
 {

@@ -12,8 +12,7 @@ typedef struct TimeoutScreen {
 static void handle(Screen *s, App *app, const Event *e)
 {
     TimeoutScreen *ts = (TimeoutScreen *)s;
-    if (e->kind == EV_KEY &&
-        (e->key == KEY_F9 || e->key == KEY_RETURN || e->key == KEY_ESCAPE)) {
+    if (e->kind == EV_KEY && (e->key == KEY_F9 || e->key == KEY_RETURN || e->key == KEY_ESCAPE)) {
         flow_set_paused(ts->game->flow, 0);
         app_pop(app);
     }
@@ -35,14 +34,19 @@ static void draw(Screen *s, App *app, Rect area)
     y += txt_draw_wrapped(ui->text, FS_LARGE, 0,
                           "Take a breath. Stretch, get a glass of water, and come back when you "
                           "are both ready. The game waits exactly where you left it.",
-                          (Rect){x, y, w, area.h - y}, th->text) + u * 2;
+                          (Rect){x, y, w, area.h - y}, th->text) +
+         u * 2;
     static const char *const hints[] = {"F9 / Enter", "Resume"};
     ui_hints(ui, (Rect){x, 0, w, area.h - u * 2}, hints, 1);
 }
 
-static void destroy(Screen *s) { free(s); }
+static void destroy(Screen *s)
+{
+    free(s);
+}
 
-static const ScreenOps ops = {"timeout", handle, draw, destroy, NULL, NULL};
+static const ScreenOps ops = {
+    .name = "timeout", .handle = handle, .draw = draw, .destroy = destroy};
 
 Screen *timeout_screen_create(Game *g)
 {

@@ -127,7 +127,7 @@ static void destroy(Screen *s)
     free(ts);
 }
 
-static const ScreenOps ops = {"title", handle, draw, destroy, NULL, NULL};
+static const ScreenOps ops = {.name = "title", .handle = handle, .draw = draw, .destroy = destroy};
 
 Screen *title_screen_create(App *app)
 {
