@@ -39,9 +39,15 @@ Platform *platform_create(const PlatformConfig *cfg, char *err, size_t errlen)
         return NULL;
     }
     SDL_SetWindowMinimumSize(p->window, 800, 600);
-    Uint32 rflags = cfg->headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
+    /* A screen of text redrawn only when something changes needs no GPU, and SDL's software
+     * renderer costs a fraction of the memory of a GL driver (Mesa's llvmpipe alone takes
+     * ~100 MiB). SDL_RENDER_DRIVER=opengl (or another driver) still picks one by hand. */
+    const char *wanted = SDL_getenv("SDL_RENDER_DRIVER");
+    Uint32 rflags = (cfg->headless || !wanted || !*wanted) ? SDL_RENDERER_SOFTWARE : 0;
+    if (rflags == SDL_RENDERER_SOFTWARE) /* else SDL backs the window surface with GL too */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     p->renderer = SDL_CreateRenderer(p->window, -1, rflags);
-    if (!p->renderer && !cfg->headless) /* no GPU: the software renderer still works */
+    if (!p->renderer && rflags == 0) /* the driver asked for failed: software still works */
         p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_SOFTWARE);
     if (!p->renderer) {
         snprintf(err, errlen, "could not create a renderer: %s", SDL_GetError());
