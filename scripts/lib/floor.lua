@@ -48,7 +48,7 @@ local floor = {}
 
 -- The method, in one line per stage, for when the scenario gives no hint of its own.
 floor.tips = {
-    startup = "Softened startup: I feel ... about ... and I need .... Speak for yourself, one thing at a time.",
+    startup = "Softened startup: \"I feel ... about ..., and I need ...\" Speak for yourself, one thing at a time.",
     reflect = "You're at the customer-service window: their microwave first. Say back what you heard.",
     mirror = "Mirror: \"If I got it, you said ... Did I get it? Is there more?\"",
     park = "Counter-complaining never wins the floor. Your toaster waits, and it does get its turn.",
