@@ -35,6 +35,7 @@ int main(int argc, char **argv)
         {"play", cmd_play},
         {"score", cmd_score},
         {"eval", cmd_eval},
+        {"train", cmd_train},
     };
     if (argc > 1 && argv[1][0] != '-') {
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -19,7 +19,20 @@ struct Rules {
     AnLexicon *lx;
     AnMatcher *m;
     AnAnalyser *an;
+    AnModelCues cues;
+    AnModel models[RULES_MODELS_MAX];
+    int n_models;
     char hash[17];
+};
+
+/* The order moves are returned in: the order of LABELS.md, so a reply always lists its
+ * moves the same way (saved sessions replay identically whatever order the Lua tables
+ * iterate in). Tags not listed (a scenario's own) follow, in the order the rules gave. */
+static const char *const TAG_ORDER[] = {
+    "reflection",   "feeling",  "check",      "question_open", "question_closed",   "validation",
+    "thanks",       "apology",  "ownership",  "next_step",     "counter_complaint", "defensive",
+    "criticism",    "contempt", "minimizing", "fix_it",        "overpromise",       "stonewalling",
+    "soft_startup", "request",
 };
 
 static void set_err(ScriptError *err, const char *file, const char *msg)
@@ -94,6 +107,22 @@ static int load_lexicons(Rules *r, const char *root, uint64_t *h, ScriptError *e
     return rc;
 }
 
+/* scripts/rules/weights.lua is optional: without it the hand rules decide alone. */
+static int load_weights(Rules *r, const char *root, uint64_t *h, ScriptError *err)
+{
+    char path[PATH_MAX_LEN];
+    snprintf(path, sizeof path, "%s/scripts/rules/weights.lua", root);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return 0;
+    fclose(fp);
+    int rc =
+        rules_lua_load_weights(r->script, path, r->models, RULES_MODELS_MAX, &r->n_models, err);
+    if (rc == 0)
+        *h = hash_file(path, *h);
+    return rc;
+}
+
 Rules *rules_load(const char *root, ScriptError *err)
 {
     Rules *r = calloc(1, sizeof *r);
@@ -119,12 +148,17 @@ Rules *rules_load(const char *root, ScriptError *err)
         return NULL;
     }
     h = hash_file(path, h);
+    if (load_weights(r, root ? root : ".", &h, err) != 0) {
+        rules_destroy(r);
+        return NULL;
+    }
     snprintf(r->hash, sizeof r->hash, "%016llx", (unsigned long long)h);
     if (an_matcher_compile(r->m) < 0 || !(r->an = an_analyser_create(r->lx, r->m))) {
         set_err(err, "rules", "out of memory");
         rules_destroy(r);
         return NULL;
     }
+    an_model_cues_bind(&r->cues, r->m);
     return r;
 }
 
@@ -162,6 +196,29 @@ static void fit_reason(char *s, size_t max)
     memcpy(s + cut, "\xE2\x80\xA6", 4);
 }
 
+static int tag_rank(const char *tag)
+{
+    int n = (int)(sizeof TAG_ORDER / sizeof TAG_ORDER[0]);
+    for (int i = 0; i < n; i++)
+        if (strcmp(tag, TAG_ORDER[i]) == 0)
+            return i;
+    return n;
+}
+
+/* Stable insertion sort by TAG_ORDER (at most MOVES_MAX items). */
+static void sort_moves(MoveList *ml)
+{
+    for (int i = 1; i < ml->count; i++) {
+        Move mv = ml->items[i];
+        int rank = tag_rank(mv.tag), j = i;
+        while (j > 0 && tag_rank(ml->items[j - 1].tag) > rank) {
+            ml->items[j] = ml->items[j - 1];
+            j--;
+        }
+        ml->items[j] = mv;
+    }
+}
+
 int rules_score(Rules *r, const char *context, const char *reply, Role role, MoveList *out,
                 ScriptError *err)
 {
@@ -171,11 +228,22 @@ int rules_score(Rules *r, const char *context, const char *reply, Role role, Mov
         set_err(err, "rules", "out of memory while reading the reply");
         return SCRIPT_ERR_MEMORY;
     }
-    int rc = rules_lua_score(r->script, f, r->m, r->lx, role == ROLE_CUSTOMER, out, err);
+    double x[AN_X_COUNT], p[RULES_MODELS_MAX];
+    int top[RULES_MODELS_MAX][3], ntop[RULES_MODELS_MAX];
+    RulesModelOut mo = {r->models, r->n_models, p, (const int(*)[3])top, ntop};
+    if (r->n_models > 0) {
+        an_model_inputs(&r->cues, f, x);
+        for (int i = 0; i < r->n_models; i++) {
+            p[i] = an_model_score(&r->models[i], x);
+            ntop[i] = an_model_explain(&r->models[i], x, top[i], 3);
+        }
+    }
+    int rc = rules_lua_score(r->script, f, r->m, r->lx, &mo, role == ROLE_CUSTOMER, out, err);
     if (rc != 0) {
         memset(out, 0, sizeof *out);
         return rc;
     }
+    sort_moves(out);
     out->total = 0;
     for (int i = 0; i < out->count; i++) {
         fit_reason(out->items[i].reason, sizeof out->items[i].reason);
@@ -199,4 +267,29 @@ int rules_add_rule(Rules *r, const char *source, const char *name, ScriptError *
 void rules_clear_overrides(Rules *r)
 {
     rules_lua_clear_overrides(r->script);
+}
+
+int rules_inputs(Rules *r, const char *context, const char *reply, double *x, int cap)
+{
+    const AnFeatures *f = an_analyse(r->an, context ? context : "", reply ? reply : "");
+    if (!f || cap < AN_X_COUNT)
+        return -1;
+    an_model_inputs(&r->cues, f, x);
+    return AN_X_COUNT;
+}
+
+int rules_models(const Rules *r, const AnModel **models)
+{
+    *models = r->models;
+    return r->n_models;
+}
+
+int rules_set_models(Rules *r, const AnModel *models, int n)
+{
+    if (n < 0 || n > RULES_MODELS_MAX)
+        return -1;
+    if (n > 0)
+        memmove(r->models, models, (size_t)n * sizeof *models);
+    r->n_models = n;
+    return 0;
 }

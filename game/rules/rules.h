@@ -9,12 +9,16 @@
 #define HEARD_RULES_H
 
 #include "engine/script/script.h"
+#include "game/analysis/an_model.h"
 #include "game/rules/moves.h"
+
+#define RULES_MODELS_MAX 8 /* fitted models in scripts/rules/weights.lua */
 
 typedef struct Rules Rules;
 
-/* Loads scripts/lexicon/NAME.lua (in name order) and scripts/rules/default.lua from ROOT
- * (the folder holding scripts/). Returns NULL on failure with ERR (may be NULL) filled as
+/* Loads scripts/lexicon/NAME.lua (in name order), scripts/rules/default.lua and, when
+ * present, the fitted models of scripts/rules/weights.lua from ROOT (the folder holding
+ * scripts/). Returns NULL on failure with ERR (may be NULL) filled as
  * "FILE:LINE: message". The caller owns the result; free it with rules_destroy. */
 Rules *rules_load(const char *root, ScriptError *err);
 
@@ -28,6 +32,20 @@ void rules_destroy(Rules *r);
  * filled when the rules themselves fail (OUT is then empty). */
 int rules_score(Rules *r, const char *context, const char *reply, Role role, MoveList *out,
                 ScriptError *err);
+
+/* Moves come back in the order of LABELS.md (reflection, feeling, check, questions, ...,
+ * then tags a scenario added), whatever order the rules added them in. */
+
+/* The fitted models' inputs (an_model.h) for REPLY against CONTEXT: writes AN_X_COUNT
+ * values to X (CAP values of room) and returns AN_X_COUNT, or -1 when CAP is too small or
+ * memory runs out. For `heard train`. */
+int rules_inputs(Rules *r, const char *context, const char *reply, double *x, int cap);
+
+/* The loaded models (borrowed, valid until rules_set_models or rules_destroy); returns how
+ * many. rules_set_models replaces them with N copies from MODELS (0: the hand rules decide
+ * alone), for held-out evaluation; returns 0 or -1 when N is out of range. */
+int rules_models(const Rules *r, const AnModel **models);
+int rules_set_models(Rules *r, const AnModel *models, int n);
 
 /* A hex FNV-1a 64 digest of the lexicon and rules sources, for saved sessions. Borrowed,
  * valid while R lives. */

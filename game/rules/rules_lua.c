@@ -144,6 +144,81 @@ int rules_lua_load_rules(Script *s, const char *path, ScriptError *err)
     return 0;
 }
 
+/* ---- weights ---------------------------------------------------------------------- */
+
+/* Reads one model table at the top of the stack into MD; returns NULL or what is wrong. */
+static const char *read_model(lua_State *L, AnModel *md, char *bad, size_t badsz)
+{
+    memset(md, 0, sizeof *md);
+    lua_getfield(L, -1, "tag");
+    lua_getfield(L, -2, "bias");
+    lua_getfield(L, -3, "threshold");
+    const char *tag = lua_tostring(L, -3);
+    int ok = tag && strlen(tag) < sizeof md->tag && lua_isnumber(L, -2) && lua_isnumber(L, -1);
+    if (ok) {
+        snprintf(md->tag, sizeof md->tag, "%s", tag);
+        md->bias = lua_tonumber(L, -2);
+        md->threshold = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 3);
+    if (!ok)
+        return "each model needs a tag, a bias and a threshold";
+    if (lua_getfield(L, -1, "weights") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return "each model needs a weights table";
+    }
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        const char *name = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        int id = name ? an_model_input_id(name) : -1;
+        if (id < 0 || !lua_isnumber(L, -1)) {
+            snprintf(bad, badsz, "model '%s': unknown input '%s' (retrain with heard train)",
+                     md->tag, name ? name : "?");
+            lua_pop(L, 3);
+            return bad;
+        }
+        md->w[id] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return NULL;
+}
+
+int rules_lua_load_weights(Script *s, const char *path, AnModel *models, int max, int *n,
+                           ScriptError *err)
+{
+    lua_State *L = script_lua(s);
+    int top = lua_gettop(L);
+    *n = 0;
+    int rc = script_run_file(s, path, 1, err);
+    if (rc != 0)
+        return rc;
+    if (!lua_istable(L, -1) || lua_getfield(L, -1, "models") != LUA_TTABLE) {
+        lua_settop(L, top);
+        return fail(err, path, "the weights file must return a table with a models list", "");
+    }
+    char bad[200];
+    int count = (int)lua_rawlen(L, -1);
+    for (int i = 1; i <= count && *n < max; i++) {
+        lua_rawgeti(L, -1, i);
+        const char *why = lua_istable(L, -1) ? read_model(L, &models[*n], bad, sizeof bad)
+                                             : "models must be tables";
+        lua_pop(L, 1);
+        if (why) {
+            lua_settop(L, top);
+            *n = 0;
+            return fail(err, path, why, "");
+        }
+        (*n)++;
+    }
+    lua_pop(L, 1); /* models; the weights table stays for R.weights */
+    lua_getfield(L, LUA_REGISTRYINDEX, RULES_KEY);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "weights");
+    lua_settop(L, top);
+    return 0;
+}
+
 /* ---- features --------------------------------------------------------------------- */
 
 static void push_span(lua_State *L, const AnFeatures *f, int start, int end)
@@ -247,6 +322,26 @@ static void push_cues(lua_State *L, const AnFeatures *f, const AnMatcher *m)
     lua_setfield(L, -2, "cues");
 }
 
+/* f.model[tag] = { p = 0.83, threshold = 0.6, fires = true, top = {"opener", "echo"} } */
+static void push_model(lua_State *L, const RulesModelOut *mo)
+{
+    lua_createtable(L, 0, mo ? mo->n : 0);
+    for (int i = 0; mo && i < mo->n; i++) {
+        lua_createtable(L, 0, 4);
+        set_num(L, "p", mo->p[i]);
+        set_num(L, "threshold", mo->models[i].threshold);
+        set_bool(L, "fires", mo->p[i] >= mo->models[i].threshold);
+        lua_createtable(L, mo->ntop[i], 0);
+        for (int k = 0; k < mo->ntop[i]; k++) {
+            lua_pushstring(L, an_model_input_name(mo->top[i][k]));
+            lua_rawseti(L, -2, k + 1);
+        }
+        lua_setfield(L, -2, "top");
+        lua_setfield(L, -2, mo->models[i].tag);
+    }
+    lua_setfield(L, -2, "model");
+}
+
 static void push_features(lua_State *L, const AnFeatures *f, const AnMatcher *m, int customer,
                           const AnLexicon *lx)
 {
@@ -302,13 +397,14 @@ static void read_moves(lua_State *L, MoveList *out)
 }
 
 int rules_lua_score(Script *s, const AnFeatures *f, const AnMatcher *m, const AnLexicon *lx,
-                    int customer, MoveList *out, ScriptError *err)
+                    const RulesModelOut *mo, int customer, MoveList *out, ScriptError *err)
 {
     lua_State *L = script_lua(s);
     int top = lua_gettop(L);
     lua_getfield(L, LUA_REGISTRYINDEX, RULES_KEY);
     lua_getfield(L, -1, "score");
     push_features(L, f, m, customer, lx);
+    push_model(L, mo);
     int rc = script_call(s, 1, 1, err);
     if (rc == 0)
         read_moves(L, out);

@@ -24,10 +24,10 @@ return {
     },
     check = {
       "did i (get|understand) (that|it|this|you)? (right|correctly)", "am i (close|right|getting|reading|hearing|understanding)",
-      "(is|was) that (it|right|close|fair|accurate|true)", "(does|did) that (sound|fit|feel|seem)",
+      "(is|was) that (it|right|close|fair|accurate|true)", "(does|did) that (fit|sound right|sound about right|feel right|seem right|ring true|sound close)",
       "(have|did) i (got|get) (that|it) right", "is there (more|anything else|something else)",
       "anything else", "did i miss (anything|something)", "is that the (heart|gist|core) of it",
-      "tell me if i am (wrong|off|missing)", "correct me if", "what (else|more) (is|was|do|would|can)",
+      "tell me if i am (wrong|off|missing)", "correct me if", "what (else|more) (is there|is on your mind|do you want me to|should i)",
       "is there more (to it)?", "(do|did) i have that right", "anything (i am|i have) missing",
       "more you want (me to hear|to tell me|to say)", "what am i missing",
       "(right|yes) ?$", "(did|do) i (understand|follow)", "is that what you (mean|meant)",

@@ -19,6 +19,10 @@ R.points = {
 
 R.overrides = { points = {}, rules = {} }
 
+-- The hand rule's reflection stands unless the model's probability falls below this share
+-- of the model's own threshold.
+R.model_floor = 0.6
+
 -- quote: the player's words, cut to about 40 characters on a character boundary.
 local function quote(s)
   s = (s or ""):gsub("^%s+", ""):gsub("%s+$", "")
@@ -95,19 +99,70 @@ local function reflection_sentence(f, si)
   return nil
 end
 
-local function listener_reflection(f, add)
-  for si = 1, #f.sents do
-    local why = reflection_sentence(f, si)
-    if why then
-      if f.parrot >= 0.7 then
-        add("reflection", "You repeated their words back almost exactly; try your own words")
-        local m = f.moves_index["reflection"]
-        if m then m.points = f.points.parroting or 1; m.reason = m.reason:gsub("[+−]%d+$", fmt_points(m.points)) end
-      else
-        add("reflection", why)
-      end
-      return si
+-- from_hit: the sentence holding hit H, from the hit on (the words that made the move).
+local function from_hit(f, h)
+  local text = f.sents[h.sentence] and f.sents[h.sentence].text or h.text
+  local at = text:find(h.text, 1, true)
+  return at and text:sub(at) or h.text
+end
+
+-- the hurting cues that veto a reflection anywhere in the reply ("I hear you, but...")
+local VETO = { "criticism", "contempt", "counter", "defensive", "minimizing" }
+
+-- quote_list: "'a'", "'a' and 'b'", "'a', 'b' and 'c'"
+local function quote_list(words)
+  local q = {}
+  for i, w in ipairs(words) do q[i] = quote(w) end
+  if #q <= 1 then return q[1] or "" end
+  return table.concat(q, ", ", 1, #q - 1) .. " and " .. q[#q]
+end
+
+-- model_reason: why the fitted model heard a reflection, naming the words that carried it.
+local function model_reason(f)
+  local echoed = {}
+  for _, e in ipairs(f.echo) do
+    if #echoed < 3 then echoed[#echoed + 1] = e.word end
+  end
+  if #echoed > 0 then return "You gave back " .. quote_list(echoed) .. " in your own words" end
+  local opener = first(f, "reflect_opener")
+  if opener then return "You reflected with " .. quote(from_hit(f, opener)) end
+  local feel = f.feelings[1]
+  if feel then return "You named " .. quote(feel.word) .. " from their side" end
+  for _, s in ipairs(f.sents) do
+    if s.words >= 2 and (s.second_person > 0 or s.first == "so") then
+      return "You put their side in your words: " .. quote(s.text)
     end
+  end
+  for _, s in ipairs(f.sents) do
+    if s.words >= 2 then return "You summed up what they said: " .. quote(s.text) end
+  end
+  return nil
+end
+
+-- listener_reflection: the hand rule (an opener, or a you-sentence giving back their words)
+-- or the fitted model (scripts/rules/weights.lua) when it is sure enough; a hurting cue
+-- anywhere vetoes the model, and a model that is nearly sure it is not a reflection
+-- vetoes the hand rule.
+local function listener_reflection(f, add)
+  local m = f.model.reflection
+  local why
+  for si = 1, #f.sents do
+    why = reflection_sentence(f, si)
+    if why then break end
+  end
+  if why and m and m.p < m.threshold * R.model_floor then why = nil end
+  if not why and m and m.fires then
+    local vetoed = false
+    for _, cue in ipairs(VETO) do vetoed = vetoed or first(f, cue) ~= nil end
+    if not vetoed then why = model_reason(f) end
+  end
+  if not why then return end
+  if f.parrot >= 0.7 then
+    add("reflection", "You repeated their words back almost exactly; try your own words")
+    local mv = f.moves_index["reflection"]
+    if mv then mv.points = f.points.parroting or 1; mv.reason = mv.reason:gsub("[+−]%d+$", fmt_points(mv.points)) end
+  else
+    add("reflection", why)
   end
 end
 
@@ -143,23 +198,35 @@ local function leads(f, si, ...)
 end
 
 local function listener_questions(f, add)
+  local asked = false
   for si, s in ipairs(f.sents) do
     if s.question and not leads(f, si, "check", "counter", "next_step", "criticism", "contempt", "defensive") then
       if s.question == "open" then
         add("question_open", "You asked " .. quote(s.text) .. ", inviting more")
+        asked = true
       elseif s.marked and (ASKING[s.first] or s.words >= 2) then
         -- a lone "Yeah?" or "Okay?" only keeps the talk going
         add("question_closed", "You asked " .. quote(s.text))
+        asked = true
       end
     end
   end
-end
-
--- from_hit: the sentence holding hit H, from the hit on (the words that made the move).
-local function from_hit(f, h)
-  local text = f.sents[h.sentence] and f.sents[h.sentence].text or h.text
-  local at = text:find(h.text, 1, true)
-  return at and text:sub(at) or h.text
+  if asked then return end
+  -- asking without a question mark: "I wonder what you make of it", "tell me a bit about..."
+  local h = first(f, "wonder") or first(f, "tell_me")
+  if h and not in_sentence(f, h.sentence, "check", "counter") then
+    return add("question_open", "You asked " .. quote(from_hit(f, h)) .. ", inviting more")
+  end
+  -- a yes/no question typed without its mark ("do you want me to come."): the fitted
+  -- model decides whether the reply asks
+  local m = f.model.question
+  if m and m.fires and not first(f, "check") then
+    for si, s in ipairs(f.sents) do
+      if s.question == "closed" and not leads(f, si, "check", "counter", "next_step", "criticism", "contempt", "defensive", "stonewalling") then
+        return add("question_closed", "You asked " .. quote(s.text))
+      end
+    end
+  end
 end
 
 -- what a hurting move does, said after the quote
@@ -240,6 +307,7 @@ end
 -- prepare: per-sentence lookups the rules share.
 local function prepare(f, points)
   f.points = points
+  f.model = f.model or {}
   f.echo_by_sentence, f.feeling_by_sentence = {}, {}
   for _, e in ipairs(f.echo) do
     f.echo_by_sentence[e.sentence] = f.echo_by_sentence[e.sentence] or e.word
