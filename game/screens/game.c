@@ -73,9 +73,19 @@ Game *game_create(App *app, const GameSetup *setup, ScriptError *err)
         game_destroy(g);
         return NULL;
     }
+    game_sync_points(g);
     open_session(g, app, seed);
     game_save_progress(g);
     return g;
+}
+
+void game_sync_points(Game *g)
+{
+    const char *tag;
+    int points;
+    rules_clear_overrides(g->rules);
+    for (size_t i = 0; flow_point_override(g->flow, i, &tag, &points) == 0; i++)
+        rules_set_points(g->rules, tag, points);
 }
 
 void game_destroy(Game *g)

@@ -30,7 +30,10 @@ static int reload_cb(void *ud, App *app, ScriptError *err)
 {
     (void)app;
     PlayScreen *ps = ud;
-    return flow_reload(ps->game->flow, err);
+    int rc = flow_reload(ps->game->flow, err);
+    if (rc == 0)
+        game_sync_points(ps->game);
+    return rc;
 }
 
 /* After any answer: save, notice the end, reset the field for the next ask. */
@@ -130,10 +133,12 @@ static void reload(PlayScreen *ps, App *app)
     ps->scenario_mtime = file_mtime(ps->game->setup.scenario.path);
     ScriptError err;
     memset(&err, 0, sizeof err);
-    if (flow_reload(ps->game->flow, &err) != 0)
+    if (flow_reload(ps->game->flow, &err) != 0) {
         app_push(app, error_screen_create(&err, reload_cb, ps));
-    else
-        snprintf(ps->view.message, sizeof ps->view.message, "Reloaded the scenario.");
+        return;
+    }
+    game_sync_points(ps->game);
+    snprintf(ps->view.message, sizeof ps->view.message, "Reloaded the scenario.");
 }
 
 /* Keys that act on the game rather than the text field. Returns 1 when E was used. */

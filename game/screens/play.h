@@ -27,6 +27,10 @@ typedef struct Game {
 Game *game_create(App *app, const GameSetup *setup, ScriptError *err);
 void game_destroy(Game *g); /* NULL is a no-op */
 
+/* Tells the rules the scenario's point overrides (the flow applies them to every score
+ * itself), so the reasons players read quote the same points. Call after a reload too. */
+void game_sync_points(Game *g);
+
 /* Writes the answers and turns the flow has committed since the last call, each synced to
  * disk before the game moves on. On a write error, sets save_warning and keeps playing. */
 void game_save_progress(Game *g);
