@@ -7,6 +7,22 @@
 
 #include "game/analysis/an_negation.h"
 
+/* Which of the small word lists below a word is in, one bit per list. Looked up once per
+ * token by hash, so no token is compared with every list entry. */
+enum {
+    K_FIRST = 1,
+    K_SECOND = 2,
+    K_WE = 4,
+    K_WH = 8,
+    K_AUX = 16,
+    K_SUBJ = 32,
+    K_FILLER = 64,
+    K_BE = 128,   /* am, are: folded together when comparing copied runs */
+    K_POSS = 256, /* my, your */
+    K_ELSE = 512,
+};
+#define KIND_SLOTS 512
+
 struct AnAnalyser {
     const AnLexicon *lx;
     const AnMatcher *m;
@@ -21,17 +37,13 @@ struct AnAnalyser {
     int feeling_class;
     int *prev, *cur; /* copy-run rows */
     uint64_t rhash[AN_WINDOW], chash[AN_WINDOW];
+    uint16_t *rkind, *ckind; /* per token: the K_* lists its word is in */
+    size_t cap_rkind, cap_ckind;
+    uint64_t kind_key[KIND_SLOTS]; /* word hash -> K_* bits, open addressing */
+    uint16_t kind_bits[KIND_SLOTS];
+    uint64_t h_p1, h_p2, h_be; /* what folded pronouns and "am"/"are" hash to */
     AnFeatures f;
 };
-
-static bool in_list(const char *w, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(w, list[i]) == 0)
-            return true;
-    return false;
-}
-#define IN(w, L) in_list((w), (L), sizeof(L) / sizeof(L)[0])
 
 static const char *const FIRST[] = {"i", "me", "my", "mine", "myself"};
 static const char *const SECOND[] = {"you", "your", "yours", "yourself", "yourselves"};
@@ -45,6 +57,57 @@ static const char *const SUBJ[] = {"you", "i",    "we",   "it",       "that",   
 static const char *const FILLER[] = {"so", "and",   "but",  "well", "okay", "ok",      "oh",
                                      "um", "uh",    "yeah", "now",  "then", "alright", "hmm",
                                      "mm", "right", "sure", "and",  "hm",   "mhm",     "huh"};
+
+static uint64_t fnv(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void kind_add(AnAnalyser *a, const char *const *list, size_t n, uint16_t bit)
+{
+    for (size_t k = 0; k < n; k++) {
+        uint64_t h = fnv(list[k]);
+        uint32_t i = (uint32_t)h & (KIND_SLOTS - 1);
+        while (a->kind_key[i] != 0 && a->kind_key[i] != h)
+            i = (i + 1) & (KIND_SLOTS - 1);
+        a->kind_key[i] = h;
+        a->kind_bits[i] |= bit;
+    }
+}
+#define KIND_ADD(a, L, bit) kind_add((a), (L), sizeof(L) / sizeof(L)[0], (bit))
+
+static uint16_t kind_of(const AnAnalyser *a, uint64_t h)
+{
+    for (uint32_t i = (uint32_t)h & (KIND_SLOTS - 1); a->kind_key[i] != 0;
+         i = (i + 1) & (KIND_SLOTS - 1))
+        if (a->kind_key[i] == h)
+            return a->kind_bits[i];
+    return 0;
+}
+
+static void kinds_init(AnAnalyser *a)
+{
+    static const char *const BE[] = {"am", "are"}, *const POSS[] = {"my", "your"};
+    static const char *const ELSE[] = {"else"};
+    KIND_ADD(a, FIRST, K_FIRST);
+    KIND_ADD(a, SECOND, K_SECOND);
+    KIND_ADD(a, WE, K_WE);
+    KIND_ADD(a, WH, K_WH);
+    KIND_ADD(a, AUX, K_AUX);
+    KIND_ADD(a, SUBJ, K_SUBJ);
+    KIND_ADD(a, FILLER, K_FILLER);
+    KIND_ADD(a, BE, K_BE);
+    KIND_ADD(a, POSS, K_POSS);
+    KIND_ADD(a, ELSE, K_ELSE);
+    a->h_p1 = fnv("P1");
+    a->h_p2 = fnv("P2");
+    a->h_be = fnv("BE");
+}
 
 AnAnalyser *an_analyser_create(const AnLexicon *lx, const AnMatcher *m)
 {
@@ -64,6 +127,7 @@ AnAnalyser *an_analyser_create(const AnLexicon *lx, const AnMatcher *m)
         return NULL;
     }
     a->feeling_class = an_lexicon_class_id(lx, "feeling");
+    kinds_init(a);
     return a;
 }
 
@@ -80,6 +144,8 @@ void an_analyser_destroy(AnAnalyser *a)
     free(a->sents);
     free(a->prev);
     free(a->cur);
+    free(a->rkind);
+    free(a->ckind);
     free(a);
 }
 
@@ -96,14 +162,33 @@ static int reserve(void **p, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-static int read_text(AnAnalyser *a, AnTokens *t, AnTokenInfo **info, size_t *cap, const char *s)
+/* Tokenizes and annotates S; fills KIND (the K_* bits of each token) and, for the first
+ * AN_WINDOW tokens, HASH with the pronoun-folded word hashes the copy search compares. */
+static int read_text(AnAnalyser *a, AnTokens *t, AnTokenInfo **info, size_t *cap, uint16_t **kind,
+                     size_t *cap_kind, uint64_t *hash, const char *s)
 {
     if (an_tokenize(t, s ? s : "", s ? strlen(s) : 0) < 0)
         return -1;
-    if (reserve((void **)info, cap, (size_t)t->count + 1, sizeof(AnTokenInfo)) < 0)
+    if (reserve((void **)info, cap, (size_t)t->count + 1, sizeof(AnTokenInfo)) < 0 ||
+        reserve((void **)kind, cap_kind, (size_t)t->count + 1, sizeof(uint16_t)) < 0)
         return -1;
     an_lexicon_annotate_cached(a->lx, a->cache, t, *info);
     an_negation_mark(t, *info);
+    for (int i = 0; i < t->count; i++) {
+        uint64_t h = 0;
+        uint16_t k = 0;
+        if (t->items[i].kind == AN_TOK_WORD) {
+            h = fnv(an_token_text(t, i));
+            k = kind_of(a, h);
+            if (k & (K_FIRST | K_SECOND))
+                h = k & K_POSS ? a->h_p2 : a->h_p1;
+            else if (k & K_BE)
+                h = a->h_be;
+        }
+        (*kind)[i] = k;
+        if (i < AN_WINDOW)
+            hash[i] = h;
+    }
     return 0;
 }
 
@@ -114,37 +199,38 @@ static bool is_feeling(const AnAnalyser *a, const AnTokenInfo *ti)
 
 /* ---- sentences and questions ------------------------------------------------------- */
 
-static AnQuestion question_kind(const AnTokens *t, const AnSentence *s)
+static AnQuestion question_kind(const AnTokens *t, const uint16_t *kind, const AnSentence *s)
 {
     if (s->first >= s->end)
         return AN_Q_NONE;
-    const char *w = an_token_text(t, s->first);
-    const char *w2 = s->first + 1 < s->end ? an_token_text(t, s->first + 1) : "";
+    int i = s->first;
+    const char *w = an_token_text(t, i);
+    const char *w2 = i + 1 < s->end ? an_token_text(t, i + 1) : "";
+    uint16_t k = kind[i], k2 = i + 1 < s->end ? kind[i + 1] : 0;
     bool tell = strcmp(w, "tell") == 0 && strcmp(w2, "me") == 0;
     if (s->marked)
-        return IN(w, WH) || tell ? AN_Q_OPEN : AN_Q_CLOSED;
-    if (IN(w, WH) && (IN(w2, AUX) || strcmp(w2, "about") == 0))
+        return (k & K_WH) || tell ? AN_Q_OPEN : AN_Q_CLOSED;
+    if ((k & K_WH) && ((k2 & K_AUX) || strcmp(w2, "about") == 0))
         return AN_Q_OPEN;
-    if (tell && s->first + 2 < s->end) {
-        const char *w3 = an_token_text(t, s->first + 2);
-        if (strcmp(w3, "more") == 0 || strcmp(w3, "about") == 0 || IN(w3, WH))
+    if (tell && i + 2 < s->end) {
+        const char *w3 = an_token_text(t, i + 2);
+        if (strcmp(w3, "more") == 0 || strcmp(w3, "about") == 0 || (kind[i + 2] & K_WH))
             return AN_Q_OPEN;
     }
-    if (IN(w, AUX) && strcmp(w, "else") != 0 && IN(w2, SUBJ))
+    if ((k & K_AUX) && !(k & K_ELSE) && (k2 & K_SUBJ))
         return AN_Q_CLOSED;
     return AN_Q_NONE;
 }
 
-static void count_persons(const AnTokens *t, AnSentence *s)
+static void count_persons(const AnTokens *t, const uint16_t *kind, AnSentence *s)
 {
     for (int i = s->start; i < s->end; i++) {
         if (t->items[i].kind != AN_TOK_WORD)
             continue;
-        const char *w = an_token_text(t, i);
         s->words++;
-        s->first_person += IN(w, FIRST);
-        s->second_person += IN(w, SECOND);
-        s->we += IN(w, WE);
+        s->first_person += (kind[i] & K_FIRST) != 0;
+        s->second_person += (kind[i] & K_SECOND) != 0;
+        s->we += (kind[i] & K_WE) != 0;
     }
 }
 
@@ -163,10 +249,10 @@ static void split_sentences(AnAnalyser *a, AnFeatures *f)
         s->first = s->start;
         while (s->first < s->end &&
                (t->items[s->first].kind == AN_TOK_PUNCT ||
-                (t->items[s->first].kind == AN_TOK_WORD && IN(an_token_text(t, s->first), FILLER))))
+                (t->items[s->first].kind == AN_TOK_WORD && (a->rkind[s->first] & K_FILLER))))
             s->first++;
-        s->question = question_kind(t, s);
-        count_persons(t, s);
+        s->question = question_kind(t, a->rkind, s);
+        count_persons(t, a->rkind, s);
         f->first_person += s->first_person;
         f->second_person += s->second_person;
         f->questions += s->question != AN_Q_NONE;
@@ -233,39 +319,10 @@ static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
     f->topic_shift = content ? 1.0 - f->overlap : 0.0;
 }
 
-/* Folds pronouns so that "I am sick of it" and "you are sick of it" compare equal. */
-static const char *flip(const char *w)
-{
-    if (IN(w, FIRST) || IN(w, SECOND))
-        return strcmp(w, "my") == 0 || strcmp(w, "your") == 0 ? "P2" : "P1";
-    if (strcmp(w, "am") == 0 || strcmp(w, "are") == 0)
-        return "BE";
-    return w;
-}
-
-static uint64_t fnv(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-/* Hashes of the pronoun-folded words (0 for non-words) of the first AN_WINDOW tokens. */
-static void flip_hashes(const AnTokens *t, uint64_t *out, int n)
-{
-    for (int i = 0; i < n; i++)
-        out[i] = t->items[i].kind == AN_TOK_WORD ? fnv(flip(an_token_text(t, i))) : 0;
-}
-
 static void copying(AnAnalyser *a, AnFeatures *f)
 {
     int rn = a->rt->count < AN_WINDOW ? a->rt->count : AN_WINDOW;
     int cn = a->ct->count < AN_WINDOW ? a->ct->count : AN_WINDOW;
-    flip_hashes(a->rt, a->rhash, rn);
-    flip_hashes(a->ct, a->chash, cn);
     int covered = 0, words = 0, cover_to = -1;
     memset(a->prev, 0, (size_t)(cn + 1) * sizeof(int));
     for (int j = 0; j < rn; j++) {
@@ -301,10 +358,9 @@ static void context_stats(AnAnalyser *a, AnFeatures *f)
     for (int i = 0; i < a->ct->count; i++) {
         if (a->ct->items[i].kind != AN_TOK_WORD)
             continue;
-        const char *w = an_token_text(a->ct, i);
         f->ctx_words++;
-        f->ctx_first_person += IN(w, FIRST);
-        f->ctx_second_person += IN(w, SECOND);
+        f->ctx_first_person += (a->ckind[i] & K_FIRST) != 0;
+        f->ctx_second_person += (a->ckind[i] & K_SECOND) != 0;
         f->ctx_feelings += is_feeling(a, &a->cinfo[i]) && !a->cinfo[i].negated;
     }
 }
@@ -324,8 +380,10 @@ const AnFeatures *an_analyse(AnAnalyser *a, const char *context, const char *rep
 {
     AnFeatures *f = &a->f;
     memset(f, 0, sizeof *f);
-    if (read_text(a, a->rt, &a->info, &a->cap_info, reply) < 0 ||
-        read_text(a, a->ct, &a->cinfo, &a->cap_cinfo, context) < 0 ||
+    if (read_text(a, a->rt, &a->info, &a->cap_info, &a->rkind, &a->cap_rkind, a->rhash, reply) <
+            0 ||
+        read_text(a, a->ct, &a->cinfo, &a->cap_cinfo, &a->ckind, &a->cap_ckind, a->chash, context) <
+            0 ||
         reserve((void **)&a->sents, &a->cap_sents, (size_t)a->rt->sentences + 1,
                 sizeof(AnSentence)) < 0)
         return NULL;

@@ -284,7 +284,7 @@ static int expand_suffix(Builder *b, char *w, size_t n, uint32_t start, uint32_t
         }
         emit(b, w, n - 2, start, end, AN_TOK_WORD, 1);
         for (size_t i = 0; i < sizeof IS_BEFORE_S / sizeof IS_BEFORE_S[0]; i++)
-            if (strcmp(w, IS_BEFORE_S[i]) == 0)
+            if (w[0] == IS_BEFORE_S[i][0] && strcmp(w, IS_BEFORE_S[i]) == 0)
                 emit(b, "is", 2, start, end, AN_TOK_WORD, 1);
         return 1;
     }
@@ -303,7 +303,7 @@ static void emit_word(Builder *b, char *w, size_t n, uint32_t start, uint32_t en
             return;
     } else if (n <= 8) {
         for (size_t i = 0; i < sizeof SLANG / sizeof SLANG[0]; i++) {
-            if (strcmp(w, SLANG[i][0]) == 0) {
+            if (w[0] == SLANG[i][0][0] && strcmp(w, SLANG[i][0]) == 0) {
                 emit_words(b, SLANG[i][1], start, end, 1);
                 return;
             }

@@ -30,7 +30,8 @@ return {
       "tell me if i am (wrong|off|missing)", "correct me if", "what (else|more) (is there|is on your mind|do you want me to|should i)",
       "is there more (to it)?", "(do|did) i have that right", "anything (i am|i have) missing",
       "more you want (me to hear|to tell me|to say)", "what am i missing",
-      "(right|yes) ?$", "(did|do) i (understand|follow)", "is that what you (mean|meant)",
+      "(right|yes) ?$", "(did|do) i (understand|follow)",
+      "(did|have|do) i (get|got|understand|follow) (it|that|this|you|everything|all that) (right|correctly)? $", "is that what you (mean|meant)",
     },
     validation = {
       "(that|it|this) makes (total|complete|a lot of|perfect|so much)? sense", "makes sense",

@@ -268,7 +268,15 @@ local function listener(f, add)
   if not first(f, "apology_fake") then simple(f, add, "apology", "apology", "You said ") end
   simple(f, add, "ownership", "ownership", "You owned it: ")
   if not first(f, "thanks_sarcastic") then simple(f, add, "thanks", "thanks", "You said ") end
-  simple(f, add, "validation", "validation", "You said ")
+  -- "Did I get that right?" holds "I get that" but checks understanding: validation words
+  -- inside a check or a yes/no question do not count
+  for _, h in ipairs(hits(f, "validation")) do
+    local s = f.sents[h.sentence]
+    if not in_sentence(f, h.sentence, "check") and not (s and s.marked and ASKING[s.first]) then
+      add("validation", "You said " .. quote(from_hit(f, h)))
+      break
+    end
+  end
   simple(f, add, "check", "check", "You checked: ")
   listener_reflection(f, add)
   listener_feeling(f, add)

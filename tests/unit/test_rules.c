@@ -31,6 +31,18 @@ static const Case CASES[] = {
     {"check", "I'm tired of the noise upstairs.", "Did I get that right?", 1},
     {"check", "I'm tired of the noise upstairs.", "Is there more you want to tell me?", 1},
     {"check", "I'm tired of the noise upstairs.", "Did you call the council?", 0},
+    /* a check question after a reflection is a check, not validation or a question */
+    {"check", "I always end up fixing everything at home.",
+     "So you feel like fixing things always lands on you. Did I get that right?", 1},
+    {"validation", "I always end up fixing everything at home.",
+     "So you feel like fixing things always lands on you. Did I get that right?", 0},
+    {"check", "The kettle broke and I want a better one.", "You want a new one. Did I get it?", 1},
+    {"question_closed", "The kettle broke and I want a better one.",
+     "You want a new one. Did I get it?", 0},
+    {"validation", "The kettle broke and I want a better one.", "I get why that bugs you.", 1},
+    {"question_open", "I've been drinking more since the move.", "I wonder what you make of that.",
+     1},
+    {"question_open", "I had the worst day at work.", "Tell me about it, mine was worse.", 0},
     {"question_open", "The meeting went badly.", "What happened in the meeting?", 1},
     {"question_open", "The meeting went badly.", "Tell me more about it.", 1},
     {"question_open", "The meeting went badly.", "Was it the budget one?", 0},
@@ -124,6 +136,52 @@ static void test_rules_every_move_fires_and_misses(void **state)
         }
     }
     assert_int_equal(failures, 0);
+}
+
+/* Saved sessions replay by comparing moves in order, and Debian's Lua randomises string
+ * hashing per state: two freshly loaded Rules must list the same moves in the same order. */
+static void test_rules_moves_come_in_a_fixed_order(void **state)
+{
+    (void)state;
+    const char *ctx = "I'm worried about my dad's test results.";
+    const char *reply = "That makes sense. You're worried about what the results will say. "
+                        "Thank you for telling me. Is that it?";
+    MoveList a, b;
+    ScriptError err;
+    Rules *r1 = rules_load(".", &err), *r2 = rules_load(".", &err);
+    assert_non_null(r1);
+    assert_non_null(r2);
+    assert_int_equal(rules_score(r1, ctx, reply, ROLE_AGENT, &a, &err), 0);
+    assert_int_equal(rules_score(r2, ctx, reply, ROLE_AGENT, &b, &err), 0);
+    assert_true(a.count >= 3);
+    assert_int_equal(a.count, b.count);
+    for (int i = 0; i < a.count; i++) {
+        assert_string_equal(a.items[i].tag, b.items[i].tag);
+        assert_string_equal(a.items[i].reason, b.items[i].reason);
+    }
+    /* the order of LABELS.md: reflection, feeling, check, ..., validation, thanks */
+    assert_string_equal(a.items[0].tag, "reflection");
+    for (int i = 1; i < a.count; i++)
+        assert_true(strcmp(a.items[i - 1].tag, "thanks") != 0 ||
+                    strcmp(a.items[i].tag, "validation") != 0);
+    rules_destroy(r1);
+    rules_destroy(r2);
+}
+
+/* A reflection the fitted model hears still names the words that carried it. */
+static void test_rules_model_reflection_names_the_words(void **state)
+{
+    Rules *r = *state;
+    MoveList ml;
+    ScriptError err;
+    assert_int_equal(rules_score(r, "Mm-hmm.",
+                                 "So drinking with friends on weekends is how you relax, and "
+                                 "cutting back feels like losing that.",
+                                 ROLE_AGENT, &ml, &err),
+                     0);
+    assert_true(has(&ml, "reflection"));
+    assert_non_null(strstr(ml.items[0].reason, "'"));
+    assert_non_null(strstr(ml.items[0].reason, "→ reflection +3"));
 }
 
 static void test_rules_reason_quotes_the_words(void **state)
@@ -247,6 +305,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rules_every_move_fires_and_misses),
         cmocka_unit_test(test_rules_reason_quotes_the_words),
+        cmocka_unit_test(test_rules_moves_come_in_a_fixed_order),
+        cmocka_unit_test(test_rules_model_reflection_names_the_words),
         cmocka_unit_test(test_rules_parroting_earns_less_than_reflection),
         cmocka_unit_test(test_rules_never_fail_on_hostile_text),
         cmocka_unit_test(test_rules_long_quotes_are_cut_on_a_character),
