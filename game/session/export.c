@@ -1,0 +1,549 @@
+/* export.c: the summary of a saved session, and its Markdown and plain-text transcripts.
+ * The HTML page is in export_html.c.
+ *
+ * Depends on: game/session, game/scenario (the stored scenario's title), libc. */
+#include "game/session/export.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/scenario/scenario.h"
+#include "version.h"
+
+/* ---- shared helpers ------------------------------------------------------------------ */
+
+int export_format_parse(const char *name, ExportFormat *out)
+{
+    static const struct {
+        const char *name;
+        ExportFormat format;
+    } names[] = {{"md", EXPORT_MARKDOWN},
+                 {"markdown", EXPORT_MARKDOWN},
+                 {"html", EXPORT_HTML},
+                 {"text", EXPORT_TEXT},
+                 {"txt", EXPORT_TEXT}};
+    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].format;
+            return 0;
+        }
+    }
+    return EXPORT_ERR_ARG;
+}
+
+const char *export_role_name(Role role)
+{
+    return role == ROLE_CUSTOMER ? "customer" : "service agent";
+}
+
+const char *export_rating_words(const char *text)
+{
+    if (strcmp(text, "got_it") == 0)
+        return "Got it";
+    if (strcmp(text, "partly") == 0)
+        return "Partly";
+    if (strcmp(text, "not_yet") == 0)
+        return "Not yet";
+    return text;
+}
+
+const char *export_when(const char *started, char *buf, size_t size)
+{
+    int y, mo, d, h, mi;
+    if (sscanf(started, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) == 5)
+        snprintf(buf, size, "%04d-%02d-%02d %02d:%02d UTC", y, mo, d, h, mi);
+    else
+        snprintf(buf, size, "%s", started);
+    return buf;
+}
+
+static const char *name_of(const Session *s, int player)
+{
+    return player == 0 || player == 1 ? s->header.players[player] : "Heard";
+}
+
+/* "+3", "-4" or "0". */
+static const char *signed_points(int p, char *buf, size_t size)
+{
+    snprintf(buf, size, p ? "%+d" : "%d", p);
+    return buf;
+}
+
+/* "1 min 40 s" for MS milliseconds. */
+static const char *duration(uint32_t ms, char *buf, size_t size)
+{
+    unsigned s = ms / 1000;
+    if (s >= 60)
+        snprintf(buf, size, "%u min %u s", s / 60, s % 60);
+    else
+        snprintf(buf, size, "%u s", s);
+    return buf;
+}
+
+/* ---- the summary ---------------------------------------------------------------------- */
+
+static int has_tag(const SessionTurn *t, const char *tag)
+{
+    for (int i = 0; i < t->moves.count; i++)
+        if (strcmp(t->moves.items[i].tag, tag) == 0)
+            return 1;
+    return 0;
+}
+
+int export_is_waiting(const Session *s, size_t i)
+{
+    if (!s || i >= s->n_turns || strcmp(s->turns[i].kind, "park") != 0)
+        return 0;
+    for (size_t j = i + 1; j < s->n_turns; j++)
+        if (strcmp(s->turns[j].kind, "startup") == 0 &&
+            strcmp(s->turns[j].text, s->turns[i].text) == 0)
+            return 0;
+    return 1;
+}
+
+/* The slot of TAG in SUM's tag table, added at the end when new; -1 when full. */
+static int tag_slot(ExportSummary *sum, const char *tag)
+{
+    for (int i = 0; i < sum->n_tags; i++)
+        if (strcmp(sum->tags[i], tag) == 0)
+            return i;
+    if (sum->n_tags == EXPORT_TAGS_MAX)
+        return -1;
+    snprintf(sum->tags[sum->n_tags], MOVE_TAG_MAX, "%s", tag);
+    return sum->n_tags++;
+}
+
+/* Drops the tags nobody made; the table was seeded in the order of LABELS.md, so the
+ * tags the rules know come first and any others after them, as first seen. */
+static void drop_unused_tags(ExportSummary *sum)
+{
+    int k = 0;
+    for (int i = 0; i < sum->n_tags; i++) {
+        if (sum->tag_counts[i][0] + sum->tag_counts[i][1] == 0)
+            continue;
+        if (k != i) {
+            memcpy(sum->tags[k], sum->tags[i], MOVE_TAG_MAX);
+            sum->tag_counts[k][0] = sum->tag_counts[i][0];
+            sum->tag_counts[k][1] = sum->tag_counts[i][1];
+        }
+        k++;
+    }
+    sum->n_tags = k;
+}
+
+static void count_turn(ExportSummary *sum, const Session *s, size_t i)
+{
+    const SessionTurn *t = &s->turns[i];
+    if (t->player != 0 && t->player != 1)
+        return;
+    int p = t->player;
+    sum->points[p] += t->points;
+    sum->turns[p]++;
+    for (int m = 0; m < t->moves.count; m++) {
+        const char *tag = t->moves.items[m].tag;
+        int k = tag_slot(sum, tag);
+        if (k >= 0)
+            sum->tag_counts[k][p]++;
+        sum->moves[p]++;
+        sum->reflections[p] += strcmp(tag, "reflection") == 0;
+        sum->questions[p] +=
+            strcmp(tag, "question_open") == 0 || strcmp(tag, "question_closed") == 0;
+    }
+    if (has_tag(t, "reflection") &&
+        (sum->best_reflection < 0 || t->points > s->turns[sum->best_reflection].points))
+        sum->best_reflection = (long)i;
+    sum->n_waiting += export_is_waiting(s, i);
+}
+
+void export_summarize(const Session *s, ExportSummary *out)
+{
+    memset(out, 0, sizeof *out);
+    out->best_reflection = -1;
+    const SessionHeader *h = &s->header;
+    /* seed the tag table in the order of LABELS.md, so tables and charts read alike */
+    size_t nknown;
+    const char *const *known = scenario_move_tags(&nknown);
+    for (size_t i = 0; i < nknown; i++)
+        tag_slot(out, known[i]);
+    for (size_t i = 0; i < s->n_turns; i++)
+        count_turn(out, s, i);
+    drop_unused_tags(out);
+    out->team_score = s->team_score;
+    ScenarioInfo info;
+    const char *src = h->scenario_source ? h->scenario_source : "";
+    if (scenario_info_load_source(h->scenario_id ? h->scenario_id : "scenario", src, strlen(src),
+                                  &info) == 0 &&
+        info.title[0])
+        snprintf(out->title, sizeof out->title, "%s", info.title);
+    else
+        snprintf(out->title, sizeof out->title, "%s", h->scenario_id ? h->scenario_id : "?");
+}
+
+/* ---- Markdown ------------------------------------------------------------------------- */
+
+/* Writes character C, escaped with a backslash when Markdown would read it as markup. */
+static void md_char(FILE *f, char c)
+{
+    if (c == '\n' || c == '\r')
+        c = ' ';
+    else if (strchr("\\`*_[]<>|~&#", c))
+        fputc('\\', f);
+    fputc(c, f);
+}
+
+/* Writes S escaped, on one line (newlines become spaces). */
+static void md_inline(FILE *f, const char *s)
+{
+    for (; *s; s++)
+        md_char(f, *s);
+}
+
+/* Writes a tag or id in a code span, or escaped when a code span cannot hold it. */
+static void md_code(FILE *f, const char *s)
+{
+    if (strpbrk(s, "`|\n\r")) {
+        md_inline(f, s);
+        return;
+    }
+    fprintf(f, "`%s`", s);
+}
+
+/* Writes one line of N bytes at P as a quoted line, escaping what would start a list or a
+ * heading, and dropping indentation (which would start code). */
+static void md_quote_line(FILE *f, const char *p, size_t n)
+{
+    while (n > 0 && (*p == ' ' || *p == '\t')) {
+        p++;
+        n--;
+    }
+    fputs("> ", f);
+    size_t digits = 0;
+    while (digits < n && p[digits] >= '0' && p[digits] <= '9')
+        digits++;
+    if (n > 0 && strchr("+-=", *p))
+        fputc('\\', f);
+    for (size_t i = 0; i < n; i++) {
+        if (digits > 0 && i == digits && (p[i] == '.' || p[i] == ')'))
+            fputc('\\', f); /* "1." would start a numbered list */
+        md_char(f, p[i]);
+    }
+}
+
+/* Writes TEXT as a block quote, keeping its line breaks (a backslash at the end of a line
+ * is a hard break in GitHub Markdown). */
+static void md_quote(FILE *f, const char *text)
+{
+    const char *p = text;
+    do {
+        size_t n = strcspn(p, "\n");
+        md_quote_line(f, p, n);
+        p += n;
+        fputs(*p == '\n' && p[1] ? "\\\n" : "\n", f);
+    } while (*p == '\n' && *++p);
+}
+
+static void md_header(FILE *f, const Session *s, const ExportSummary *sum)
+{
+    const SessionHeader *h = &s->header;
+    char when[64], len[32];
+    fputs("# ", f);
+    md_inline(f, sum->title);
+    fputs(": ", f);
+    md_inline(f, h->players[0]);
+    fputs(" and ", f);
+    md_inline(f, h->players[1]);
+    fputs("\n\n- **Scenario:** ", f);
+    md_inline(f, sum->title);
+    fputs(" (", f);
+    md_code(f, h->scenario_id);
+    fputs(")\n", f);
+    fprintf(f, "- **Played:** %s, %s\n", export_when(h->started, when, sizeof when),
+            duration(s->end_ms    ? s->end_ms
+                     : s->n_turns ? s->turns[s->n_turns - 1].ms
+                                  : 0,
+                     len, sizeof len));
+    fputs("- **Players:** ", f);
+    md_inline(f, h->players[0]);
+    fputs(" and ", f);
+    md_inline(f, h->players[1]);
+    fputs("; ", f);
+    md_inline(f, h->players[h->first]);
+    fputs(" held the floor first\n", f);
+    fprintf(f, "- **Status:** %s\n", s->ended ? "finished" : "stopped before the end");
+    if (s->undos)
+        fprintf(f, "- **Answers taken back:** %d\n", s->undos);
+    fputs("\n", f);
+}
+
+static void md_partner_table(FILE *f, const Session *s, const ExportSummary *sum)
+{
+    fputs("| | ", f);
+    md_inline(f, s->header.players[0]);
+    fputs(" | ", f);
+    md_inline(f, s->header.players[1]);
+    fputs(" |\n|---|---:|---:|\n", f);
+    fprintf(f, "| Points | %d | %d |\n", sum->points[0], sum->points[1]);
+    fprintf(f, "| Turns | %d | %d |\n", sum->turns[0], sum->turns[1]);
+    fprintf(f, "| Moves | %d | %d |\n", sum->moves[0], sum->moves[1]);
+    fprintf(f, "| Reflections | %d | %d |\n", sum->reflections[0], sum->reflections[1]);
+    fprintf(f, "| Questions | %d | %d |\n\n", sum->questions[0], sum->questions[1]);
+}
+
+/* "3 : 1 (3.0 reflections per question)" or "3 : 0 (no questions)". */
+static const char *ratio_words(const ExportSummary *sum, char *buf, size_t size)
+{
+    int r = sum->reflections[0] + sum->reflections[1];
+    int q = sum->questions[0] + sum->questions[1];
+    if (q == 0)
+        snprintf(buf, size, "%d : 0 (no questions asked)", r);
+    else
+        snprintf(buf, size, "%d : %d (%.1f reflections per question)", r, q, (double)r / q);
+    return buf;
+}
+
+/* "reflection +3, check +2 (5 points)" for turn T, in plain text. */
+static void moves_line(FILE *f, const SessionTurn *t, void (*text)(FILE *, const char *))
+{
+    char pts[16];
+    for (int m = 0; m < t->moves.count; m++) {
+        fputs(m ? ", " : "", f);
+        text(f, t->moves.items[m].tag);
+        fprintf(f, " %s", signed_points(t->moves.items[m].points, pts, sizeof pts));
+    }
+    fprintf(f, " (%s points)", signed_points(t->points, pts, sizeof pts));
+}
+
+static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
+{
+    char ratio[96];
+    fprintf(f, "## Summary\n\n**Team score: %d**\n\n", sum->team_score);
+    md_partner_table(f, s, sum);
+    fprintf(f, "**Reflection-to-question ratio:** %s\n\n", ratio_words(sum, ratio, sizeof ratio));
+    fputs("### Moves per partner\n\n", f);
+    if (sum->n_tags == 0)
+        fputs("No moves were named in this session.\n\n", f);
+    else {
+        fputs("| Move | ", f);
+        md_inline(f, s->header.players[0]);
+        fputs(" | ", f);
+        md_inline(f, s->header.players[1]);
+        fputs(" |\n|---|---:|---:|\n", f);
+        for (int i = 0; i < sum->n_tags; i++) {
+            fputs("| ", f);
+            md_code(f, sum->tags[i]);
+            fprintf(f, " | %d | %d |\n", sum->tag_counts[i][0], sum->tag_counts[i][1]);
+        }
+        fputs("\n", f);
+    }
+    fputs("### Best reflection\n\n", f);
+    if (sum->best_reflection < 0)
+        fputs("Nobody reflected in this session.\n\n", f);
+    else {
+        const SessionTurn *t = &s->turns[sum->best_reflection];
+        md_quote(f, t->text);
+        fputs("\n", f);
+        md_inline(f, name_of(s, t->player));
+        fprintf(f, ", turn %d (round %d): ", t->n, t->round);
+        moves_line(f, t, md_inline);
+        fputs("\n\n", f);
+    }
+    fputs("### Parked toasters still waiting\n\n", f);
+    if (sum->n_waiting == 0)
+        fputs("None: every parked toaster came back as a startup.\n\n", f);
+    for (size_t i = 0; i < s->n_turns; i++) {
+        if (!export_is_waiting(s, i))
+            continue;
+        fputs("- ", f);
+        md_inline(f, name_of(s, s->turns[i].player));
+        fprintf(f, " (turn %d, round %d): ", s->turns[i].n, s->turns[i].round);
+        md_inline(f, s->turns[i].text);
+        fputs(i + 1 == s->n_turns ? "\n\n" : "\n", f);
+    }
+    if (sum->n_waiting)
+        fputs("\n", f);
+}
+
+static void md_turn(FILE *f, const Session *s, const SessionTurn *t)
+{
+    char pts[16];
+    if (t->player < 0) {
+        fprintf(f, "**%d.** _", t->n);
+        md_inline(f, t->text);
+        fputs("_\n\n", f);
+        return;
+    }
+    fprintf(f, "**%d. ", t->n);
+    md_inline(f, name_of(s, t->player));
+    fprintf(f, "** · %s · ", export_role_name(t->role));
+    if (strcmp(t->kind, "rating") == 0) {
+        fprintf(f, "rating: **%s**\n\n", export_rating_words(t->text));
+        return;
+    }
+    if (strcmp(t->kind, "park") == 0)
+        fputs("parked a toaster\n\n", f);
+    else {
+        md_inline(f, t->kind);
+        fprintf(f, " · %s %s\n\n", signed_points(t->points, pts, sizeof pts),
+                t->points == 1 || t->points == -1 ? "point" : "points");
+    }
+    md_quote(f, t->text[0] ? t->text : "(nothing typed)");
+    fputs("\n", f);
+    for (int m = 0; m < t->moves.count; m++) {
+        const Move *mv = &t->moves.items[m];
+        fputs("- ", f);
+        md_code(f, mv->tag);
+        fprintf(f, " %s: ", signed_points(mv->points, pts, sizeof pts));
+        md_inline(f, mv->reason);
+        fputs("\n", f);
+    }
+    if (t->moves.count)
+        fputs("\n", f);
+}
+
+static void write_markdown(const Session *s, const ExportSummary *sum, const char *name, FILE *f)
+{
+    md_header(f, s, sum);
+    md_summary(f, s, sum);
+    fputs("## Transcript\n\n", f);
+    int round = 0;
+    for (size_t i = 0; i < s->n_turns; i++) {
+        if (s->turns[i].round != round) {
+            round = s->turns[i].round;
+            fprintf(f, "### Round %d\n\n", round);
+        }
+        md_turn(f, s, &s->turns[i]);
+    }
+    if (s->n_turns == 0)
+        fputs("No turns were recorded.\n\n", f);
+    fputs("---\n\n", f);
+    fprintf(f, "Exported by Heard %s", HEARD_VERSION);
+    if (name) {
+        fputs(" from ", f);
+        md_inline(f, name);
+    }
+    fputs(". Recorded with Heard ", f);
+    md_inline(f, s->header.game_version ? s->header.game_version : "?");
+    fputs("; rules ", f);
+    md_code(f, s->header.rules_hash ? s->header.rules_hash : "?");
+    fputs(".\n", f);
+}
+
+/* ---- plain text ----------------------------------------------------------------------- */
+
+static void text_raw(FILE *f, const char *s)
+{
+    fputs(s, f);
+}
+
+/* Writes TEXT indented by INDENT spaces on every line. */
+static void text_block(FILE *f, const char *text, int indent)
+{
+    const char *p = text;
+    do {
+        size_t n = strcspn(p, "\n");
+        fprintf(f, "%*s%.*s\n", indent, "", (int)n, p);
+        p += n;
+    } while (*p == '\n' && *++p);
+}
+
+static void text_turn(FILE *f, const Session *s, const SessionTurn *t)
+{
+    char pts[16];
+    if (t->player < 0) {
+        fprintf(f, "%4d  %s\n", t->n, t->text);
+        return;
+    }
+    fprintf(f, "%4d  %s, %s, ", t->n, name_of(s, t->player), export_role_name(t->role));
+    if (strcmp(t->kind, "rating") == 0) {
+        fprintf(f, "rating: %s\n", export_rating_words(t->text));
+        return;
+    }
+    if (strcmp(t->kind, "park") == 0)
+        fputs("parked a toaster\n", f);
+    else
+        fprintf(f, "%s  %s\n", t->kind, signed_points(t->points, pts, sizeof pts));
+    text_block(f, t->text[0] ? t->text : "(nothing typed)", 8);
+    for (int m = 0; m < t->moves.count; m++) {
+        const Move *mv = &t->moves.items[m];
+        fprintf(f, "          %s %s  %s\n", mv->tag, signed_points(mv->points, pts, sizeof pts),
+                mv->reason);
+    }
+}
+
+static void text_summary(FILE *f, const Session *s, const ExportSummary *sum)
+{
+    char ratio[96];
+    fprintf(f, "\nTeam score %d: %s %d, %s %d\n", sum->team_score, s->header.players[0],
+            sum->points[0], s->header.players[1], sum->points[1]);
+    for (int p = 0; p < 2; p++) {
+        fprintf(f, "Moves by %s:", s->header.players[p]);
+        int any = 0;
+        for (int i = 0; i < sum->n_tags; i++)
+            if (sum->tag_counts[i][p]) {
+                fprintf(f, "%s %s %d", any ? "," : "", sum->tags[i], sum->tag_counts[i][p]);
+                any = 1;
+            }
+        fputs(any ? "\n" : " none\n", f);
+    }
+    fprintf(f, "Reflection-to-question ratio: %s\n", ratio_words(sum, ratio, sizeof ratio));
+    if (sum->best_reflection >= 0) {
+        const SessionTurn *t = &s->turns[sum->best_reflection];
+        fprintf(f, "Best reflection: %s, turn %d: ", name_of(s, t->player), t->n);
+        moves_line(f, t, text_raw);
+        fputs("\n", f);
+        text_block(f, t->text, 2);
+    }
+    fprintf(f, "Parked toasters still waiting: %d\n", sum->n_waiting);
+    for (size_t i = 0; i < s->n_turns; i++)
+        if (export_is_waiting(s, i))
+            fprintf(f, "  %s (turn %d): %s\n", name_of(s, s->turns[i].player), s->turns[i].n,
+                    s->turns[i].text);
+}
+
+static void write_text(const Session *s, const ExportSummary *sum, FILE *f)
+{
+    const SessionHeader *h = &s->header;
+    char when[64];
+    fprintf(f, "%s (%s): %s and %s, %s, %s\n", sum->title, h->scenario_id, h->players[0],
+            h->players[1], export_when(h->started, when, sizeof when),
+            s->ended ? "finished" : "stopped before the end");
+    int round = 0;
+    for (size_t i = 0; i < s->n_turns; i++) {
+        if (s->turns[i].round != round) {
+            round = s->turns[i].round;
+            fprintf(f, "\nRound %d\n", round);
+        }
+        text_turn(f, s, &s->turns[i]);
+    }
+    text_summary(f, s, sum);
+}
+
+/* ---- entry ---------------------------------------------------------------------------- */
+
+int export_write(const Session *s, ExportFormat format, const char *name, FILE *out)
+{
+    if (!s || !out)
+        return EXPORT_ERR_ARG;
+    ExportSummary summary;
+    ExportSummary *sum = &summary;
+    export_summarize(s, sum);
+    int rc = 0;
+    switch (format) {
+    case EXPORT_MARKDOWN:
+        write_markdown(s, sum, name, out);
+        break;
+    case EXPORT_HTML:
+        rc = export_write_html(s, sum, name, out);
+        break;
+    case EXPORT_TEXT:
+        write_text(s, sum, out);
+        break;
+    default:
+        rc = EXPORT_ERR_ARG;
+    }
+    if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+        rc = EXPORT_ERR_IO;
+    return rc;
+}
