@@ -14,6 +14,8 @@ static void usage(FILE *out)
                  "       heard play SCENARIO [OPTIONS]   play one scenario (file or id)\n"
                  "       heard score --context TEXT REPLY [--role agent|customer] [--json]\n"
                  "       heard eval DATA.csv [--json] [--errors N]\n"
+                 "       heard replay FILE [--verify]    re-score a saved session, or print it\n"
+                 "       heard export FILE --format md|html [-o OUT]  a session for a coach\n"
                  "\n"
                  "Heard is a listening game for two people on one screen: one voices a complaint,\n"
                  "the other shows they heard it, and the game names the moves each reply made.\n"
@@ -36,6 +38,8 @@ int main(int argc, char **argv)
         {"score", cmd_score},
         {"eval", cmd_eval},
         {"train", cmd_train},
+        {"replay", cmd_replay},
+        {"export", cmd_export},
     };
     if (argc > 1 && argv[1][0] != '-') {
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
