@@ -1,0 +1,546 @@
+/* test_replay.c: replaying saved sessions. A real two-round session is played headless
+ * through the binary, loaded, and re-run with the replay core (all at once and step by
+ * step): every turn and score comes out the same. `heard replay --verify` passes on it
+ * (exit 0), names the first turn that differs when a copy of scripts/ scores differently
+ * (exit 1), still runs the stored scenario after the scenario file was changed or deleted,
+ * names the answer line that no longer fits an edited flow, and refuses empty, truncated
+ * and random files (exit 2). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "game/rules/rules.h"
+#include "game/session/replay.h"
+#include "game/session/session.h"
+
+static char tmpdir[256];
+static char saved[1024]; /* the session played once for the whole group */
+
+static const char *bin(void)
+{
+    const char *b = getenv("HEARD_BIN");
+    return b ? b : "./build/heard";
+}
+
+/* Runs CMD through the shell with stderr joined to stdout into OUT; returns the exit code. */
+static int run(const char *cmd, char *out, size_t size)
+{
+    char full[4096];
+    snprintf(full, sizeof full, "%s 2>&1", cmd);
+    FILE *p = popen(full, "r");
+    assert_non_null(p);
+    size_t len = fread(out, 1, size - 1, p);
+    out[len] = '\0';
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Writes the input file with SHOTS replaced by the temporary folder. */
+static void write_input(const char *src, const char *dst)
+{
+    FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char line[1024];
+    while (fgets(line, sizeof line, in)) {
+        char *at = strstr(line, "SHOTS");
+        if (at) {
+            *at = '\0';
+            fprintf(out, "%s%s%s", line, tmpdir, at + 5);
+        } else {
+            fputs(line, out);
+        }
+    }
+    fclose(in);
+    fclose(out);
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/heard-replay-XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return -1;
+    char input[512], cmd[2048], out[4096];
+    snprintf(input, sizeof input, "%s/input.txt", tmpdir);
+    write_input("tests/data/play/microwave-two-rounds.txt", input);
+    snprintf(cmd, sizeof cmd, "%s play microwave --headless --input %s --data-dir %s/data", bin(),
+             input, tmpdir);
+    if (run(cmd, out, sizeof out) != 0) {
+        fprintf(stderr, "heard play failed: %s\n", out);
+        return -1;
+    }
+    const char *at = strstr(out, "Session saved to ");
+    if (!at)
+        return -1;
+    snprintf(saved, sizeof saved, "%s", at + strlen("Session saved to "));
+    saved[strcspn(saved, "\n")] = '\0';
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static Session *load(const char *path)
+{
+    SessionLoadReport rep;
+    Session *s = session_load(path, &rep);
+    if (!s)
+        fail_msg("%s", rep.error);
+    return s;
+}
+
+/* A copy of scripts/ in a new folder under the temporary one; returns its root in ROOT. */
+static void copy_root(const char *name, char *root, size_t size)
+{
+    char cmd[1024];
+    snprintf(root, size, "%s/%s", tmpdir, name);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s' && cp -r scripts '%s/'", root, root,
+             root);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* Replaces the first (or, with LAST, the last) FROM in FILE by TO. */
+static void edit_file(const char *file, const char *from, const char *to, int last)
+{
+    FILE *f = fopen(file, "rb");
+    assert_non_null(f);
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    char *at = strstr(buf, from), *next;
+    assert_non_null(at);
+    while (last && (next = strstr(at + 1, from)) != NULL)
+        at = next;
+    f = fopen(file, "wb");
+    assert_non_null(f);
+    fwrite(buf, 1, (size_t)(at - buf), f);
+    fputs(to, f);
+    fputs(at + strlen(from), f);
+    fclose(f);
+}
+
+/* Makes TAG worth one point less in the rules' points table of FILE ("  TAG = N,");
+ * returns N. */
+static int bump_points(const char *file, const char *tag)
+{
+    FILE *f = fopen(file, "rb");
+    assert_non_null(f);
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    char key[64], from[80], to[80];
+    snprintf(key, sizeof key, " %s = ", tag);
+    const char *at = strstr(buf, key);
+    assert_non_null(at);
+    int was = atoi(at + strlen(key));
+    snprintf(from, sizeof from, "%s%d,", key, was);
+    snprintf(to, sizeof to, "%s%d,", key, was - 1);
+    edit_file(file, from, to, 0);
+    return was;
+}
+
+static void test_replay_round_trip_gives_identical_turns(void **state)
+{
+    (void)state;
+    Session *s = load(saved);
+    ScriptError err;
+    Rules *rules = rules_load(".", &err);
+    assert_non_null(rules);
+    ReplayResult res;
+    assert_int_equal(replay_run(s, saved, rules, ".", &res), 0);
+    assert_true(res.identical);
+    assert_false(res.stopped);
+    assert_false(res.rules_changed);
+    assert_int_equal(res.n_turns, s->n_turns);
+    assert_int_equal(res.n_recorded, s->n_turns);
+    assert_true(s->n_turns > 10);
+    for (size_t i = 0; i < s->n_turns; i++) {
+        assert_string_equal(res.turns[i].text, s->turns[i].text);
+        assert_string_equal(res.turns[i].kind, s->turns[i].kind);
+        assert_int_equal(res.turns[i].points, s->turns[i].points);
+        assert_int_equal(res.turns[i].moves.count, s->turns[i].moves.count);
+    }
+    assert_int_equal(res.team_score, s->team_score);
+    char line[256];
+    assert_string_equal(replay_describe_diff(s, &res, line, sizeof line), "");
+    replay_result_free(&res);
+    rules_destroy(rules);
+    session_free(s);
+}
+
+static void test_replay_steps_and_seeks_like_the_recording(void **state)
+{
+    (void)state;
+    Session *s = load(saved);
+    ScriptError err;
+    Rules *rules = rules_load(".", &err);
+    assert_non_null(rules);
+    char msg[512];
+    Replay *rp = replay_create(s, saved, rules, ".", msg, sizeof msg);
+    assert_non_null(rp);
+    assert_int_equal(replay_position(rp), 0);
+    assert_int_equal(replay_answer_total(rp), s->n_answers);
+    assert_int_equal(replay_turn_count(rp), 1); /* the round's note comes before any answer */
+    size_t before = 0;
+    int rc;
+    while ((rc = replay_step(rp, msg, sizeof msg)) == 1) {
+        assert_true(replay_turn_count(rp) >= before);
+        before = replay_turn_count(rp);
+        for (size_t i = 0; i < before; i++)
+            assert_int_equal(replay_compare_turn(&s->turns[i], replay_turn(rp, i)), REPLAY_SAME);
+    }
+    assert_int_equal(rc, 0);
+    assert_int_equal(replay_position(rp), s->n_answers);
+    assert_int_equal(replay_turn_count(rp), s->n_turns);
+    assert_true(flow_finished(replay_flow(rp)));
+    assert_int_equal(flow_team_score(replay_flow(rp)), s->team_score);
+    /* back to answer 3 and forward again */
+    assert_int_equal(replay_seek(rp, 3, msg, sizeof msg), 0);
+    assert_int_equal(replay_position(rp), 3);
+    size_t at3 = replay_turn_count(rp);
+    assert_true(at3 < s->n_turns);
+    assert_int_equal(replay_seek(rp, (size_t)-1, msg, sizeof msg), 0);
+    assert_int_equal(replay_turn_count(rp), s->n_turns);
+    assert_null(replay_turn(rp, s->n_turns));
+    replay_destroy(rp);
+    replay_destroy(NULL);
+    rules_destroy(rules);
+    session_free(s);
+}
+
+static void test_replay_verify_passes_on_an_unchanged_session(void **state)
+{
+    (void)state;
+    Session *s = load(saved);
+    char cmd[2048], out[4096], want[64];
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bin(), saved);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(want, sizeof want, "identical: %zu turns\n", s->n_turns);
+    assert_string_equal(out, want);
+    session_free(s);
+}
+
+/* The first recorded turn with a "feeling" move: what a change of its points alters. */
+static const SessionTurn *first_feeling(const Session *s)
+{
+    for (size_t i = 0; i < s->n_turns; i++)
+        for (int m = 0; m < s->turns[i].moves.count; m++)
+            if (strcmp(s->turns[i].moves.items[m].tag, "feeling") == 0)
+                return &s->turns[i];
+    return NULL;
+}
+
+static void test_replay_verify_names_the_turn_changed_rules_alter(void **state)
+{
+    (void)state;
+    char root[512], rules_file[600], cmd[2048], out[4096], want[256];
+    copy_root("changed", root, sizeof root);
+    snprintf(rules_file, sizeof rules_file, "%s/scripts/rules/default.lua", root);
+    int was = bump_points(rules_file, "feeling");
+
+    Session *s = load(saved);
+    const SessionTurn *t = first_feeling(s);
+    assert_non_null(t);
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bin(), saved);
+    assert_int_equal(run(cmd, out, sizeof out), 1);
+    snprintf(want, sizeof want, "turn %d (round %d, %s, %s): recorded ", t->n, t->round,
+             s->header.players[t->player], t->kind);
+    assert_non_null(strstr(out, want));
+    snprintf(want, sizeof want, "feeling %+d", was);
+    char *now = strstr(out, "; now ");
+    assert_non_null(now);
+    assert_non_null(strstr(out, want));
+    assert_true(strstr(out, want) < now);
+    snprintf(want, sizeof want, "feeling %+d", was - 1);
+    assert_non_null(strstr(now, want));
+    assert_non_null(strstr(out, "the rules changed"));
+
+    /* the same through the core: the moves of that turn differ, one point less */
+    ScriptError err;
+    Rules *rules = rules_load(root, &err);
+    assert_non_null(rules);
+    ReplayResult res;
+    assert_int_equal(replay_run(s, saved, rules, root, &res), 0);
+    assert_false(res.identical);
+    assert_true(res.rules_changed);
+    assert_int_equal(res.diff.field, REPLAY_DIFF_MOVES);
+    assert_ptr_equal(res.diff.recorded, t);
+    assert_int_equal(res.diff.now->points, t->points - 1);
+    replay_result_free(&res);
+    rules_destroy(rules);
+    session_free(s);
+}
+
+static void test_replay_runs_the_stored_scenario_after_the_file_changed(void **state)
+{
+    (void)state;
+    char root[512], scenario[600], cmd[2048], out[4096];
+    copy_root("edited", root, sizeof root);
+    snprintf(scenario, sizeof scenario, "%s/scripts/scenarios/microwave.lua", root);
+    edit_file(scenario, "rounds = 2,", "rounds = 1,", 0);
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bin(), saved);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "identical: "));
+
+    assert_int_equal(remove(scenario), 0);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "identical: "));
+}
+
+static void test_replay_names_the_answer_an_edited_flow_refuses(void **state)
+{
+    (void)state;
+    char root[512], floor[600], cmd[2048], out[4096], want[1200];
+    copy_root("strict", root, sizeof root);
+    snprintf(floor, sizeof floor, "%s/scripts/lib/floor.lua", root);
+    /* the closure (the last optional ask) may no longer be skipped */
+    edit_file(floor, "optional = true", "optional = false", 1);
+    Session *s = load(saved);
+    const SessionAnswer *last = &s->answers[s->n_answers - 1];
+    assert_int_equal(last->kind, SESSION_ANSWER_TEXT);
+    assert_string_equal(last->text, "");
+
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bin(), saved);
+    assert_int_equal(run(cmd, out, sizeof out), 1);
+    snprintf(want, sizeof want, "does not replay: %s:%ld: answer %zu", saved, last->line,
+             s->n_answers);
+    assert_non_null(strstr(out, want));
+    assert_non_null(strstr(out, "no longer fits"));
+
+    ScriptError err;
+    Rules *rules = rules_load(root, &err);
+    assert_non_null(rules);
+    ReplayResult res;
+    assert_int_equal(replay_run(s, saved, rules, root, &res), REPLAY_ERR_ANSWER);
+    assert_true(res.stopped);
+    assert_non_null(strstr(res.error, want + strlen("does not replay: ")));
+    replay_result_free(&res);
+    rules_destroy(rules);
+    session_free(s);
+}
+
+/* Copies the saved session to DST without the lines for which DROP returns 1. */
+static void copy_without(const char *dst, int (*drop)(const char *line, int is_last_turn))
+{
+    FILE *in = fopen(saved, "rb");
+    assert_non_null(in);
+    static char buf[1 << 22];
+    size_t n = fread(buf, 1, sizeof buf - 1, in);
+    fclose(in);
+    buf[n] = '\0';
+    const char *last_turn = NULL;
+    for (const char *p = strstr(buf, "{\"type\":\"turn\""); p;
+         p = strstr(p + 1, "{\"type\":\"turn\""))
+        last_turn = p;
+    FILE *out = fopen(dst, "wb");
+    assert_non_null(out);
+    for (char *line = buf; *line;) {
+        char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) + 1 : strlen(line);
+        char saved_char = line[len];
+        line[len] = '\0';
+        if (!drop(line, line == last_turn))
+            fputs(line, out);
+        line[len] = saved_char;
+        line += len;
+    }
+    fclose(out);
+}
+
+static int drop_last_turn(const char *line, int is_last_turn)
+{
+    (void)line;
+    return is_last_turn;
+}
+
+static int drop_last_turn_and_end(const char *line, int is_last_turn)
+{
+    return is_last_turn || strstr(line, "\"type\":\"end\"") != NULL;
+}
+
+static void test_replay_missing_last_turn(void **state)
+{
+    (void)state;
+    Session *s = load(saved);
+    char path[600], cmd[2048], out[4096], want[128];
+    /* a finished session whose last turn line is gone: the re-run has a turn more */
+    snprintf(path, sizeof path, "%s/no-last-turn.jsonl", tmpdir);
+    copy_without(path, drop_last_turn);
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bin(), path);
+    assert_int_equal(run(cmd, out, sizeof out), 1);
+    snprintf(want, sizeof want, "turn %zu (round", s->n_turns);
+    assert_non_null(strstr(out, want));
+    assert_non_null(strstr(out, "not in the file; now"));
+    /* a session stopped by a crash between an answer and its turn: nothing differs */
+    copy_without(path, drop_last_turn_and_end);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(want, sizeof want, "identical: %zu turns", s->n_turns - 1);
+    assert_non_null(strstr(out, want));
+    session_free(s);
+}
+
+static void test_replay_refuses_unreadable_files(void **state)
+{
+    (void)state;
+    char path[600], cmd[2048], out[4096];
+    static const char *const cases[] = {"empty", "truncated", "random", "missing"};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        snprintf(path, sizeof path, "%s/%s.jsonl", tmpdir, cases[c]);
+        if (c == 0)
+            snprintf(cmd, sizeof cmd, ": > '%s'", path);
+        else if (c == 1)
+            snprintf(cmd, sizeof cmd, "head -c 120 '%s' > '%s'", saved, path);
+        else if (c == 2)
+            snprintf(cmd, sizeof cmd, "head -c 4096 /dev/urandom > '%s'", path);
+        else
+            snprintf(cmd, sizeof cmd, "rm -f '%s'", path);
+        assert_int_equal(system(cmd), 0);
+        for (int verify = 0; verify < 2; verify++) {
+            snprintf(cmd, sizeof cmd, "%s replay '%s'%s", bin(), path, verify ? " --verify" : "");
+            assert_int_equal(run(cmd, out, sizeof out), 2);
+            assert_non_null(strstr(out, path)); /* the loader's reason names the file */
+        }
+    }
+    snprintf(cmd, sizeof cmd, "%s replay", bin());
+    assert_int_equal(run(cmd, out, sizeof out), 2);
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --bogus", bin(), saved);
+    assert_int_equal(run(cmd, out, sizeof out), 2);
+}
+
+static void test_replay_prints_the_transcript_without_verify(void **state)
+{
+    (void)state;
+    Session *s = load(saved);
+    char cmd[2048];
+    static char out[65536];
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --headless", bin(), saved);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    for (size_t i = 0; i < s->n_turns; i++)
+        if (strcmp(s->turns[i].kind, "rating") != 0)
+            assert_non_null(strstr(out, s->turns[i].text));
+    session_free(s);
+}
+
+/* ---- comparing and describing, on hand-made turns --------------------------------------- */
+
+static void add_move(MoveList *m, const char *tag, int points)
+{
+    Move *mv = &m->items[m->count++];
+    snprintf(mv->tag, sizeof mv->tag, "%s", tag);
+    mv->points = points;
+    snprintf(mv->reason, sizeof mv->reason, "because");
+    m->total += points;
+}
+
+static void test_replay_compare_turn_fields(void **state)
+{
+    (void)state;
+    SessionTurn rec = {.n = 7,
+                       .round = 2,
+                       .player = 1,
+                       .role = ROLE_AGENT,
+                       .kind = "reply",
+                       .text = "So you are tired.",
+                       .points = 5};
+    add_move(&rec.moves, "reflection", 3);
+    add_move(&rec.moves, "feeling", 2);
+    char text[] = "So you are tired.", ctx[] = "";
+    FlowTurn now = {
+        .round = 2, .player = 1, .role = ROLE_AGENT, .kind = "reply", .text = text, .context = ctx};
+    add_move(&now.moves, "feeling", 2); /* the same set in another order */
+    add_move(&now.moves, "reflection", 3);
+    assert_int_equal(replay_compare_turn(&rec, &now), REPLAY_SAME);
+    now.moves.items[0].points = 1;
+    now.moves.total = 4;
+    assert_int_equal(replay_compare_turn(&rec, &now), REPLAY_DIFF_MOVES);
+    now.moves.items[0].points = 2;
+    now.moves.total = 5;
+    snprintf(now.moves.items[0].tag, MOVE_TAG_MAX, "check");
+    assert_int_equal(replay_compare_turn(&rec, &now), REPLAY_DIFF_MOVES);
+    snprintf(now.moves.items[0].tag, MOVE_TAG_MAX, "feeling");
+    text[3] = 'w';
+    assert_int_equal(replay_compare_turn(&rec, &now), REPLAY_DIFF_TEXT);
+    text[3] = 'y';
+    now.player = 0;
+    assert_int_equal(replay_compare_turn(&rec, &now), REPLAY_DIFF_PLAYER);
+    now.player = 1;
+    snprintf(now.kind, sizeof now.kind, "more");
+    assert_int_equal(replay_compare_turn(&rec, &now), REPLAY_DIFF_KIND);
+    assert_int_equal(replay_compare_turn(&rec, NULL), REPLAY_DIFF_MISSING);
+    assert_int_equal(replay_compare_turn(NULL, &now), REPLAY_DIFF_EXTRA);
+}
+
+static void test_replay_describes_the_difference_in_one_line(void **state)
+{
+    (void)state;
+    Session s;
+    memset(&s, 0, sizeof s);
+    s.header.players[0] = "Alex";
+    s.header.players[1] = "Sam";
+    SessionTurn rec = {.n = 7,
+                       .round = 2,
+                       .player = 1,
+                       .role = ROLE_AGENT,
+                       .kind = "reply",
+                       .text = "So you are tired.",
+                       .points = 5};
+    add_move(&rec.moves, "reflection", 3);
+    add_move(&rec.moves, "feeling", 2);
+    char text[] = "So you are tired.";
+    ReplayTurn now = {.n = 7,
+                      .round = 2,
+                      .player = 1,
+                      .role = ROLE_AGENT,
+                      .kind = "reply",
+                      .text = text,
+                      .points = 3};
+    add_move(&now.moves, "reflection", 3);
+    ReplayResult res;
+    memset(&res, 0, sizeof res);
+    res.diff = (ReplayDiff){REPLAY_DIFF_MOVES, 6, &rec, &now};
+    char line[512];
+    assert_string_equal(replay_describe_diff(&s, &res, line, sizeof line),
+                        "turn 7 (round 2, Sam, reply): recorded reflection +3, feeling +2 (5); "
+                        "now reflection +3 (3)");
+    res.diff = (ReplayDiff){REPLAY_DIFF_MISSING, 6, &rec, NULL};
+    res.n_turns = 6;
+    assert_string_equal(replay_describe_diff(&s, &res, line, sizeof line),
+                        "turn 7 (round 2, Sam, reply): recorded reflection +3, feeling +2 (5); "
+                        "now no such turn (the re-run made 6 turns)");
+    /* a small buffer is cut, never overrun */
+    char tiny[16];
+    assert_int_equal(strlen(replay_describe_diff(&s, &res, tiny, sizeof tiny)), 15);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_replay_round_trip_gives_identical_turns),
+        cmocka_unit_test(test_replay_steps_and_seeks_like_the_recording),
+        cmocka_unit_test(test_replay_verify_passes_on_an_unchanged_session),
+        cmocka_unit_test(test_replay_verify_names_the_turn_changed_rules_alter),
+        cmocka_unit_test(test_replay_runs_the_stored_scenario_after_the_file_changed),
+        cmocka_unit_test(test_replay_names_the_answer_an_edited_flow_refuses),
+        cmocka_unit_test(test_replay_missing_last_turn),
+        cmocka_unit_test(test_replay_refuses_unreadable_files),
+        cmocka_unit_test(test_replay_prints_the_transcript_without_verify),
+        cmocka_unit_test(test_replay_compare_turn_fields),
+        cmocka_unit_test(test_replay_describes_the_difference_in_one_line),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
