@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct EventQueue {
     Event *items;
@@ -100,11 +101,11 @@ int events_key_from_name(const char *name)
     if (!name || !*name)
         return KEY_UNKNOWN;
     for (int k = KEY_RETURN; k <= KEY_UNKNOWN; k++)
-        if (strcmp(named_keys[k - KEY_RETURN], name) == 0)
+        if (strcasecmp(named_keys[k - KEY_RETURN], name) == 0)
             return k;
-    if (strcmp(name, "Space") == 0)
+    if (strcasecmp(name, "Space") == 0)
         return ' ';
-    if (strcmp(name, "Enter") == 0 || strcmp(name, "KP Enter") == 0)
+    if (strcasecmp(name, "Enter") == 0 || strcasecmp(name, "KP Enter") == 0)
         return KEY_RETURN;
     if (name[1] == '\0' && (unsigned char)name[0] > ' ' && (unsigned char)name[0] < 127) {
         char c = name[0];

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "game/cli/commands.h"
+#include "game/cli/game_options.h"
 #include "game/cli/root.h"
 #include "game/rules/rules.h"
 #include "game/session/export.h"
@@ -24,11 +25,12 @@ static void help(void)
            "              current rules, and compare every turn with the recording: kind,\n"
            "              player, role, text, the moves with their points, the turn's points.\n"
            "              Prints 'identical: N turns', or names the first turn that differs.\n"
-           "  --headless  never open a window (the default for now)\n"
+           "  --headless  print the transcript instead of opening the replay viewer\n"
            "  -h, --help  show this help and exit\n"
            "\n"
-           "Without --verify the recorded transcript is printed. To watch a session play back\n"
-           "on screen, open it from the library in the game.\n"
+           "Without --verify, the session plays back in the replay viewer (Space play/pause,\n"
+           "1-4 speed 1x-8x, Left/Right step, T jump to a turn, Esc back); with --headless, or\n"
+           "when there is no display, the recorded transcript is printed instead.\n"
            "\n"
            "Exit codes: 0 identical (or transcript printed); 1 a turn differs, or the\n"
            "session no longer replays (its line is named); 2 the file or the rules cannot be\n"
@@ -96,16 +98,12 @@ static int verify(const Session *s, const char *path)
     return code;
 }
 
-/* The on-screen viewer is written in game/screens by its own author. When it exists, it is
- * declared there as int replay_screen_run(const char *path, ...) and this hook is enabled
- * by defining HEARD_REPLAY_SCREEN for this target; until then the transcript is printed. */
-#ifdef HEARD_REPLAY_SCREEN
+/* Whether a window can be opened: without one, the transcript is printed instead. */
 static int has_display(void)
 {
     const char *x = getenv("DISPLAY"), *w = getenv("WAYLAND_DISPLAY");
     return (x && *x) || (w && *w);
 }
-#endif
 
 int cmd_replay(int argc, char **argv)
 {
@@ -141,13 +139,11 @@ int cmd_replay(int argc, char **argv)
     if (want_verify) {
         code = verify(s, path);
     } else {
-#ifdef HEARD_REPLAY_SCREEN
         if (!headless && has_display()) {
             session_free(s);
-            return replay_screen_run(path);
+            GameOptions opt = {.replay = path};
+            return game_run(&opt, NULL);
         }
-#endif
-        (void)headless;
         code = export_write(s, EXPORT_TEXT, path, stdout) == 0 ? 0 : 2;
     }
     session_free(s);

@@ -133,6 +133,8 @@ int game_run(const GameOptions *opt, const char *scenario)
         return 2;
     }
     app_push(app, title_screen_create(app));
+    if (opt->replay)
+        app_push(app, replay_screen_create(app, opt->replay));
     if (scenario) {
         ScenarioInfo info;
         if (find_scenario(cfg.root, scenario, &info) != 0) {

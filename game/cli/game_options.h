@@ -14,6 +14,7 @@ typedef struct GameOptions {
     int width, height;
     int high_contrast;
     const char *scenario; /* heard play: a file path or a scenario id */
+    const char *replay;   /* heard replay: open this session file in the replay viewer */
 } GameOptions;
 
 /* Parses ARGC/ARGV (without the program or command name). Unknown options and bad values

@@ -114,9 +114,11 @@ void game_save_progress(Game *g)
         return;
     for (; g->answers_saved < flow_answer_count(g->flow); g->answers_saved++) {
         const FlowAnswer *a = flow_answer(g->flow, g->answers_saved);
-        SessionAnswer sa = {a->kind == FLOW_ANSWER_TEXT ? SESSION_ANSWER_TEXT
-                                                        : SESSION_ANSWER_CHOICE,
-                            a->text, a->index, a->ms, 0};
+        SessionAnswer sa = {.kind = a->kind == FLOW_ANSWER_TEXT ? SESSION_ANSWER_TEXT
+                                                                : SESSION_ANSWER_CHOICE,
+                            .text = a->text,
+                            .index = a->index,
+                            .ms = a->ms};
         if (session_write_answer(g->writer, &sa) != 0) {
             write_failed(g);
             return;

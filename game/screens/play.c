@@ -216,7 +216,9 @@ static void handle(Screen *s, App *app, const Event *e)
 static void draw(Screen *s, App *app, Rect area)
 {
     PlayScreen *ps = (PlayScreen *)s;
-    play_view_draw(&ps->view, app, ps->game, ps->field, ps->ask_started, area);
+    if (ps->game)
+        play_view_draw(&ps->view, app, ps->game->flow, ps->game->save_warning, ps->field,
+                       ps->ask_started, area);
 }
 
 static int caret(Screen *s, Rect *where)

@@ -109,17 +109,17 @@ static const FlowTurn *latest_scored(const Flow *f)
     return NULL;
 }
 
-static void draw_feedback(const Ui *ui, const Game *g, Rect box)
+static void draw_feedback(const Ui *ui, const Flow *f, const char *warning, Rect box)
 {
     const Theme *th = &ui->theme;
     int u = ui->unit, x = box.x + u, w = box.w - 2 * u, y = box.y + u / 2;
     int bottom = box.y + box.h;
     ui_fill(ui, box, th->panel_alt);
-    if (g->save_warning[0])
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 1, g->save_warning, (Rect){x, y, w, bottom - y},
-                              th->bad) +
-             u / 2;
-    const FlowTurn *t = latest_scored(g->flow);
+    if (warning[0])
+        y +=
+            txt_draw_wrapped(ui->text, FS_SMALL, 1, warning, (Rect){x, y, w, bottom - y}, th->bad) +
+            u / 2;
+    const FlowTurn *t = latest_scored(f);
     if (!t) {
         txt_draw_wrapped(ui->text, FS_BODY, 0,
                          "After each reply, the moves the game saw appear here, with their "
@@ -128,7 +128,7 @@ static void draw_feedback(const Ui *ui, const Game *g, Rect box)
         return;
     }
     char head[160];
-    snprintf(head, sizeof head, "What the game saw in %s's words", flow_name(g->flow, t->player));
+    snprintf(head, sizeof head, "What the game saw in %s's words", flow_name(f, t->player));
     y +=
         txt_draw_wrapped(ui->text, FS_BODY, 1, head, (Rect){x, y, w, bottom - y}, th->text) + u / 2;
     if (t->moves.count == 0)
@@ -150,12 +150,11 @@ static void draw_feedback(const Ui *ui, const Game *g, Rect box)
 }
 
 /* The band at the top: who acts now and in which role, large; the round; the scores. */
-static int draw_header(const Ui *ui, const Game *g, uint32_t now, uint32_t ask_started, Rect area)
+static int draw_header(const Ui *ui, const Flow *f, uint32_t now, uint32_t ask_started, Rect area)
 {
     const Theme *th = &ui->theme;
-    const Flow *f = g->flow;
     const FlowAsk *ask = flow_ask(f);
-    int u = ui->unit, m = u * 2, y = m;
+    int u = ui->unit, m = u * 2, y = area.y + m;
     char who[200];
     if (ask->kind == ASK_NONE)
         snprintf(who, sizeof who, "Session complete");
@@ -274,34 +273,36 @@ static void draw_input(PlayView *v, const Ui *ui, const FlowAsk *ask, const Text
     }
 }
 
-void play_view_draw(PlayView *v, App *app, const Game *g, const TextField *field,
-                    uint32_t ask_started, Rect area)
+void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
+                    const TextField *field, uint32_t ask_started, Rect area)
 {
     const Ui *ui = app_ui(app);
     int u = ui->unit, m = u * 2;
-    if (!g)
+    if (!f)
         return;
-    const FlowAsk *ask = flow_ask(g->flow);
-    int y = draw_header(ui, g, app_now(app), ask_started, area);
+    const FlowAsk *ask = flow_ask(f);
+    int y = draw_header(ui, f, app_now(app), ask_started, area);
     int hints_h = txt_line_height(ui->text, FS_SMALL) + u;
     int in_h = input_height(v, ui, ask, area.w - 2 * m);
     int msg_h = txt_line_height(ui->text, FS_SMALL) + u / 2;
-    int mid_h = area.h - y - in_h - hints_h - msg_h - u;
+    int mid_h = area.y + area.h - y - in_h - hints_h - msg_h - u;
     int left_w = (area.w - 3 * m) * 55 / 100;
-    draw_transcript(v, ui, g->flow, (Rect){m, y, left_w, mid_h});
-    draw_feedback(ui, g, (Rect){m * 2 + left_w, y, area.w - 3 * m - left_w, mid_h});
+    draw_transcript(v, ui, f, (Rect){m, y, left_w, mid_h});
+    draw_feedback(ui, f, warning, (Rect){m * 2 + left_w, y, area.w - 3 * m - left_w, mid_h});
     if (v->message[0])
         txt_draw(ui->text, FS_SMALL, 1, v->message, m, y + mid_h + u / 4, ui->theme.bad);
     draw_input(v, ui, ask, field, (Rect){m, y + mid_h + msg_h, area.w - 2 * m, in_h});
+    if (v->replay)
+        return;
     static const char *const text_hints[] = {
         "Enter",         "Send", "Ctrl+1…",  "Pick a prompt", "Esc",
         "Back one step", "F9",   "Time-out", "PgUp/PgDn",     "Scroll"};
     static const char *const pick_hints[] = {"1 2 3", "Choose",   "Esc",       "Back one step",
                                              "F9",    "Time-out", "PgUp/PgDn", "Scroll"};
     if (ask->kind == ASK_TEXT)
-        ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u / 2}, text_hints, 5);
+        ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, text_hints, 5);
     else
-        ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u / 2}, pick_hints, 4);
+        ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, pick_hints, 4);
 }
 
 int play_view_hit(const PlayView *v, int x, int y)

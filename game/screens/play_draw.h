@@ -12,10 +12,13 @@ typedef struct PlayView {
     Rect choices[FLOW_CHOICES_MAX];      /* clickable choices of the last frame */
     int nchoices;
     char message[256];                   /* a line for the players under the input */
+    int replay;                          /* drawn by the replay viewer: no play key hints */
 } PlayView;
 
-void play_view_draw(PlayView *v, App *app, const Game *g, const TextField *field,
-                    uint32_t ask_started, Rect area);
+/* Draws the flow F as the play screen shows it: header, transcript, feedback (with WARNING
+ * above it when not ""), and the input for what F asks now, with FIELD as its text. */
+void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
+                    const TextField *field, uint32_t ask_started, Rect area);
 
 /* The choice under (X, Y) in the last frame, or -1. */
 int play_view_hit(const PlayView *v, int x, int y);

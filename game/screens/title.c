@@ -38,6 +38,8 @@ static void handle(Screen *s, App *app, const Event *e)
         load_list(ts, app);
     else if (e->key == KEY_RETURN || e->key == 'p')
         app_push(app, picker_screen_create(app));
+    else if (e->key == 'l')
+        app_push(app, library_screen_create(app));
 }
 
 static const char *difficulty_name(int d)

@@ -63,6 +63,7 @@ typedef struct SessionAnswer {
     int index;        /* SESSION_ANSWER_CHOICE: which option, from 0 */
     uint32_t ms;      /* milliseconds since the session began */
     long line;        /* load: line number in the file (orders answers among turns) */
+    size_t events_before; /* load: events recorded before this answer (what led to it) */
 } SessionAnswer;
 
 /* One scored turn, as the flow committed it. */

@@ -384,6 +384,7 @@ static const char *add_record(Loader *L, json_t *o, const char *type, long line)
             return bad;
         }
         a->line = line;
+        a->events_before = s->n_events;
         s->n_answers++;
         return NULL;
     }

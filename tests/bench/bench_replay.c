@@ -77,9 +77,11 @@ static int save_progress(SessionWriter *w, const Flow *f, size_t *na, size_t *nt
 {
     for (; *na < flow_answer_count(f); (*na)++) {
         const FlowAnswer *a = flow_answer(f, *na);
-        SessionAnswer sa = {a->kind == FLOW_ANSWER_TEXT ? SESSION_ANSWER_TEXT
-                                                        : SESSION_ANSWER_CHOICE,
-                            a->text, a->index, a->ms, 0};
+        SessionAnswer sa = {.kind = a->kind == FLOW_ANSWER_TEXT ? SESSION_ANSWER_TEXT
+                                                                : SESSION_ANSWER_CHOICE,
+                            .text = a->text,
+                            .index = a->index,
+                            .ms = a->ms};
         if (session_write_answer(w, &sa) != 0)
             return -1;
     }

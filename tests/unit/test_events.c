@@ -51,6 +51,9 @@ static void test_events_key_names_round_trip(void **state)
     assert_string_equal(events_key_name(' '), "Space");
     assert_string_equal(events_key_name(KEY_F9), "F9");
     assert_int_equal(events_key_from_name("Enter"), KEY_RETURN);
+    assert_int_equal(events_key_from_name("space"), ' '); /* named keys in any case */
+    assert_int_equal(events_key_from_name("escape"), KEY_ESCAPE);
+    assert_int_equal(events_key_from_name("A"), 'a');
     assert_int_equal(events_key_from_name("NoSuchKey"), KEY_UNKNOWN);
     assert_int_equal(events_key_from_name(""), KEY_UNKNOWN);
     assert_string_equal(events_key_name(0x7fffffff), "Unknown");

@@ -180,12 +180,52 @@ static void test_play_at_800x600_plays_the_same_game(void **state)
     assert_int_equal(h, 600);
 }
 
+/* The library lists the saved session, the replay viewer plays it back (every screen at the
+ * window's size), and deleting it after the confirmation removes the file. */
+static void test_play_library_replays_and_deletes(void **state)
+{
+    (void)state;
+    char saved[1024], input[512], cmd[2048], out[4096];
+    Session *s = play("1280x720", saved, sizeof saved);
+    session_free(s);
+    snprintf(input, sizeof input, "%s/library.txt", tmpdir);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fprintf(f, "key l\nwait 100\nshot %s/lib.bmp\nkey Return\nwait 2000\nkey 4\nwait 3000\n"
+               "shot %s/replay.bmp\nkey Space\nkey t\nkey 5\nkey Return\nkey Right\n"
+               "shot %s/replay-step.bmp\nkey Escape\nkey d\nkey n\nkey d\nkey y\n"
+               "shot %s/deleted.bmp\n",
+            tmpdir, tmpdir, tmpdir, tmpdir);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "%s --headless --input %s --data-dir %s/data 2>&1", bin(), input,
+             tmpdir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t len = fread(out, 1, sizeof out - 1, p);
+    out[len] = '\0';
+    int st = pclose(p);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+        fail_msg("heard failed: %s", out);
+    const char *shots[] = {"lib", "replay", "replay-step", "deleted"};
+    for (size_t i = 0; i < 4; i++) {
+        char path[600];
+        int w, h;
+        snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, shots[i]);
+        bmp_size(path, &w, &h);
+        assert_int_equal(w, 1280);
+        assert_int_equal(h, 720);
+    }
+    FILE *gone = fopen(saved, "r"); /* "n" kept it, "y" deleted it */
+    assert_null(gone);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_play_two_rounds_of_the_microwave, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,283 @@
+/* replay_view.c: the replay viewer. It re-runs the session's stored scenario on the
+ * recorded answers (game/session/replay.h) and shows it with the play screen's own view:
+ * the transcript, the feedback panel, and the typing as it happened (the recorded text
+ * events between two answers, fed into a scratch text field at the recorded pace).
+ * Space plays and pauses; 1 2 3 4 set the speed to 1x 2x 4x 8x; Left/Right step to the
+ * previous or next answer; Home/End go to the start or the end; T then a number and Enter
+ * jumps to that turn; Esc goes back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/core/textfield.h"
+#include "game/screens/play_draw.h"
+#include "game/screens/screens.h"
+#include "game/session/replay.h"
+
+typedef struct ReplayScreen {
+    Screen base;
+    Session *session;
+    Rules *rules;
+    Replay *replay;
+    TextField *draft; /* what the player was typing at the replay's time */
+    PlayView view;
+    int playing, speed; /* speed: 1, 2, 4 or 8 */
+    double clock;       /* session milliseconds shown now */
+    uint32_t last_now;  /* app_now at the last tick */
+    size_t next_event;  /* first recorded event not yet fed to DRAFT */
+    int jumping;        /* typing a turn number after T */
+    char jump[8];
+    char error[768];
+} ReplayScreen;
+
+/* The recorded time of answer I (0-based), or the session's end. */
+static double answer_ms(const ReplayScreen *rs, size_t i)
+{
+    const Session *s = rs->session;
+    if (i < s->n_answers)
+        return s->answers[i].ms;
+    return s->n_events ? s->events[s->n_events - 1].ms : 0;
+}
+
+/* The events that led to answer I (those recorded after answer I - 1), up to END. */
+static size_t events_end(const ReplayScreen *rs, size_t i)
+{
+    const Session *s = rs->session;
+    return i < s->n_answers ? s->answers[i].events_before : s->n_events;
+}
+
+/* Feeds the draft the typing recorded for the next answer, as far as the clock has come. */
+static void feed_draft(ReplayScreen *rs)
+{
+    const Session *s = rs->session;
+    size_t end = events_end(rs, replay_position(rs->replay));
+    while (rs->next_event < end && s->events[rs->next_event].ms <= rs->clock)
+        tf_handle_event(rs->draft, &s->events[rs->next_event++]);
+}
+
+/* Starts the draft again for the answer that comes next. */
+static void rebuild_draft(ReplayScreen *rs)
+{
+    size_t pos = replay_position(rs->replay);
+    tf_clear(rs->draft);
+    rs->next_event = pos ? events_end(rs, pos - 1) : 0;
+    feed_draft(rs);
+}
+
+/* Moves to the state after N answers and puts the clock there. */
+static void seek(ReplayScreen *rs, size_t n)
+{
+    if (replay_seek(rs->replay, n, rs->error, sizeof rs->error) != 0)
+        rs->playing = 0;
+    size_t pos = replay_position(rs->replay);
+    rs->clock = pos ? answer_ms(rs, pos - 1) : 0;
+    rebuild_draft(rs);
+}
+
+/* Plays forward to the clock: answers due are fed, typing is shown as it was recorded. */
+static void advance(ReplayScreen *rs)
+{
+    const Session *s = rs->session;
+    while (replay_position(rs->replay) < replay_answer_total(rs->replay) &&
+           answer_ms(rs, replay_position(rs->replay)) <= rs->clock) {
+        if (replay_step(rs->replay, rs->error, sizeof rs->error) != 1) {
+            rs->playing = 0;
+            return;
+        }
+        rebuild_draft(rs);
+    }
+    feed_draft(rs);
+    if (replay_position(rs->replay) >= replay_answer_total(rs->replay) &&
+        rs->next_event >= s->n_events)
+        rs->playing = 0; /* the end */
+}
+
+/* Goes to the first moment turn N (1-based, as the transcript counts) is on screen. */
+static void seek_turn(ReplayScreen *rs, size_t turn)
+{
+    seek(rs, 0);
+    while (replay_turn_count(rs->replay) < turn &&
+           replay_position(rs->replay) < replay_answer_total(rs->replay))
+        seek(rs, replay_position(rs->replay) + 1);
+}
+
+static void handle_jump(ReplayScreen *rs, const Event *e)
+{
+    size_t n = strlen(rs->jump);
+    if (e->kind == EV_KEY && e->key >= '0' && e->key <= '9' && n + 1 < sizeof rs->jump) {
+        rs->jump[n] = (char)e->key;
+        rs->jump[n + 1] = '\0';
+    } else if (e->kind == EV_KEY && e->key == KEY_BACKSPACE && n > 0) {
+        rs->jump[n - 1] = '\0';
+    } else if (e->kind == EV_KEY && (e->key == KEY_RETURN || e->key == KEY_ESCAPE)) {
+        rs->jumping = 0;
+        long turn = atol(rs->jump);
+        if (e->key == KEY_RETURN && turn > 0)
+            seek_turn(rs, (size_t)turn);
+    }
+}
+
+static void handle(Screen *s, App *app, const Event *e)
+{
+    ReplayScreen *rs = (ReplayScreen *)s;
+    if (!rs->replay) {
+        if (e->kind == EV_KEY && e->key == KEY_ESCAPE)
+            app_pop(app);
+        return;
+    }
+    if (rs->jumping) {
+        handle_jump(rs, e);
+        return;
+    }
+    if (e->kind != EV_KEY)
+        return;
+    size_t pos = replay_position(rs->replay);
+    switch (e->key) {
+    case KEY_ESCAPE:
+        app_pop(app);
+        return;
+    case ' ':
+        rs->playing = !rs->playing;
+        rs->last_now = app_now(app);
+        if (rs->playing && pos >= replay_answer_total(rs->replay))
+            seek(rs, 0); /* play again from the start */
+        return;
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+        rs->speed = 1 << (e->key - '1');
+        return;
+    case KEY_LEFT:
+        rs->playing = 0;
+        seek(rs, pos > 0 ? pos - 1 : 0);
+        return;
+    case KEY_RIGHT:
+        rs->playing = 0;
+        seek(rs, pos + 1);
+        return;
+    case KEY_HOME:
+        rs->playing = 0;
+        seek(rs, 0);
+        return;
+    case KEY_END:
+        rs->playing = 0;
+        seek(rs, (size_t)-1);
+        return;
+    case 't':
+        rs->playing = 0;
+        rs->jumping = 1;
+        rs->jump[0] = '\0';
+        return;
+    case KEY_PAGEUP:
+    case KEY_PAGEDOWN:
+        rs->view.scroll += e->key == KEY_PAGEUP ? 200 : -200;
+        if (rs->view.scroll < 0)
+            rs->view.scroll = 0;
+        return;
+    default:
+        return;
+    }
+}
+
+/* The control bar across the top: state, speed, position and the keys. */
+static int draw_bar(ReplayScreen *rs, const Ui *ui, Rect area)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, lh = txt_line_height(ui->text, FS_BODY);
+    Rect bar = {0, 0, area.w, lh + u};
+    ui_fill(ui, bar, th->panel_alt);
+    char state[200];
+    if (rs->jumping)
+        snprintf(state, sizeof state, "Jump to turn: %s_   (Enter to go, Esc to cancel)", rs->jump);
+    else
+        snprintf(state, sizeof state, "REPLAY  %s  %dx   answer %zu of %zu   turn %zu",
+                 rs->playing ? "▶ playing" : "❚❚ paused", rs->speed, replay_position(rs->replay),
+                 replay_answer_total(rs->replay), replay_turn_count(rs->replay));
+    txt_draw(ui->text, FS_BODY, 1, state, u * 2, u / 2, th->accent);
+    static const char *const hints[] = {"Space", "Play/pause", "1-4",  "Speed", "← →",
+                                        "Step",  "T",          "Jump", "Esc",   "Back"};
+    ui_hints(ui, (Rect){u * 2, 0, area.w - u * 4, area.h - u / 2}, hints, 5);
+    return bar.h;
+}
+
+static void draw(Screen *s, App *app, Rect area)
+{
+    ReplayScreen *rs = (ReplayScreen *)s;
+    const Ui *ui = app_ui(app);
+    if (!rs->replay) {
+        txt_draw_wrapped(ui->text, FS_LARGE, 1, rs->error,
+                         (Rect){ui->unit * 3, ui->unit * 3, area.w - ui->unit * 6, area.h},
+                         ui->theme.bad);
+        return;
+    }
+    int top = draw_bar(rs, ui, area);
+    int hints_h = txt_line_height(ui->text, FS_SMALL) + ui->unit;
+    play_view_draw(&rs->view, app, replay_flow(rs->replay), rs->error, rs->draft, 0,
+                   (Rect){0, top, area.w, area.h - top - hints_h});
+}
+
+static uint32_t wake(Screen *s, App *app)
+{
+    (void)app;
+    return ((ReplayScreen *)s)->playing ? 33 : 0;
+}
+
+static void tick(Screen *s, App *app)
+{
+    ReplayScreen *rs = (ReplayScreen *)s;
+    uint32_t now = app_now(app);
+    if (rs->playing) {
+        rs->clock += (double)(now - rs->last_now) * rs->speed;
+        advance(rs);
+    }
+    rs->last_now = now;
+}
+
+static void destroy(Screen *s)
+{
+    ReplayScreen *rs = (ReplayScreen *)s;
+    replay_destroy(rs->replay);
+    rules_destroy(rs->rules);
+    session_free(rs->session);
+    tf_destroy(rs->draft);
+    free(rs);
+}
+
+static const ScreenOps ops = {.name = "replay",
+                              .handle = handle,
+                              .draw = draw,
+                              .destroy = destroy,
+                              .wake = wake,
+                              .tick = tick};
+
+Screen *replay_screen_create(App *app, const char *path)
+{
+    ReplayScreen *rs = calloc(1, sizeof *rs);
+    if (!rs)
+        return NULL;
+    rs->base.ops = &ops;
+    rs->speed = 1;
+    rs->view.replay = 1;
+    rs->draft = tf_create(4096);
+    SessionLoadReport rep;
+    ScriptError err;
+    memset(&err, 0, sizeof err);
+    rs->session = session_load(path, &rep);
+    if (!rs->session) {
+        snprintf(rs->error, sizeof rs->error, "%s", rep.error);
+        return &rs->base;
+    }
+    rs->rules = rules_load(app_root(app), &err);
+    if (!rs->rules) {
+        snprintf(rs->error, sizeof rs->error, "%s", err.message);
+        return &rs->base;
+    }
+    rs->replay =
+        replay_create(rs->session, path, rs->rules, app_root(app), rs->error, sizeof rs->error);
+    if (rs->replay) {
+        rs->playing = 1;
+        rs->last_now = app_now(app);
+    }
+    return &rs->base;
+}
