@@ -18,7 +18,10 @@ void game_options_usage(FILE *out)
                  "  --input FILE        play the events in FILE (type/key/wait/shot lines)\n"
                  "  --data-dir DIR      save sessions in DIR instead of the user data folder\n"
                  "  --size WxH          window size (default 1280x720, at least 800x600)\n"
-                 "  --high-contrast     start with the high-contrast theme (F2 toggles it)\n");
+                 "  --high-contrast     start with the high-contrast theme (F2 toggles it)\n"
+            "  --realtime          with --input: 'wait' lines take their real time\n"
+            "  --trace             print the session file, then 'saved turn N' as each turn\n"
+            "                      reaches the disk\n");
 }
 
 static int need_value(int i, int argc, char **argv, const char *prog)
@@ -54,6 +57,10 @@ int game_options_parse(int argc, char **argv, GameOptions *opt, const char *prog
             opt->headless = 1;
         } else if (strcmp(a, "--high-contrast") == 0) {
             opt->high_contrast = 1;
+        } else if (strcmp(a, "--realtime") == 0) {
+            opt->realtime = 1;
+        } else if (strcmp(a, "--trace") == 0) {
+            opt->trace = 1;
         } else if (strcmp(a, "--frames") == 0) {
             if (need_value(i, argc, argv, prog) != 0)
                 return -1;
@@ -125,6 +132,8 @@ int game_run(const GameOptions *opt, const char *scenario)
         .width = opt->width,
         .height = opt->height,
         .high_contrast = opt->high_contrast,
+        .realtime = opt->realtime,
+        .trace = opt->trace,
     };
     char err[1024];
     App *app = app_create(&cfg, err, sizeof err);

@@ -13,6 +13,7 @@ typedef struct GameOptions {
     const char *data_dir;
     int width, height;
     int high_contrast;
+    int realtime, trace;
     const char *scenario; /* heard play: a file path or a scenario id */
     const char *replay;   /* heard replay: open this session file in the replay viewer */
 } GameOptions;

@@ -195,6 +195,8 @@ int app_headless(const App *app)
 {
     return app->cfg.headless || app->input;
 }
+
+int app_trace(const App *app) { return app->cfg.trace; }
 void app_set_clipboard(App *app, const char *utf8)
 {
     platform_set_clipboard(app->platform, utf8);
@@ -328,6 +330,10 @@ static int feed_input(App *app)
         }
         case IN_WAIT:
             dispatch(app);
+            if (app->cfg.realtime) {
+                draw(app); /* what a watcher would see while the time passes */
+                SDL_Delay((Uint32)c->ms);
+            }
             app->clock += (uint32_t)c->ms;
             return 1;
         case IN_SHOT:

@@ -46,6 +46,8 @@ typedef struct AppConfig {
     const char *data_dir;   /* where sessions are saved; NULL: SDL's preference path */
     int width, height;      /* window size; 0: 1280x720 */
     int high_contrast;
+    int realtime; /* input files: `wait` really waits (demos, and the kill test) */
+    int trace;    /* print "saved turn N" on stdout once each turn is on disk */
 } AppConfig;
 
 /* Opens the window and fonts. NULL with ERR filled when the display or every font fails;
@@ -70,6 +72,7 @@ uint32_t app_now(const App *app); /* ms on the input clock */
 const char *app_root(const App *app);
 const char *app_data_dir(const App *app);
 int app_headless(const App *app);
+int app_trace(const App *app);
 void app_set_clipboard(App *app, const char *utf8);
 /* Queues a paste of the clipboard as text events (the one input path). */
 void app_paste(App *app);

@@ -40,6 +40,11 @@ static void open_session(Game *g, App *app, uint64_t seed)
     char err[400];
     g->writer = session_writer_create(app_data_dir(app), &h, g->save_path, sizeof g->save_path, err,
                                       sizeof err);
+    g->trace = app_trace(app);
+    if (g->writer && g->trace) {
+        printf("session %s\n", g->save_path);
+        fflush(stdout);
+    }
     if (!g->writer)
         snprintf(g->save_warning, sizeof g->save_warning,
                  "This session cannot be saved (%s). You can keep playing.", err);
@@ -131,6 +136,10 @@ void game_save_progress(Game *g)
         if (session_write_turn(g->writer, &st) != 0) {
             write_failed(g);
             return;
+        }
+        if (g->trace) { /* the turn is synced: a crash from here on keeps it */
+            printf("saved turn %zu\n", g->turns_saved + 1);
+            fflush(stdout);
         }
     }
 }

@@ -19,6 +19,7 @@ typedef struct Game {
     char save_warning[768];
     size_t turns_saved;   /* turns already written to the session file */
     size_t answers_saved; /* answers already written */
+    int trace;            /* print each saved turn (for the kill test) */
 } Game;
 
 /* Loads the rules, starts the flow and opens the session file. Returns NULL with ERR filled
