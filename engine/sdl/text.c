@@ -1,4 +1,7 @@
-/* text.c: SDL2_ttf fonts, the rendered-text cache and the wrap cache. */
+/* text.c: SDL2_ttf fonts, the rendered-text cache and the wrap cache. Characters the game's
+ * font lacks (Chinese, Japanese, Korean...) are drawn with a system fallback font when one
+ * is installed (Debian's fonts-droid-fallback or fonts-noto-cjk): a line is cut into runs,
+ * each drawn and measured with the font that has its glyphs. */
 #include "engine/sdl/text.h"
 
 #include <SDL.h>
@@ -6,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define TEX_SLOTS 1024      /* power of two */
 #define WRAP_SLOTS 256      /* power of two */
@@ -14,10 +18,17 @@
 
 static const int base_points[FS_COUNT] = {13, 17, 21, 30, 48};
 
+/* Fallback fonts for scripts DejaVu Sans does not cover, first found wins. */
+static const char *const fallback_paths[] = {
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+};
+
 typedef struct TexEntry {
     char *text;
     uint64_t hash;
-    int size, bold;
+    int size, bold; /* bold 2: the fallback font */
     Color color;
     SDL_Texture *tex;
     int w, h;
@@ -36,6 +47,8 @@ struct Text {
     SDL_Renderer *renderer;
     char *paths[2];
     TTF_Font *fonts[2][FS_COUNT];
+    const char *fallback_path;    /* NULL when none is installed */
+    TTF_Font *fallback[FS_COUNT]; /* regular weight only */
     float scale;
     TexEntry tex[TEX_SLOTS];
     WrapEntry wraps[WRAP_SLOTS];
@@ -57,6 +70,25 @@ static void close_fonts(TTF_Font *fonts[2][FS_COUNT])
                 TTF_CloseFont(fonts[b][i]);
                 fonts[b][i] = NULL;
             }
+}
+
+/* Opens the fallback font at SCALE into OUT (all NULL when there is none). */
+static void open_fallback(Text *t, float scale, TTF_Font *out[FS_COUNT])
+{
+    memset(out, 0, sizeof(TTF_Font *) * FS_COUNT);
+    for (int i = 0; t->fallback_path && i < FS_COUNT; i++) {
+        int pt = (int)((float)base_points[i] * scale + 0.5f);
+        out[i] = TTF_OpenFont(t->fallback_path, pt < 6 ? 6 : pt);
+    }
+}
+
+static void close_fallback(TTF_Font *fonts[FS_COUNT])
+{
+    for (int i = 0; i < FS_COUNT; i++)
+        if (fonts[i]) {
+            TTF_CloseFont(fonts[i]);
+            fonts[i] = NULL;
+        }
 }
 
 static int open_fonts(Text *t, float scale, TTF_Font *out[2][FS_COUNT], char *err, size_t n)
@@ -109,6 +141,12 @@ Text *txt_create(SDL_Renderer *r, const char *font_path, const char *bold_path, 
     t->scale = 1.0f;
     t->paths[0] = strdup(font_path);
     t->paths[1] = bold_path ? strdup(bold_path) : NULL;
+    for (size_t i = 0; i < sizeof fallback_paths / sizeof fallback_paths[0]; i++)
+        if (access(fallback_paths[i], R_OK) == 0) {
+            t->fallback_path = fallback_paths[i];
+            break;
+        }
+    open_fallback(t, t->scale, t->fallback);
     if (!t->paths[0] || open_fonts(t, t->scale, t->fonts, err, errlen) != 0) {
         txt_destroy(t);
         return NULL;
@@ -122,6 +160,7 @@ void txt_destroy(Text *t)
         return;
     clear_caches(t);
     close_fonts(t->fonts);
+    close_fallback(t->fallback);
     free(t->paths[0]);
     free(t->paths[1]);
     free(t);
@@ -144,6 +183,8 @@ int txt_set_scale(Text *t, float scale)
     clear_caches(t);
     close_fonts(t->fonts);
     memcpy(t->fonts, fresh, sizeof fresh);
+    close_fallback(t->fallback);
+    open_fallback(t, scale, t->fallback);
     t->scale = scale;
     return 0;
 }
@@ -153,9 +194,66 @@ float txt_scale(const Text *t)
     return t->scale;
 }
 
+/* The font for SIZE and BOLD; BOLD 2 asks for the fallback font. */
 static TTF_Font *font(Text *t, FontSize size, int bold)
 {
-    return t->fonts[bold ? 1 : 0][size < FS_COUNT ? size : FS_BODY];
+    size = size < FS_COUNT ? size : FS_BODY;
+    if (bold == 2 && t->fallback[size])
+        return t->fallback[size];
+    return t->fonts[bold ? 1 : 0][size];
+}
+
+/* The code point at S[*I] (U+FFFD for a bad byte), moving *I past it. */
+static uint32_t next_cp(const char *s, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+    if (n < 0 || *i + (size_t)n >= len) {
+        (*i)++;
+        return n == 0 ? c : 0xFFFD;
+    }
+    uint32_t cp = n == 0 ? c : c & (0x3F >> n);
+    for (int k = 1; k <= n; k++) {
+        unsigned char cc = (unsigned char)s[*i + (size_t)k];
+        if ((cc & 0xC0) != 0x80) {
+            (*i)++;
+            return 0xFFFD;
+        }
+        cp = cp << 6 | (cc & 0x3F);
+    }
+    *i += (size_t)n + 1;
+    return cp;
+}
+
+/* Whether CP must come from the fallback font: the game's font lacks it, the fallback
+ * has it. */
+static int wants_fallback(Text *t, FontSize size, int bold, uint32_t cp)
+{
+    if (cp < 0x0250 || !t->fallback[size < FS_COUNT ? size : FS_BODY])
+        return 0; /* Latin is always in the game's font: the common case stays cheap */
+    return !TTF_GlyphIsProvided32(font(t, size, bold), cp) &&
+           TTF_GlyphIsProvided32(font(t, size, 2), cp);
+}
+
+/* The end of the run that starts at S[POS]: characters all drawn by one font, returned in
+ * *WHICH (BOLD for the game's font, 2 for the fallback). */
+static size_t run_end(Text *t, FontSize size, int bold, const char *s, size_t len, size_t pos,
+                      int *which)
+{
+    size_t i = pos;
+    int first = -1;
+    while (i < len) {
+        size_t at = i;
+        int fb = wants_fallback(t, size, bold, next_cp(s, len, &i));
+        if (first < 0)
+            first = fb;
+        else if (fb != first) {
+            i = at;
+            break;
+        }
+    }
+    *which = first > 0 ? 2 : bold;
+    return i;
 }
 
 int txt_line_height(Text *t, FontSize size)
@@ -163,11 +261,34 @@ int txt_line_height(Text *t, FontSize size)
     return TTF_FontLineSkip(font(t, size, 0));
 }
 
+/* Width of S[0, LEN) in one font (WHICH as font()'s BOLD). */
+static int run_width(Text *t, FontSize size, int which, const char *s, size_t len)
+{
+    char buf[MEASURE_WINDOW + 1];
+    int w = 0, h = 0;
+    if (len > MEASURE_WINDOW)
+        len = MEASURE_WINDOW;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    if (len && TTF_SizeUTF8(font(t, size, which), buf, &w, &h) != 0)
+        return 0;
+    return w;
+}
+
 int txt_width(Text *t, FontSize size, int bold, const char *s)
 {
-    int w = 0, h = 0;
-    if (*s && TTF_SizeUTF8(font(t, size, bold), s, &w, &h) != 0)
-        return 0;
+    size_t len = strlen(s), pos = 0;
+    int w = 0;
+    while (pos < len) {
+        int which;
+        size_t end = run_end(t, size, bold, s, len, pos, &which);
+        if (pos == 0 && end == len && which == bold) { /* one font: measure it whole */
+            int h = 0;
+            return TTF_SizeUTF8(font(t, size, bold), s, &w, &h) == 0 ? w : 0;
+        }
+        w += run_width(t, size, which, s + pos, end - pos);
+        pos = end;
+    }
     return w;
 }
 
@@ -214,14 +335,35 @@ static TexEntry *texture_for(Text *t, FontSize size, int bold, const char *s, Co
     return e;
 }
 
-int txt_draw(Text *t, FontSize size, int bold, const char *s, int x, int y, Color c)
+static int draw_one(Text *t, FontSize size, int which, const char *s, int x, int y, Color c)
 {
-    TexEntry *e = texture_for(t, size, bold, s, c);
+    TexEntry *e = texture_for(t, size, which, s, c);
     if (!e)
         return 0;
-    SDL_Rect dst = {x, y, e->w, e->h};
+    /* The fallback's line height differs: centre its run on the game font's line. */
+    int dy = which == 2 ? (TTF_FontHeight(font(t, size, 0)) - e->h) / 2 : 0;
+    SDL_Rect dst = {x, y + dy, e->w, e->h};
     SDL_RenderCopy(t->renderer, e->tex, NULL, &dst);
     return e->w;
+}
+
+int txt_draw(Text *t, FontSize size, int bold, const char *s, int x, int y, Color c)
+{
+    size_t len = strlen(s), pos = 0;
+    int w = 0;
+    char buf[MEASURE_WINDOW + 1];
+    while (pos < len) {
+        int which;
+        size_t end = run_end(t, size, bold, s, len, pos, &which);
+        if (pos == 0 && end == len && which == bold)
+            return draw_one(t, size, bold, s, x, y, c); /* the common case: one font */
+        size_t n = end - pos < MEASURE_WINDOW ? end - pos : MEASURE_WINDOW;
+        memcpy(buf, s + pos, n);
+        buf[n] = '\0';
+        w += draw_one(t, size, which, buf, x + w, y, c);
+        pos = end;
+    }
+    return w;
 }
 
 /* Bytes of the first COUNT code points of S. */
@@ -237,17 +379,41 @@ static size_t bytes_of_chars(const char *s, size_t len, int count)
     return i;
 }
 
+/* Bytes of S[0, LEN) that fit in WIDTH pixels when some characters need the fallback font:
+ * glyph advances added up one character at a time (kerning across runs is ignored). */
+static size_t fit_bytes_mixed(Text *t, FontSize size, int bold, const char *s, size_t len,
+                              int width)
+{
+    size_t i = 0;
+    int x = 0;
+    while (i < len) {
+        size_t at = i;
+        uint32_t cp = next_cp(s, len, &i);
+        int which = wants_fallback(t, size, bold, cp) ? 2 : bold;
+        int minx, maxx, miny, maxy, advance = 0;
+        if (TTF_GlyphMetrics32(font(t, size, which), cp, &minx, &maxx, &miny, &maxy, &advance))
+            advance = 0;
+        if (x + advance > width)
+            return at;
+        x += advance;
+    }
+    return len;
+}
+
 /* How many bytes of S[0, LEN) fit in WIDTH pixels, measured on a bounded window. */
-static size_t fit_bytes(TTF_Font *f, const char *s, size_t len, int width)
+static size_t fit_bytes(Text *t, FontSize size, int bold, const char *s, size_t len, int width)
 {
     char buf[MEASURE_WINDOW + 1];
     size_t n = len < MEASURE_WINDOW ? len : MEASURE_WINDOW;
     while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--; /* never cut a code point */
+    int which;
+    if (run_end(t, size, bold, s, n, 0, &which) < n || which != bold)
+        return fit_bytes_mixed(t, size, bold, s, n, width);
     memcpy(buf, s, n);
     buf[n] = '\0';
     int extent = 0, count = 0;
-    if (TTF_MeasureUTF8(f, buf, width, &extent, &count) != 0)
+    if (TTF_MeasureUTF8(font(t, size, bold), buf, width, &extent, &count) != 0)
         return n;
     return bytes_of_chars(buf, n, count);
 }
@@ -267,14 +433,14 @@ static int push_line(WrapLine **lines, int *count, int *cap, size_t start, size_
 }
 
 /* Greedy wrap of one paragraph S[0, LEN) starting at byte OFFSET of the whole text. */
-static int wrap_paragraph(TTF_Font *f, const char *s, size_t len, size_t offset, int width,
-                          WrapLine **lines, int *count, int *cap)
+static int wrap_paragraph(Text *t, FontSize size, int bold, const char *s, size_t len,
+                          size_t offset, int width, WrapLine **lines, int *count, int *cap)
 {
     size_t pos = 0;
     if (len == 0)
         return push_line(lines, count, cap, offset, 0);
     while (pos < len) {
-        size_t fit = fit_bytes(f, s + pos, len - pos, width);
+        size_t fit = fit_bytes(t, size, bold, s + pos, len - pos, width);
         size_t take = fit;
         if (fit == 0) /* not even one character fits: take one anyway */
             take = bytes_of_chars(s + pos, len - pos, 1);
@@ -306,13 +472,12 @@ int txt_wrap(Text *t, FontSize size, int bold, const char *s, int width, const W
     }
     WrapLine *out = NULL;
     int count = 0, cap = 0;
-    TTF_Font *f = font(t, size, bold);
     size_t start = 0, n = strlen(s);
     while (start <= n) {
         const char *nl = memchr(s + start, '\n', n - start);
         size_t end = nl ? (size_t)(nl - s) : n;
-        if (wrap_paragraph(f, s + start, end - start, start, width > 1 ? width : 1, &out, &count,
-                           &cap) != 0)
+        if (wrap_paragraph(t, size, bold, s + start, end - start, start, width > 1 ? width : 1,
+                           &out, &count, &cap) != 0)
             break;
         start = end + 1;
     }
