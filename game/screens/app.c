@@ -64,10 +64,20 @@ static Text *open_text(App *app, char *err, size_t errlen)
     return NULL;
 }
 
+/* Text grows with the window past 1280x720 (in points), so a full-screen game on a large
+ * display reads from the sofa; the player's zoom and the HiDPI ratio multiply it. */
 static void update_scale(App *app)
 {
     float ratio = platform_pixel_ratio(app->platform);
-    txt_set_scale(app->text, ratio * app->zoom);
+    int w, h;
+    platform_output_size(app->platform, &w, &h);
+    float fw = (float)w / ratio / 1280.0f, fh = (float)h / ratio / 720.0f;
+    float fit = fw < fh ? fw : fh;
+    if (fit < 1.0f)
+        fit = 1.0f;
+    if (fit > 2.0f)
+        fit = 2.0f;
+    txt_set_scale(app->text, ratio * app->zoom * fit);
     app->ui.unit = txt_line_height(app->text, FS_BODY) / 2;
     app->dirty = 1;
 }

@@ -299,8 +299,12 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
         "Back one step", "F9",   "Time-out", "PgUp/PgDn",     "Scroll"};
     static const char *const pick_hints[] = {"1 2 3", "Choose",   "Esc",       "Back one step",
                                              "F9",    "Time-out", "PgUp/PgDn", "Scroll"};
-    if (ask->kind == ASK_TEXT)
+    static const char *const type_hints[] = {"Enter", "Send", "Esc", "Back one step",
+                                             "F9",    "Time-out", "PgUp/PgDn", "Scroll"};
+    if (ask->kind == ASK_TEXT && ask->nchoices)
         ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, text_hints, 5);
+    else if (ask->kind == ASK_TEXT)
+        ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, type_hints, 4);
     else
         ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, pick_hints, 4);
 }
