@@ -14,6 +14,7 @@ static void usage(FILE *out)
                  "       heard play SCENARIO [OPTIONS]   play one scenario (file or id)\n"
                  "       heard score --context TEXT REPLY [--role agent|customer] [--json]\n"
                  "       heard eval DATA.csv [--json] [--errors N]\n"
+                 "       heard check [--json] FILE... | --all  test scenario files\n"
                  "       heard train DATA.csv... -o WEIGHTS.lua   fit the analyser's models\n"
                  "       heard replay FILE [--verify]    re-score a saved session, or print it\n"
                  "       heard export FILE --format md|html [-o OUT]  a session for a coach\n"
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
         {"score", cmd_score},
         {"eval", cmd_eval},
         {"train", cmd_train},
+        {"check", cmd_check},
         {"replay", cmd_replay},
         {"export", cmd_export},
     };

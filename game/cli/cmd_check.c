@@ -1,0 +1,232 @@
+/* cmd_check.c: `heard check [--json] [--all] FILE...` tests scenario files (see
+ * game/scenario/check.h and docs/scenarios.md) and prints what is wrong in compiler style,
+ * then "N files checked: P passed, F failed". Exit 0 when every file passes, 1 when one
+ * fails, 2 on a usage error. */
+#include <dirent.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "game/cli/commands.h"
+#include "game/cli/root.h"
+#include "game/scenario/check.h"
+
+/* A last resort: the sandbox stops loops and memory bombs, but not a string pattern that
+ * backtracks inside Lua's C code (docs/sandbox.md). No file takes this long otherwise. */
+#define CHECK_FILE_SECONDS 120
+
+static char watchdog_message[1024];
+
+static void watchdog(int sig)
+{
+    (void)sig;
+    ssize_t n = write(STDOUT_FILENO, watchdog_message, strlen(watchdog_message));
+    (void)n;
+    _exit(1);
+}
+
+static void watchdog_arm(const char *path)
+{
+    snprintf(watchdog_message, sizeof watchdog_message,
+             "\n%s: error: the check of this file was stopped after %d seconds; look for a "
+             "string pattern (string.find, match or gsub) that backtracks on a long text\n",
+             path, CHECK_FILE_SECONDS);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = watchdog;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    alarm(CHECK_FILE_SECONDS);
+}
+
+static int usage(FILE *out, int code)
+{
+    fprintf(out,
+            "usage: heard check [--json] FILE...    test scenario files\n"
+            "       heard check [--json] --all      test every file in scripts/scenarios/\n"
+            "  Loads each scenario, checks its fields, scores its examples with the real rules\n"
+            "  and plays its flow with scripted answers. Prints FILE:LINE: error: ... for each\n"
+            "  problem. Exit 0 when all pass, 1 when any fails, 2 on a usage error.\n"
+            "  The coach's guide: docs/scenarios.md\n");
+    return code;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends every *.lua of ROOT/scripts/scenarios to *FILES (sorted). Returns 0 or -1. */
+static int add_all(char ***files, size_t *n, size_t *cap)
+{
+    char dir[1024], cwd[1024];
+    const char *root = cli_root();
+    /* paths read best relative to where the coach stands, when that is the root */
+    if (getcwd(cwd, sizeof cwd) && strcmp(cwd, root) == 0)
+        root = ".";
+    snprintf(dir, sizeof dir, "%s/scripts/scenarios", root);
+    if (strcmp(root, ".") == 0)
+        snprintf(dir, sizeof dir, "scripts/scenarios");
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr,
+                "heard check: cannot read the folder %s; set HEARD_ROOT to the game's folder\n",
+                dir);
+        return -1;
+    }
+    size_t first = *n;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len <= 4 || e->d_name[0] == '.' || strcmp(e->d_name + len - 4, ".lua") != 0)
+            continue;
+        if (*n == *cap) {
+            size_t ncap = *cap ? *cap * 2 : 16;
+            char **bigger = realloc(*files, ncap * sizeof *bigger);
+            if (!bigger)
+                break;
+            *files = bigger;
+            *cap = ncap;
+        }
+        size_t size = strlen(dir) + len + 2;
+        char *path = malloc(size);
+        if (!path)
+            break;
+        snprintf(path, size, "%s/%s", dir, e->d_name);
+        (*files)[(*n)++] = path;
+    }
+    closedir(d);
+    qsort(*files + first, *n - first, sizeof **files, compare_names);
+    return 0;
+}
+
+static void print_text(const CheckResult *r)
+{
+    char line[1600];
+    for (size_t i = 0; i < r->nmessages; i++) {
+        check_message_format(&r->messages[i], line, sizeof line);
+        puts(line);
+    }
+    if (r->passed)
+        printf("%s: passed: %zu example%s, the flow ended after %d answers%s\n", r->path,
+               r->nexamples, r->nexamples == 1 ? "" : "s", r->flow_answers,
+               r->warnings ? " (see the warnings)" : "");
+    else
+        printf("%s: failed: %d error%s, %d warning%s\n", r->path, r->errors,
+               r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
+}
+
+static json_t *json_of_example(const CheckExample *ex)
+{
+    json_t *expected = json_array(), *found = json_array();
+    for (int i = 0; i < ex->nexpected; i++)
+        json_array_append_new(expected, json_string(ex->expected[i]));
+    for (int i = 0; i < ex->found.count; i++) {
+        const Move *m = &ex->found.items[i];
+        json_array_append_new(found, json_pack("{s:s, s:i, s:s}", "tag", m->tag, "points",
+                                               m->points, "reason", m->reason));
+    }
+    return json_pack("{s:i, s:i, s:s, s:s, s:s, s:o, s:o, s:b}", "index", ex->index, "line",
+                     ex->line, "role", ex->role == ROLE_AGENT ? "agent" : "customer", "context",
+                     ex->context, "reply", ex->reply, "expected", expected, "found", found,
+                     "passed", ex->passed);
+}
+
+static json_t *json_of_result(const CheckResult *r)
+{
+    json_t *messages = json_array(), *examples = json_array();
+    char line[1600];
+    for (size_t i = 0; i < r->nmessages; i++) {
+        const CheckMessage *m = &r->messages[i];
+        check_message_format(m, line, sizeof line);
+        json_array_append_new(messages,
+                              json_pack("{s:s, s:s, s:i, s:s, s:s}", "level",
+                                        check_level_name(m->level), "file", m->file, "line",
+                                        m->line, "text", m->text, "formatted", line));
+    }
+    for (size_t i = 0; i < r->nexamples; i++)
+        json_array_append_new(examples, json_of_example(&r->examples[i]));
+    return json_pack("{s:s, s:b, s:i, s:i, s:o, s:o, s:{s:b, s:i}}", "file", r->path, "passed",
+                     r->passed, "errors", r->errors, "warnings", r->warnings, "messages", messages,
+                     "examples", examples, "flow", "finished", r->flow_finished, "answers",
+                     r->flow_answers);
+}
+
+/* Checks FILES, printing as it goes (text) or once at the end (JSON). Returns the number
+ * of files that failed. */
+static int run(Checker *c, char **files, size_t n, int json)
+{
+    json_t *list = json ? json_array() : NULL;
+    int failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        watchdog_arm(files[i]);
+        CheckResult r;
+        check_file(c, files[i], &r);
+        alarm(0);
+        failed += !r.passed;
+        if (json)
+            json_array_append_new(list, json_of_result(&r));
+        else
+            print_text(&r);
+        check_result_free(&r);
+        fflush(stdout);
+    }
+    int passed = (int)n - failed;
+    if (json) {
+        json_t *o = json_pack("{s:o, s:i, s:i, s:i}", "files", list, "checked", (int)n, "passed",
+                              passed, "failed", failed);
+        char *s = json_dumps(o, JSON_INDENT(2));
+        if (s)
+            puts(s);
+        free(s);
+        json_decref(o);
+    } else {
+        printf("%zu file%s checked: %d passed, %d failed\n", n, n == 1 ? "" : "s", passed, failed);
+    }
+    return failed;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    int json = 0, all = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t n = 0, cap = (size_t)argc + 1;
+    if (!files)
+        return 2;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            json = 1;
+        else if (strcmp(argv[i], "--all") == 0)
+            all = 1;
+        else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            free(files);
+            return usage(stdout, 0);
+        } else if (argv[i][0] == '-') {
+            fprintf(stderr, "heard check: unknown option '%s'\n", argv[i]);
+            free(files);
+            return usage(stderr, 2);
+        } else
+            files[n++] = argv[i];
+    }
+    size_t given = n;
+    int rc = 2;
+    if (n == 0 && !all) {
+        fprintf(stderr, "heard check: no files to check; name scenario files or use --all\n");
+        usage(stderr, 2);
+    } else if (!all || add_all(&files, &n, &cap) == 0) {
+        ScriptError err;
+        Checker *c = check_create(cli_root(), &err);
+        if (!c)
+            fprintf(stderr, "heard check: cannot load the rules: %s\n", err.message);
+        else
+            rc = run(c, files, n, json) > 0 ? 1 : 0;
+        check_destroy(c);
+    }
+    for (size_t i = given; i < n; i++)
+        free(files[i]);
+    free(files);
+    return rc;
+}
