@@ -27,11 +27,11 @@ return {
             context = "Your mother rearranged my kitchen again and you said nothing.",
             reply = "She was only trying to help, you're too sensitive.",
             role = "agent",
-            moves = { "defensive", "criticism" },
+            moves = { "defensive", "criticism", "minimizing" },
         },
         {
             context = "I feel like a guest in my own house when your parents stay. I'd like us to agree on shorter visits.",
-            reply = "You feel like a guest in your own home when they stay, and you want shorter visits. Did I get that right?",
+            reply = "You feel like a guest in your own home when they stay, and it's uncomfortable. You want shorter visits. Did I get that right?",
             role = "agent",
             moves = { "reflection", "feeling", "check" },
         },

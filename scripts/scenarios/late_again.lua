@@ -38,7 +38,7 @@ return {
         },
         {
             context = "I felt worried when you didn't text, and I'd like a message if you're running late.",
-            reply = "I'll text you before I leave work from now on.",
+            reply = "I'll text you before I leave work tomorrow.",
             role = "agent",
             moves = { "next_step" },
         },

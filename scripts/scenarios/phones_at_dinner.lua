@@ -31,7 +31,7 @@ return {
         },
         {
             context = "You were on your phone the whole dinner again.",
-            reply = "Oh, here we go again. Whatever.",
+            reply = "Oh, here we go again.",
             role = "agent",
             moves = { "contempt" },
         },
