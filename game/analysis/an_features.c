@@ -20,6 +20,11 @@ enum {
     K_BE = 128,   /* am, are: folded together when comparing copied runs */
     K_POSS = 256, /* my, your */
     K_ELSE = 512,
+    K_TAGW = 1024,  /* yes, no, really: with the fillers, what a lone "Yeah?" is made of */
+    K_PERS = 2048,  /* i, you, we, he, she, they: "what you said" is a clause, not a question */
+    K_NP = 4096,    /* the, a, your...: "Is your mum coming?" */
+    K_ANY = 8192,   /* any, anything...: "Anything else?" */
+    K_PREP = 16384, /* about, in...: "In what way...?" */
 };
 #define KIND_SLOTS 512
 
@@ -94,6 +99,14 @@ static void kinds_init(AnAnalyser *a)
 {
     static const char *const BE[] = {"am", "are"}, *const POSS[] = {"my", "your"};
     static const char *const ELSE[] = {"else"};
+    static const char *const TAGW[] = {"yes", "no", "really", "yep", "nope", "mmm"};
+    static const char *const PERS[] = {"i", "you", "we", "he", "she", "they"};
+    static const char *const NP[] = {"the",  "a",        "an",     "your",       "my",
+                                     "his",  "her",      "their",  "our",        "someone",
+                                     "some", "somebody", "people", "everything", "everyone"};
+    static const char *const ANY[] = {"any", "anything", "anyone", "anybody"};
+    static const char *const PREP[] = {"about", "in", "on",   "at", "for",
+                                       "from",  "to", "with", "by"};
     KIND_ADD(a, FIRST, K_FIRST);
     KIND_ADD(a, SECOND, K_SECOND);
     KIND_ADD(a, WE, K_WE);
@@ -104,6 +117,11 @@ static void kinds_init(AnAnalyser *a)
     KIND_ADD(a, BE, K_BE);
     KIND_ADD(a, POSS, K_POSS);
     KIND_ADD(a, ELSE, K_ELSE);
+    KIND_ADD(a, TAGW, K_TAGW);
+    KIND_ADD(a, PERS, K_PERS);
+    KIND_ADD(a, NP, K_NP);
+    KIND_ADD(a, ANY, K_ANY);
+    KIND_ADD(a, PREP, K_PREP);
     a->h_p1 = fnv("P1");
     a->h_p2 = fnv("P2");
     a->h_be = fnv("BE");
@@ -306,6 +324,8 @@ static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
         bool echoed = ctx_has_stem(a, ti->stem_hash, true);
         content++;
         shared += echoed;
+        if (echoed)
+            a->sents[a->rt->items[i].sentence].echoes++;
         if (is_feeling(a, ti) && !ti->negated && f->n_feelings < AN_LIST_MAX &&
             !seen_stem(a, f->feelings, f->n_feelings, ti->stem_hash)) {
             f->feeling_echoed[f->n_feelings] =
@@ -353,6 +373,187 @@ static void copying(AnAnalyser *a, AnFeatures *f)
     f->parrot = f->words ? (double)(covered > f->words ? f->words : covered) / f->words : 0.0;
 }
 
+/* ---- asking ----------------------------------------------------------------------- */
+
+/* A reply asks when a sentence is a question in form (a wh-word, an auxiliary before its
+ * subject, "tell me...", "I wonder...") or ends in '?' without being a statement about the
+ * partner ("So you're feeling stuck?" gives their side back; LABELS.md still calls it
+ * question_closed for players). Used for heard eval's "question" tag only. */
+
+static bool word_is(const AnTokens *t, int i, int end, const char *w)
+{
+    return i < end && t->items[i].kind == AN_TOK_WORD && strcmp(an_token_text(t, i), w) == 0;
+}
+
+static bool is_word(const AnTokens *t, int i, int end)
+{
+    return i < end && t->items[i].kind == AN_TOK_WORD;
+}
+
+/* Where the clause starting at token I really begins: past punctuation, fillers, "or",
+ * "I mean", and a stutter ("wh-what", "is-- are") that the next word restarts. */
+static int clause_start(const AnAnalyser *a, int i, int end)
+{
+    const AnTokens *t = a->rt;
+    for (;;) {
+        while (i < end && (t->items[i].kind == AN_TOK_PUNCT ||
+                           (t->items[i].kind == AN_TOK_WORD &&
+                            ((a->rkind[i] & K_FILLER) || word_is(t, i, end, "or")))))
+            i++;
+        if (!is_word(t, i, end) || !is_word(t, i + 1, end))
+            return i;
+        const char *w = an_token_text(t, i), *w2 = an_token_text(t, i + 1);
+        if (strcmp(w, "i") == 0 && strcmp(w2, "mean") == 0)
+            i += 2;
+        else if (strncmp(w2, w, strlen(w)) == 0 || (a->rkind[i] & a->rkind[i + 1] & K_AUX))
+            i++;
+        else
+            return i;
+    }
+}
+
+/* True when the clause starting at token I is a question in form; LEAD when it opens the
+ * sentence ("Did you?" asks; ", didn't you?" at the end of a statement is a tag). */
+static bool asks_at(const AnAnalyser *a, int i, int end, bool marked, bool lead)
+{
+    const AnTokens *t = a->rt;
+    const uint16_t *k = a->rkind;
+    i = clause_start(a, i, end);
+    if (!is_word(t, i, end))
+        return false;
+    if ((k[i] & K_PREP) && is_word(t, i + 1, end) && (k[i + 1] & K_WH))
+        i++; /* "in what way...", "about how much..." */
+    const char *w = an_token_text(t, i);
+    if (k[i] & K_WH) {
+        if (!is_word(t, i + 1, end))
+            return marked; /* "Why?" */
+        if (k[i + 1] & K_PERS)
+            return false; /* "what you said...", "how I see it" */
+        if (marked || word_is(t, i + 1, end, "about"))
+            return true;
+        if ((k[i + 1] & K_AUX) && is_word(t, i + 2, end) && (k[i + 2] & (K_SUBJ | K_NP)))
+            return true; /* "what is your plan", not "which is why" */
+        for (int j = i + 2; j < i + 4 && j + 1 < end; j++) /* "how much do you..." */
+            if ((k[j] & K_AUX) && !(k[j] & K_ELSE) && (k[j + 1] & K_SUBJ))
+                return true;
+        return false;
+    }
+    if (!marked && !lead)
+        return false; /* mid-sentence without '?': only a wh-question counts */
+    if ((k[i] & K_AUX) && !(k[i] & K_ELSE)) {
+        int j = word_is(t, i + 1, end, "not") ? i + 2 : i + 1;
+        bool subject = is_word(t, j, end) && ((k[j] & K_SUBJ) || (marked && (k[j] & K_NP)));
+        return subject && (lead || is_word(t, j + 1, end));
+    }
+    if (strcmp(w, "tell") == 0 || strcmp(w, "walk") == 0)
+        return word_is(t, i + 1, end, "me") || word_is(t, i + 1, end, "us");
+    if (strcmp(w, "say") == 0 || strcmp(w, "share") == 0 || strcmp(w, "talk") == 0)
+        return word_is(t, i + 1, end, "more") || word_is(t, i + 1, end, "about") ||
+               word_is(t, i + 1, end, "something") || word_is(t, i + 2, end, "more");
+    return marked && (k[i] & K_ANY);
+}
+
+/* A '?' sentence that asks at its end: a wh-word left in place ("You do this how often?",
+ * "My what?"), an open alternative ("..., or?"), or a question after the statement with no
+ * comma ("...when you go out is that right?"). */
+static bool asks_at_end(const AnAnalyser *a, const AnSentence *s)
+{
+    const AnTokens *t = a->rt;
+    int last = s->end - 1, n = 0;
+    while (last >= s->start && t->items[last].kind != AN_TOK_WORD)
+        last--;
+    if (last < s->first)
+        return false;
+    if (word_is(t, last, s->end, "or"))
+        return true;
+    const uint16_t *k = a->rkind; /* "...to talk to guys is that right?" */
+    if (last - 2 >= s->first && is_word(t, last - 2, s->end) && is_word(t, last - 1, s->end) &&
+        (k[last - 2] & K_AUX) && !(k[last - 2] & K_ELSE) && (k[last - 1] & K_SUBJ))
+        return true;
+    for (int i = last; i >= s->first && n < 2; i--, n++)
+        if (t->items[i].kind == AN_TOK_WORD && (a->rkind[i] & K_WH) &&
+            !(i > s->start && word_is(t, i - 1, s->end, "know"))) /* "you know what?" */
+            return true;
+    return false;
+}
+
+/* "I wonder...", "I'm curious...", "I'd like to know...": asking without the form. */
+static bool wonders(const AnTokens *t, const AnSentence *s)
+{
+    for (int i = s->start; i < s->end; i++) {
+        if (!word_is(t, i, s->end, "i"))
+            continue;
+        for (int j = i + 1; j < i + 4 && j < s->end; j++) {
+            const char *w = an_token_text(t, j);
+            if (strcmp(w, "wonder") == 0 || strcmp(w, "wondering") == 0 ||
+                strcmp(w, "curious") == 0)
+                return true;
+            if ((strcmp(w, "like") == 0 || strcmp(w, "love") == 0) &&
+                word_is(t, j + 1, s->end, "to") &&
+                (word_is(t, j + 2, s->end, "know") || word_is(t, j + 2, s->end, "hear")))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool sentence_asks(const AnAnalyser *a, const AnSentence *s)
+{
+    const AnTokens *t = a->rt;
+    bool tags_only = true;
+    for (int i = s->first; i < s->end && tags_only; i++)
+        if (t->items[i].kind == AN_TOK_WORD && !(a->rkind[i] & (K_FILLER | K_TAGW)))
+            tags_only = false;
+    if (tags_only) /* "Yeah?", "Okay?": keeps the talk going */
+        return false;
+    if (asks_at(a, s->first, s->end, s->marked, true) || wonders(t, s) ||
+        (s->marked && asks_at_end(a, s)))
+        return true;
+    for (int i = s->first; i < s->end; i++) /* "..., what do you make of it?" */
+        if ((t->items[i].kind == AN_TOK_PUNCT || word_is(t, i, s->end, "or")) &&
+            asks_at(a, i + 1, s->end, s->marked, false))
+            return true;
+    if (!s->marked)
+        return false;
+    /* a '?' on a statement asks unless it is about the partner: their "you" or their words */
+    return s->second_person == 0 && s->echoes == 0;
+}
+
+static bool is_quote(const AnTokens *t, int i)
+{
+    const char *p = t->clean + t->items[i].start;
+    return p[0] == '"' ||
+           (strncmp(p, "\xE2\x80\x9C", 3) == 0 || strncmp(p, "\xE2\x80\x9D", 3) == 0);
+}
+
+/* Sentences that ask. Quoted words do not: a sentence that begins inside quotation marks is
+ * left out, and one that ends inside them is read up to the quote, without its mark
+ * ("Oh, what if it happens again?" quotes the partner's thought, it does not ask it). */
+static void asking(AnAnalyser *a, AnFeatures *f)
+{
+    const AnTokens *t = a->rt;
+    bool quoted = false;
+    for (int si = 0; si < f->n_sents; si++) {
+        AnSentence *s = &a->sents[si];
+        bool quoted_at_start = quoted;
+        int opened = -1;
+        for (int i = s->start; i < s->end; i++)
+            if (t->items[i].kind == AN_TOK_PUNCT && is_quote(t, i)) {
+                quoted = !quoted;
+                opened = quoted ? i : -1;
+                if (i < s->first)
+                    quoted_at_start = quoted;
+            }
+        AnSentence own = *s;
+        if (quoted && opened >= 0) {
+            own.end = opened;
+            own.marked = false;
+        }
+        s->asks = s->words > 0 && !quoted_at_start && own.first < own.end && sentence_asks(a, &own);
+        f->asking += s->asks;
+    }
+}
+
 static void context_stats(AnAnalyser *a, AnFeatures *f)
 {
     for (int i = 0; i < a->ct->count; i++) {
@@ -395,6 +596,7 @@ const AnFeatures *an_analyse(AnAnalyser *a, const char *context, const char *rep
     context_stats(a, f);
     echo_and_feelings(a, f);
     copying(a, f);
+    asking(a, f);
     cue_hits(a, f);
     f->perspective_shift = f->ctx_first_person > 0 && f->second_person > 0;
     return f;

@@ -35,6 +35,8 @@ typedef struct AnSentence {
     int second_person; /* you, your, yours, yourself */
     int we;            /* we, us, our */
     int words;
+    int echoes; /* content words whose stem the context holds */
+    bool asks;  /* a question in form, or a '?' that is not about the partner (see asking) */
 } AnSentence;
 
 typedef struct AnFeatures {
@@ -52,6 +54,7 @@ typedef struct AnFeatures {
     const AnSentence *sents;
     int n_sents;
     int questions, open_questions, closed_questions;
+    int asking; /* sentences that ask: the eval's "question", never shown to players */
     AnHit hits[AN_HITS_MAX];
     int n_hits;
     double overlap;     /* share of reply content stems found in the context */

@@ -1,7 +1,11 @@
 /* cmd_eval.c: `heard eval DATA.csv [--json] [--errors N]` runs the game's analyser and rules
  * over labelled rows (id,context,reply,labels) and prints precision, recall and F1 per tag
  * with micro and macro averages. An empty context means a startup (the customer speaks).
- * The analyser's question_open/question_closed also count as the tag "question";
+ * The tag "question" (never shown to players) is a reply that asks: a sentence that is a
+ * question in form, or a '?' that is not a statement about the partner (rules_asks). A
+ * reflection voiced as a question ("So you felt left out?") is question_closed for players,
+ * as LABELS.md says, but does not ask. The older reading, any question_open/question_closed
+ * move, is reported beside it as "question as moves".
  * reflection_simple/reflection_complex are sub-kinds the rules do not split, so they are
  * listed as not scored. */
 #include <jansson.h>
@@ -30,6 +34,7 @@ typedef struct Eval {
     int reflection_rows, hurt_on_reflection; /* rows labelled reflection; of them, flagged as
                                               * counter_complaint, defensive or criticism */
     int cols[4];                             /* id, context, reply, labels */
+    int qm_tp, qm_fp, qm_fn; /* "question" read as any question_open/question_closed move */
 } Eval;
 
 static const char *const UNSCORED[] = {"reflection_simple", "reflection_complex"};
@@ -115,23 +120,26 @@ static void count_row(Eval *e, const char *id, const char *reply, const char *go
     }
 }
 
-static void predict(Rules *r, const char *context, const char *reply, char *out, size_t cap)
+/* Fills OUT with the moves and, when the reply asks, "question"; *QMOVES says whether a
+ * question_open/question_closed move was among them. */
+static void predict(Rules *r, const char *context, const char *reply, char *out, size_t cap,
+                    int *qmoves)
 {
     MoveList ml;
     ScriptError err;
     out[0] = '\0';
+    *qmoves = 0;
     Role role = *context ? ROLE_AGENT : ROLE_CUSTOMER;
     if (rules_score(r, context, reply, role, &ml, &err) != 0) {
         fprintf(stderr, "heard eval: %s\n", err.message);
         return;
     }
-    int question = 0;
     for (int i = 0; i < ml.count; i++) {
         size_t n = strlen(out);
         snprintf(out + n, cap - n, "%s%s", n ? "|" : "", ml.items[i].tag);
-        question |= strncmp(ml.items[i].tag, "question_", 9) == 0;
+        *qmoves |= strncmp(ml.items[i].tag, "question_", 9) == 0;
     }
-    if (question) {
+    if (rules_asks(r, context, reply) > 0) {
         size_t n = strlen(out);
         snprintf(out + n, cap - n, "%squestion", n ? "|" : "");
     }
@@ -195,8 +203,12 @@ static int run_file(Eval *e, Rules *r, const char *path)
             continue;
         }
         const char *id = e->cols[0] >= 0 ? row.fields[e->cols[0]] : "?";
-        predict(r, row.fields[e->cols[1]], row.fields[e->cols[2]], pred, sizeof pred);
+        int qmoves, gq = has_tag(row.fields[e->cols[3]], "question");
+        predict(r, row.fields[e->cols[1]], row.fields[e->cols[2]], pred, sizeof pred, &qmoves);
         count_row(e, id, row.fields[e->cols[2]], row.fields[e->cols[3]], pred);
+        e->qm_tp += gq && qmoves;
+        e->qm_fp += !gq && qmoves;
+        e->qm_fn += gq && !qmoves;
         e->rows++;
         if (tty)
             progress(e->rows, row.line);
@@ -248,8 +260,10 @@ static void report(const Eval *e, int json)
         else
             printf("%-18s %5d %5d %5d %9.3f %7.3f %6.3f\n", t->name, t->tp, t->fp, t->fn, p, r, f);
     }
-    double Mp, Mr, Mf;
+    double Mp, Mr, Mf, qp, qr, qf;
     prf(TP, FP, FN, &Mp, &Mr, &Mf);
+    prf(e->qm_tp, e->qm_fp, e->qm_fn, &qp, &qr, &qf);
+    int q_labelled = e->qm_tp + e->qm_fn > 0;
     if (nmac)
         mp /= nmac, mr /= nmac, mf /= nmac;
     if (json) {
@@ -259,6 +273,9 @@ static void report(const Eval *e, int json)
             json_pack("{s:f, s:f, s:f}", "precision", mp, "recall", mr, "f1", mf), "unlabelled",
             extra, "hurt_on_reflection", "rows", e->reflection_rows, "fired", e->hurt_on_reflection,
             "rate", ratio(e->hurt_on_reflection, e->reflection_rows));
+        if (q_labelled)
+            json_object_set_new(o, "question_as_moves",
+                                stat_json(e->qm_tp, e->qm_fp, e->qm_fn, qp, qr, qf));
         char *s = json_dumps(o, JSON_INDENT(2));
         if (s)
             puts(s);
@@ -277,6 +294,10 @@ static void report(const Eval *e, int json)
            "(%.1f%%)\n",
            e->hurt_on_reflection, e->reflection_rows,
            100.0 * ratio(e->hurt_on_reflection, e->reflection_rows));
+    if (q_labelled)
+        printf("%-18s %5d %5d %5d %9.3f %7.3f %6.3f  (any question_open/question_closed move; "
+               "for comparison)\n",
+               "question as moves", e->qm_tp, e->qm_fp, e->qm_fn, qp, qr, qf);
     printf("%-18s %5d %5d %5d %9.3f %7.3f %6.3f\n", "micro", TP, FP, FN, Mp, Mr, Mf);
     printf("%-18s %5s %5s %5s %9.3f %7.3f %6.3f\n", "macro", "", "", "", mp, mr, mf);
     printf("%d rows, %d skipped; reflection_simple and reflection_complex are not scored "

@@ -6,7 +6,8 @@
  * are left out, since the models read listener replies. The tag "question" is any of
  * question, question_open, question_closed. With --holdout even (odd), rows whose id hashes
  * even (odd) are held out: the models are fitted on the other half and the held-out rows
- * are scored twice, by the model alone and by the full rules with the new models, per file.
+ * are scored twice, by the model alone and by the full rules with the new models, per file
+ * ("question" by the full rules is what `heard eval` counts: a reply that asks).
  * The output is deterministic: the same data and options give the same bytes. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,7 +237,9 @@ static void report_held_out(const Data *d, const Options *o, Rules *r, const AnM
                 MoveList ml;
                 ScriptError err;
                 int got = 0;
-                if (rules_score(r, row->context, row->reply, ROLE_AGENT, &ml, &err) == 0)
+                if (strcmp(o->tags[t], "question") == 0) /* as heard eval counts it */
+                    got = rules_asks(r, row->context, row->reply) > 0;
+                else if (rules_score(r, row->context, row->reply, ROLE_AGENT, &ml, &err) == 0)
                     for (int k = 0; k < ml.count; k++)
                         got |= has_label(ml.items[k].tag, o->tags[t]);
                 count(&full, gold, got);

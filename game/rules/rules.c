@@ -278,6 +278,12 @@ int rules_inputs(Rules *r, const char *context, const char *reply, double *x, in
     return AN_X_COUNT;
 }
 
+int rules_asks(Rules *r, const char *context, const char *reply)
+{
+    const AnFeatures *f = an_analyse(r->an, context ? context : "", reply ? reply : "");
+    return f ? f->asking : -1;
+}
+
 int rules_models(const Rules *r, const AnModel **models)
 {
     *models = r->models;

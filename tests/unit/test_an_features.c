@@ -73,6 +73,51 @@ static void test_an_features_questions_open_and_closed(void **state)
     assert_int_equal(ft->closed_questions, 1);
 }
 
+/* asks: the reply's purpose is to ask (heard eval's "question"), whatever the mark says */
+static void test_an_features_asking_by_form_not_by_mark(void **state)
+{
+    Fix *f = *state;
+    static const char *const ASKS[] = {
+        "What got in the way this week?",
+        "how long have you had the van",         /* no mark, but a question in form */
+        "do you want to keep the old one",       /* "do you..." without '?' */
+        "Okay, so how much of it was the rent?", /* past the fillers */
+        "Is-- are your parents coming too?",     /* a restart */
+        "In what way was it harder?",
+        "I wonder what your sister made of that.",
+        "Tell me about the first time it happened.",
+        "Anything else on your mind?",
+        "You told the landlord when?", /* a wh-word left in place */
+        "Did you?",
+        "That was the week before the move, or?",
+        "Tuesday?", /* a '?' that brings nothing of theirs back */
+    };
+    static const char *const RESTATES[] = {
+        "So you felt left out at the party?",
+        "You're not sure the landlord will listen?",
+        "Yeah?",
+        "Okay?",
+        "It's the rent that worries you, isn't it?", /* a tag, not a question */
+        "What you said about the rent stuck with me.",
+        "Oh no, \"what if it happens again?\" is what you keep thinking.",
+    };
+    const char *ctx = "The rent went up again and the landlord won't answer my texts.";
+    for (size_t i = 0; i < sizeof ASKS / sizeof ASKS[0]; i++) {
+        const AnFeatures *ft = an_analyse(f->a, ctx, ASKS[i]);
+        if (ft->asking < 1)
+            fail_msg("should ask: %s", ASKS[i]);
+    }
+    for (size_t i = 0; i < sizeof RESTATES / sizeof RESTATES[0]; i++) {
+        const AnFeatures *ft = an_analyse(f->a, ctx, RESTATES[i]);
+        if (ft->asking != 0)
+            fail_msg("should not ask: %s", RESTATES[i]);
+    }
+    /* the restatement is still a closed question for players (LABELS.md) */
+    const AnFeatures *ft = an_analyse(f->a, ctx, "So you felt left out at the party?");
+    assert_int_equal(ft->sents[0].question, AN_Q_CLOSED);
+    assert_false(ft->sents[0].asks);
+}
+
 static void test_an_features_negated_cue_and_parroting(void **state)
 {
     Fix *f = *state;
@@ -119,6 +164,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_an_features_echo_family_and_perspective),
         cmocka_unit_test(test_an_features_questions_open_and_closed),
+        cmocka_unit_test(test_an_features_asking_by_form_not_by_mark),
         cmocka_unit_test(test_an_features_negated_cue_and_parroting),
         cmocka_unit_test(test_an_features_hostile_text),
     };
