@@ -110,13 +110,8 @@ static void print_text(const CheckResult *r)
         check_message_format(&r->messages[i], line, sizeof line);
         puts(line);
     }
-    if (r->passed)
-        printf("%s: passed: %zu example%s, the flow ended after %d answers%s\n", r->path,
-               r->nexamples, r->nexamples == 1 ? "" : "s", r->flow_answers,
-               r->warnings ? " (see the warnings)" : "");
-    else
-        printf("%s: failed: %d error%s, %d warning%s\n", r->path, r->errors,
-               r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
+    check_result_format(r, line, sizeof line);
+    puts(line);
 }
 
 static json_t *json_of_example(const CheckExample *ex)

@@ -84,6 +84,16 @@ int check_message_format(const CheckMessage *m, char *buf, size_t cap)
     return snprintf(buf, cap, "%s: %s: %s", m->file, check_level_name(m->level), m->text);
 }
 
+int check_result_format(const CheckResult *r, char *buf, size_t cap)
+{
+    if (r->passed)
+        return snprintf(buf, cap, "%s: passed: %zu example%s, the flow ended after %d answers%s",
+                        r->path, r->nexamples, r->nexamples == 1 ? "" : "s", r->flow_answers,
+                        r->warnings ? " (see the warnings)" : "");
+    return snprintf(buf, cap, "%s: failed: %d error%s, %d warning%s", r->path, r->errors,
+                    r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
+}
+
 /* ---- messages ------------------------------------------------------------------------- */
 
 /* Appends a message at FILE:LINE. An error that finds no room is still counted, so the
@@ -482,6 +492,8 @@ static void check_flow(Checker *c, const char *path, const char *src, size_t len
     Flow *f = flow_create(&cfg, &err);
     if (!f) {
         add_script_error(r, path, SCRIPT_ERR_RUNTIME, &err);
+        add(r, CHECK_NOTE, path, 0,
+            "this happened in the dry run of the flow, before its first question");
         return;
     }
     char last[128] = "";

@@ -91,6 +91,11 @@ void check_result_free(CheckResult *out);
  * without a line) into BUF of CAP bytes. Returns the length it needed, like snprintf. */
 int check_message_format(const CheckMessage *m, char *buf, size_t cap);
 
+/* Writes R's verdict as one line without a newline into BUF of CAP bytes:
+ * "FILE: passed: 3 examples, the flow ended after 17 answers" or
+ * "FILE: failed: 1 error, 0 warnings". Returns the length it needed, like snprintf. */
+int check_result_format(const CheckResult *r, char *buf, size_t cap);
+
 /* The level's word: "error", "warning" or "note". */
 const char *check_level_name(CheckLevel level);
 
