@@ -114,6 +114,23 @@ static void print_text(const CheckResult *r)
     puts(line);
 }
 
+/* A JSON string for S; Lua texts may hold bytes that are not UTF-8, which JSON cannot. */
+static json_t *text(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    size_t n = strlen(s);
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return json_string("");
+    for (size_t i = 0; i <= n; i++)
+        copy[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
+    j = json_string(copy);
+    free(copy);
+    return j;
+}
+
 static json_t *json_of_example(const CheckExample *ex)
 {
     json_t *expected = json_array(), *found = json_array();
@@ -121,13 +138,13 @@ static json_t *json_of_example(const CheckExample *ex)
         json_array_append_new(expected, json_string(ex->expected[i]));
     for (int i = 0; i < ex->found.count; i++) {
         const Move *m = &ex->found.items[i];
-        json_array_append_new(found, json_pack("{s:s, s:i, s:s}", "tag", m->tag, "points",
-                                               m->points, "reason", m->reason));
+        json_array_append_new(found, json_pack("{s:s, s:i, s:o}", "tag", m->tag, "points",
+                                               m->points, "reason", text(m->reason)));
     }
-    return json_pack("{s:i, s:i, s:s, s:s, s:s, s:o, s:o, s:b}", "index", ex->index, "line",
+    return json_pack("{s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:b}", "index", ex->index, "line",
                      ex->line, "role", ex->role == ROLE_AGENT ? "agent" : "customer", "context",
-                     ex->context, "reply", ex->reply, "expected", expected, "found", found,
-                     "passed", ex->passed);
+                     text(ex->context), "reply", text(ex->reply), "expected", expected, "found",
+                     found, "passed", ex->passed);
 }
 
 static json_t *json_of_result(const CheckResult *r)
@@ -138,16 +155,16 @@ static json_t *json_of_result(const CheckResult *r)
         const CheckMessage *m = &r->messages[i];
         check_message_format(m, line, sizeof line);
         json_array_append_new(messages,
-                              json_pack("{s:s, s:s, s:i, s:s, s:s}", "level",
-                                        check_level_name(m->level), "file", m->file, "line",
-                                        m->line, "text", m->text, "formatted", line));
+                              json_pack("{s:s, s:o, s:i, s:o, s:o}", "level",
+                                        check_level_name(m->level), "file", text(m->file), "line",
+                                        m->line, "text", text(m->text), "formatted", text(line)));
     }
     for (size_t i = 0; i < r->nexamples; i++)
         json_array_append_new(examples, json_of_example(&r->examples[i]));
-    return json_pack("{s:s, s:b, s:i, s:i, s:o, s:o, s:{s:b, s:i}}", "file", r->path, "passed",
-                     r->passed, "errors", r->errors, "warnings", r->warnings, "messages", messages,
-                     "examples", examples, "flow", "finished", r->flow_finished, "answers",
-                     r->flow_answers);
+    return json_pack("{s:o, s:b, s:i, s:i, s:o, s:o, s:{s:b, s:i}}", "file", text(r->path),
+                     "passed", r->passed, "errors", r->errors, "warnings", r->warnings, "messages",
+                     messages, "examples", examples, "flow", "finished", r->flow_finished,
+                     "answers", r->flow_answers);
 }
 
 /* Checks FILES, printing as it goes (text) or once at the end (JSON). Returns the number
