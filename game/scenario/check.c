@@ -419,7 +419,6 @@ static void check_examples(Checker *c, const char *path, const char *src, size_t
 
 typedef struct DryRun {
     Checker *checker;
-    const CheckTable *table;
     int partly_given;
     char seen[64][128]; /* titles of the choices asked so far */
     int nseen;
@@ -477,7 +476,7 @@ static int flow_line(const char *src, size_t len, const CheckTable *t)
 static void check_flow(Checker *c, const char *path, const char *src, size_t len,
                        const CheckTable *t, CheckResult *r)
 {
-    DryRun d = {c, t, 0, {{0}}, 0};
+    DryRun d = {c, 0, {{0}}, 0};
     FlowConfig cfg = {0};
     cfg.scenario_path = path;
     cfg.scenario_source = src;
