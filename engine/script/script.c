@@ -22,12 +22,23 @@
  * call the message handler for memory errors. Only reads the stack; allocates nothing. */
 static void note_refusal(Script *s)
 {
-    s->mem_refused = 1;
     lua_State *L = s->running;
-    if (L == NULL)
+    if (L == NULL) {
+        s->mem_refused = 1;
         return;
+    }
     lua_Debug ar;
-    script_where(L, 0, s->mem_where.file, sizeof s->mem_where.file, &s->mem_where.line);
+    char file[sizeof s->mem_where.file];
+    int line = 0;
+    script_where(L, 0, file, sizeof file, &line);
+    /* Lua retries a refused request after a collection, and a deep recursion is refused
+     * again and again at the same line: a traceback costs time in the depth of the stack,
+     * so keep the one already taken for that place. */
+    if (s->mem_refused && line == s->mem_where.line && strcmp(file, s->mem_where.file) == 0)
+        return;
+    s->mem_refused = 1;
+    memcpy(s->mem_where.file, file, sizeof file);
+    s->mem_where.line = line;
     script_traceback(L, 0, s->mem_where.traceback, sizeof s->mem_where.traceback);
     s->mem_deep = lua_getstack(L, SCRIPT_DEEP_STACK, &ar);
 }
@@ -332,15 +343,37 @@ static int refuse_bytecode(const char *name, ScriptError *out)
     return SCRIPT_ERR_SYNTAX;
 }
 
+/* A chunk that did not compile. Lua's parser names no place when one of its own limits
+ * stops it (nesting deeper than its C stack allows): say which file, and what to look for. */
+static void place_load_error(const char *name, ScriptError *out, int *rc)
+{
+    *rc = SCRIPT_ERR_SYNTAX;
+    size_t n = strlen(name);
+    if (strncmp(out->message, name, n) == 0 && out->message[n] == ':')
+        return;
+    char msg[sizeof out->message];
+    if (strstr(out->message, "C stack overflow"))
+        snprintf(msg, sizeof msg,
+                 "%s: tables, brackets or functions are nested too deeply for Lua to read the "
+                 "file (C stack overflow)",
+                 name);
+    else
+        snprintf(msg, sizeof msg, "%.200s: %.300s", name, out->message);
+    memcpy(out->message, msg, sizeof msg);
+    snprintf(out->file, sizeof out->file, "%s", name);
+}
+
 static int run_chunk(Script *s, const char *chunk, size_t len, const char *name, int nresults,
                      ScriptError *out)
 {
-    if (len >= 4 && memcmp(chunk, LUA_SIGNATURE, 4) == 0)
-        return refuse_bytecode(name, out);
     if (len >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) { /* a UTF-8 mark from an editor */
         chunk += 3;
         len -= 3;
     }
+    /* Lua takes any chunk whose first byte is the signature's ESC for compiled code, with a
+     * message that names no file; say it here, after the mark, as Lua would see it. */
+    if (len >= 1 && chunk[0] == LUA_SIGNATURE[0])
+        return refuse_bytecode(name, out);
     char chunkname[sizeof out->file + 1];
     snprintf(chunkname, sizeof chunkname, "@%s", name);
     lua_State *L = s->L;
@@ -356,6 +389,8 @@ static int run_chunk(Script *s, const char *chunk, size_t len, const char *name,
         } else {
             rc = classify(s, L, status, lua_gettop(L), NULL, name, out);
             lua_pop(L, 1);
+            if (rc != SCRIPT_ERR_MEMORY)
+                place_load_error(name, out, &rc);
         }
     }
     end_step(s, prev);

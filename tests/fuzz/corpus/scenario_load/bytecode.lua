@@ -1,0 +1,1 @@
+return load("\27LuaT\0\25\147\r\n\26\n")()

@@ -1,0 +1,1 @@
+setmetatable(_Gupper, { __iodex = fu{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{ncitle, deAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAscript`ion = description, difficulty = 1 }
