@@ -103,7 +103,8 @@ int game_options_parse(int argc, char **argv, GameOptions *opt, const char *prog
 }
 
 /* SCENARIO is a path to a .lua file or the id of a scenario in ROOT/scripts/scenarios.
- * Returns 0 with INFO filled, or -1 with INFO->error saying why it cannot be played. */
+ * Returns 0 with INFO filled, or with INFO->error saying why it cannot be played: -2 when
+ * the file cannot be read, -1 when it was read and failed (its error goes on screen). */
 static int find_scenario(const char *root, const char *scenario, ScenarioInfo *info)
 {
     char path[1024];
@@ -112,12 +113,12 @@ static int find_scenario(const char *root, const char *scenario, ScenarioInfo *i
         snprintf(path, sizeof path, "%s", scenario);
     else
         snprintf(path, sizeof path, "%s/scripts/scenarios/%s.lua", root, scenario);
-    scenario_info_load(path, info);
+    int rc = scenario_info_load(path, info);
     if (info->ok)
         return 0;
     if (!info->error[0])
         snprintf(info->error, sizeof info->error, "%.400s: cannot be played", path);
-    return -1;
+    return rc == SCRIPT_ERR_IO ? -2 : -1;
 }
 
 int game_run(const GameOptions *opt, const char *scenario)
@@ -146,12 +147,21 @@ int game_run(const GameOptions *opt, const char *scenario)
         app_push(app, replay_screen_create(app, opt->replay));
     if (scenario) {
         ScenarioInfo info;
-        if (find_scenario(cfg.root, scenario, &info) != 0) {
+        int found = find_scenario(cfg.root, scenario, &info);
+        if (found == -2) {
             fprintf(stderr, "heard play: %s\n", info.error);
             app_destroy(app);
             return 2;
         }
-        app_push(app, players_screen_create(app, &info));
+        if (found == 0) {
+            app_push(app, players_screen_create(app, &info));
+        } else { /* a scenario that fails as it loads stops on the error screen, not the game */
+            ScriptError e;
+            memset(&e, 0, sizeof e);
+            snprintf(e.message, sizeof e.message, "%s", info.error);
+            snprintf(e.file, sizeof e.file, "%.255s", info.path);
+            app_push(app, error_screen_create(&e, NULL, NULL));
+        }
     }
     int rc = app_run(app);
     app_destroy(app);

@@ -1,5 +1,8 @@
 /* error_screen.c: shows a script error without ever closing the game. The message (with
- * file and line) comes first, the traceback under it; R reloads, C copies, Esc goes back. */
+ * file and line) comes first, the traceback under it; R reloads, C copies, Esc goes back.
+ * In a headless run (SDL's dummy video driver) nobody sees the screen, so the message also
+ * goes to stderr as "heard: FILE:LINE: ...". */
+#include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +41,8 @@ static void handle(Screen *s, App *app, const Event *e)
             return;
         }
         es->err = fresh;
+        if (app_headless(app))
+            fprintf(stderr, "heard: %s\n", es->err.message);
         snprintf(es->status, sizeof es->status, "Reloaded — the file still has an error.");
     }
 }
@@ -92,5 +97,8 @@ Screen *error_screen_create(const ScriptError *err, ErrorReloadFn reload, void *
     es->err = *err;
     es->reload = reload;
     es->ud = ud;
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (driver && strcmp(driver, "dummy") == 0)
+        fprintf(stderr, "heard: %s\n", es->err.message[0] ? es->err.message : "a script error");
     return &es->base;
 }
