@@ -444,9 +444,35 @@ typedef struct Run {
     AnMatchScratch *s;
 } Run;
 
+/* Words that open a sentence without changing what it does ("Okay, so, it sounds like..."
+ * starts where "it" does). */
+static int lead_filler(const char *w)
+{
+    static const char
+        *const FILLERS[] = {"so",  "and", "but",     "well",  "okay", "ok",   "um",
+                            "uh",  "umm", "yeah",    "now",   "then", "hmm",  "mm",
+                            "mhm", "hm",  "huh",     "right", "all",  "sure", "yes",
+                            "yep", "mmm", "alright", "anyway"}; /* not "oh": "Oh no" is not "No" */
+    for (size_t k = 0; k < sizeof FILLERS / sizeof FILLERS[0]; k++)
+        if (w[0] == FILLERS[k][0] && strcmp(w, FILLERS[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A sentence starts at token I when only punctuation and fillers come before it. */
 static int at_bol(const AnTokens *t, int i)
 {
-    return i == 0 || (i <= t->count && t->items[i - 1].kind == AN_TOK_SENT_END);
+    if (i > t->count)
+        return 0;
+    for (int j = i - 1, n = 0; j >= 0; j--, n++) {
+        const AnToken *k = &t->items[j];
+        if (k->kind == AN_TOK_SENT_END)
+            return 1;
+        if (n == 8 || !(k->kind == AN_TOK_PUNCT ||
+                        (k->kind == AN_TOK_WORD && lead_filler(t->arena + k->text))))
+            return 0;
+    }
+    return 1;
 }
 
 static int at_eol(const AnTokens *t, int i)
@@ -534,6 +560,16 @@ static int run_at(const AnMatcher *m, AnMatchScratch *s, const Pattern *p, const
     return best;
 }
 
+/* True when pattern PI already matched up to END or further from an earlier start: "So
+ * sounds like" is one match of "^ (so)? sounds like", not a second one after the filler. */
+static int inside_earlier(const AnMatch *out, int n, int pi, int end)
+{
+    for (int k = n - 1; k >= 0; k--)
+        if (out[k].pattern == pi && out[k].end >= end)
+            return 1;
+    return 0;
+}
+
 static int try_key(const AnMatcher *m, AnMatchScratch *s, int key, const AnTokens *t,
                    const AnTokenInfo *info, int i, AnMatch *out, int n, int max)
 {
@@ -545,7 +581,7 @@ static int try_key(const AnMatcher *m, AnMatchScratch *s, int key, const AnToken
             continue;
         s->tried[pi] = s->pos_stamp;
         int end = run_at(m, s, &m->pats[pi], t, info, i);
-        if (end > i)
+        if (end > i && !inside_earlier(out, n, pi, end))
             out[n++] = (AnMatch){m->pats[pi].cue, pi, i, end};
     }
     return n;
