@@ -136,6 +136,48 @@ int an_train_logistic(const double *x, const unsigned char *y, int n, int d, dou
     return steps;
 }
 
+/* Makes column J of the N*D rows X all zeros: an input that never varies gets weight 0. */
+static void clear_column(double *x, int n, int d, int j)
+{
+    for (int i = 0; i < n; i++)
+        x[(size_t)i * d + j] = 0.0;
+}
+
+int an_train_logistic_signed(const double *x, const unsigned char *y, int n, int d, double l2,
+                             const signed char *sign, double *w, double *bias)
+{
+    if (!sign)
+        return an_train_logistic(x, y, n, d, l2, w, bias);
+    if (n <= 0 || d <= 0)
+        return -1;
+    double *xc = malloc((size_t)n * d * sizeof *xc);
+    if (!xc)
+        return -1;
+    memcpy(xc, x, (size_t)n * d * sizeof *xc);
+    for (int j = 0; j < d; j++)
+        if (sign[j] == 0)
+            clear_column(xc, n, d, j);
+    int total = 0;
+    for (int round = 0; round <= d; round++) {
+        int steps = an_train_logistic(xc, y, n, d, l2, w, bias);
+        if (steps < 0) {
+            total = -1;
+            break;
+        }
+        total += steps;
+        int held = 0;
+        for (int j = 0; j < d; j++)
+            if (sign[j] < 0 && w[j] > 0) {
+                clear_column(xc, n, d, j);
+                held++;
+            }
+        if (held == 0)
+            break;
+    }
+    free(xc);
+    return total;
+}
+
 typedef struct Ranked {
     double p;
     int i;

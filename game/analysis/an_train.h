@@ -14,6 +14,13 @@
 int an_train_logistic(const double *x, const unsigned char *y, int n, int d, double l2, double *w,
                       double *bias);
 
+/* As an_train_logistic, with SIGN (D values, or NULL: all 1): an input with sign 0 is not
+ * read (weight 0), one with sign -1 may only lower the score: when the fit gives it a
+ * positive weight, it is held at 0 and the rest refitted, until no such weight is positive.
+ * Returns the Newton steps taken in all, or -1 as an_train_logistic does. */
+int an_train_logistic_signed(const double *x, const unsigned char *y, int n, int d, double l2,
+                             const signed char *sign, double *w, double *bias);
+
 /* The lowest threshold T among the scores P (N rows, labels Y) at which firing on P >= T
  * keeps precision >= MIN_PRECISION, i.e. the most recall that precision allows. Returns
  * 1.0 (never fires below certainty) when no threshold reaches MIN_PRECISION. */

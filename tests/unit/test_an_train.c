@@ -53,6 +53,34 @@ static void test_an_train_separates_a_separable_set(void **state)
     assert_true(fabs(w[2]) < 1e-12); /* a constant input gets no weight */
 }
 
+/* signs: an input allowed only against the tag never gets a positive weight, one that is
+ * not read gets none, and a free one keeps its own */
+static void test_an_train_holds_weights_to_their_signs(void **state)
+{
+    (void)state;
+    static double x[N * D];
+    unsigned char y[N];
+    make_set(x, y);
+    for (int i = 0; i < N; i++)
+        x[i * D + 2] = 1.0 - x[i * D + 0]; /* varies, and counts against y */
+    double w[D], bias;
+    const signed char against_first[D] = {-1, 1, 1};
+    assert_true(an_train_logistic_signed(x, y, N, D, 1.0, against_first, w, &bias) > 0);
+    assert_true(w[0] == 0.0); /* it would be positive, so it is held at 0 */
+    assert_true(w[1] > 0);
+    assert_true(w[2] < 0);
+    const signed char against_last[D] = {1, 1, -1};
+    assert_true(an_train_logistic_signed(x, y, N, D, 1.0, against_last, w, &bias) > 0);
+    assert_true(w[2] < 0); /* already against: kept */
+    const signed char silent[D] = {1, 0, 1};
+    assert_true(an_train_logistic_signed(x, y, N, D, 1.0, silent, w, &bias) > 0);
+    assert_true(w[1] == 0.0 && w[0] > 0);
+    assert_int_equal(an_model_sign("reflection", AN_X_NEXT_STEP), 0);
+    assert_int_equal(an_model_sign("reflection", AN_X_FIX_IT), -1);
+    assert_int_equal(an_model_sign("reflection", AN_X_ECHO), 1);
+    assert_int_equal(an_model_sign("question", AN_X_NEXT_STEP), 1);
+}
+
 static void test_an_train_is_deterministic(void **state)
 {
     (void)state;
@@ -126,6 +154,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_an_train_separates_a_separable_set),
+        cmocka_unit_test(test_an_train_holds_weights_to_their_signs),
         cmocka_unit_test(test_an_train_is_deterministic),
         cmocka_unit_test(test_an_train_stronger_l2_shrinks_weights),
         cmocka_unit_test(test_an_train_rejects_empty_input),
