@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "engine/core/inputfile.h"
+#include "engine/core/utf8.h"
 #include "engine/sdl/platform.h"
 
 #define STACK_MAX 16
@@ -217,11 +218,18 @@ void app_set_exit_message(App *app, const char *msg)
     snprintf(app->exit_message, sizeof app->exit_message, "%s", msg);
 }
 
-/* Queues TEXT as EV_TEXT events cut on code-point boundaries (invalid bytes pass through:
- * the text field repairs them). */
-static void push_text(App *app, const char *text)
+/* Queues TEXT as EV_TEXT events cut on code-point boundaries. Ill-formed UTF-8 (a pasted
+ * binary, a raw byte in an input file) becomes U+FFFD first, as the text field would show
+ * it, so every event can be recorded in the session file. */
+static void push_text(App *app, const char *raw)
 {
-    size_t n = strlen(text), i = 0;
+    size_t n = strlen(raw), i = 0;
+    char *clean = n < (SIZE_MAX - 1) / 3 ? malloc(UTF8_REPAIR_BOUND(n)) : NULL;
+    const char *text = raw;
+    if (clean) { /* out of memory: the bytes go as they are and the field repairs them */
+        n = utf8_repair(raw, n, clean, NULL);
+        text = clean;
+    }
     while (i < n) {
         size_t take = n - i < EVENT_TEXT_MAX - 1 ? n - i : EVENT_TEXT_MAX - 1;
         while (take > 1 && i + take < n && ((unsigned char)text[i + take] & 0xC0) == 0x80)
@@ -232,6 +240,7 @@ static void push_text(App *app, const char *text)
         events_push(app->queue, &e);
         i += take;
     }
+    free(clean);
 }
 
 void app_paste(App *app)
@@ -392,6 +401,19 @@ static void tick_blink(App *app)
             top->ops->tick(top, app);
         app->dirty = 1;
     }
+}
+
+void app_step(App *app, const Event *events, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        Event e = events[i];
+        e.ms = app->clock;
+        events_push(app->queue, &e);
+    }
+    dispatch(app);
+    draw(app);
+    platform_present(app->platform);
+    app->frames++;
 }
 
 int app_run(App *app)

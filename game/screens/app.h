@@ -59,6 +59,11 @@ void app_destroy(App *app); /* destroys every screen; NULL is a no-op */
  * limit is reached. Returns the process exit code. */
 int app_run(App *app);
 
+/* One turn of the main loop without the loop, for benchmarks and tests that drive an App
+ * from code: queues COUNT EVENTS (stamped with the input clock, which does not move),
+ * hands them to the top screen, then draws and presents one frame. */
+void app_step(App *app, const Event *events, size_t count);
+
 /* The screen stack. The app owns pushed screens and destroys them when popped. */
 void app_push(App *app, Screen *s);
 void app_pop(App *app);

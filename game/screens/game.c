@@ -45,9 +45,11 @@ static void open_session(Game *g, App *app, uint64_t seed)
         printf("session %s\n", g->save_path);
         fflush(stdout);
     }
-    if (!g->writer)
+    if (!g->writer) {
         snprintf(g->save_warning, sizeof g->save_warning,
                  "This session cannot be saved (%s). You can keep playing.", err);
+        fprintf(stderr, "heard: warning: %s\n", g->save_warning); /* for a terminal, a test */
+    }
 }
 
 Game *game_create(App *app, const GameSetup *setup, ScriptError *err)
@@ -109,8 +111,10 @@ static void write_failed(Game *g)
              "Saving stopped: %s. You can keep playing; this session will not be complete "
              "on disk.",
              session_writer_error(g->writer));
+    fprintf(stderr, "heard: warning: %s\n", g->save_warning);
     session_writer_destroy(g->writer);
     g->writer = NULL;
+    g->save_path[0] = '\0'; /* nobody is told "saved to" a file that stopped half-way */
 }
 
 void game_save_progress(Game *g)
@@ -153,8 +157,13 @@ void game_save_end(Game *g, uint32_t ms)
 
 void game_record_event(Game *g, const Event *e)
 {
-    if (g->writer && session_write_event(g->writer, e) != 0)
-        write_failed(g);
+    /* An event that cannot be saved (SESSION_ERR_ARG: nothing was written) is left out of
+     * the file; only a failing file stops the saving. */
+    if (g->writer) {
+        int rc = session_write_event(g->writer, e);
+        if (rc != 0 && rc != SESSION_ERR_ARG)
+            write_failed(g);
+    }
 }
 
 void game_note_undo(Game *g, uint32_t ms)
