@@ -43,7 +43,11 @@ void ui_fill(const Ui *ui, Rect rect, Color c)
 {
     SDL_Rect r = {rect.x, rect.y, rect.w, rect.h};
     SDL_SetRenderDrawColor(ui->r, c.r, c.g, c.b, c.a);
+    /* SDL's software renderer blends pixel by pixel even when the colour is opaque; an
+     * opaque fill without blending is a plain memory fill, several times faster. */
+    SDL_SetRenderDrawBlendMode(ui->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_RenderFillRect(ui->r, &r);
+    SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_BLEND);
 }
 
 void ui_outline(const Ui *ui, Rect rect, Color c, int thickness)
