@@ -25,13 +25,22 @@ typedef struct Pattern {
     int cue, pc, len;
 } Pattern;
 
+/* Words that open a sentence without changing what it does ("Okay, so, it sounds like..."
+ * starts where "it" does); not "oh": "Oh no" is not "No". */
+static const char *const FILLERS[] = {"so",  "and", "but",     "well",  "okay", "ok",   "um",
+                                      "uh",  "umm", "yeah",    "now",   "then", "hmm",  "mm",
+                                      "mhm", "hm",  "huh",     "right", "all",  "sure", "yes",
+                                      "yep", "mmm", "alright", "anyway"};
+
 struct AnMatcher {
     AnLexicon *lx;
+    unsigned char *filler; /* per string id: one of FILLERS (filled by an_matcher_compile) */
     Inst *code;
     int ncode, capcode;
     Pattern *pats;
     int npats, cappats;
     char cues[CUE_MAX][32];
+    bool model_only[CUE_MAX];
     int ncues;
     int nkeys;      /* index keys: words, stems, classes, any */
     int *key_start; /* nkeys + 1 */
@@ -43,7 +52,10 @@ struct AnMatcher {
 struct AnMatchScratch {
     uint32_t *mark; /* per instruction of one pattern */
     int *clist, *nlist;
-    uint32_t *tried; /* per pattern: the position stamp it was last tried at */
+    uint32_t *tried;    /* per pattern: the position stamp it was last tried at */
+    unsigned char *bol; /* per token of the current run: a sentence starts there */
+    size_t cap_bol;
+    int bol_ready; /* bol is filled for the current run */
     uint32_t stamp, pos_stamp;
     int maxlen, npats;
 };
@@ -320,6 +332,7 @@ void an_matcher_destroy(AnMatcher *m)
     free(m->pats);
     free(m->key_start);
     free(m->key_pats);
+    free(m->filler);
     free(m);
 }
 
@@ -336,6 +349,17 @@ const char *an_matcher_cue_name(const AnMatcher *m, int cue)
 int an_matcher_cue_id(const AnMatcher *m, const char *name)
 {
     return cue_id((AnMatcher *)m, name, 0);
+}
+
+void an_matcher_set_model_only(AnMatcher *m, int cue)
+{
+    if (cue >= 0 && cue < m->ncues)
+        m->model_only[cue] = true;
+}
+
+bool an_matcher_model_only(const AnMatcher *m, int cue)
+{
+    return cue >= 0 && cue < m->ncues && m->model_only[cue];
 }
 
 /* ---- index ------------------------------------------------------------------------ */
@@ -387,7 +411,18 @@ int an_matcher_compile(AnMatcher *m)
 {
     free(m->key_start);
     free(m->key_pats);
+    free(m->filler);
+    m->key_start = NULL, m->key_pats = NULL, m->filler = NULL;
+    int ids[sizeof FILLERS / sizeof FILLERS[0]];
+    for (size_t k = 0; k < sizeof FILLERS / sizeof FILLERS[0]; k++)
+        if ((ids[k] = an_lexicon_intern(m->lx, FILLERS[k])) < 0)
+            return -1;
     m->nstrings = an_lexicon_string_count(m->lx);
+    m->filler = calloc((size_t)m->nstrings + 1, 1);
+    if (!m->filler)
+        return -1;
+    for (size_t k = 0; k < sizeof FILLERS / sizeof FILLERS[0]; k++)
+        m->filler[ids[k]] = 1;
     m->nkeys = 2 * m->nstrings + AN_CLASS_MAX + 1;
     m->key_start = calloc((size_t)m->nkeys + 1, sizeof(int));
     if (!m->key_start)
@@ -435,6 +470,7 @@ void an_match_scratch_destroy(AnMatchScratch *s)
     free(s->clist);
     free(s->nlist);
     free(s->tried);
+    free(s->bol);
     free(s);
 }
 
@@ -442,37 +478,46 @@ typedef struct Run {
     const Inst *code;
     const AnTokens *toks;
     AnMatchScratch *s;
+    const unsigned char *bol; /* per token, or NULL: see sentence_starts */
 } Run;
 
-/* Words that open a sentence without changing what it does ("Okay, so, it sounds like..."
- * starts where "it" does). */
-static int lead_filler(const char *w)
-{
-    static const char
-        *const FILLERS[] = {"so",  "and", "but",     "well",  "okay", "ok",   "um",
-                            "uh",  "umm", "yeah",    "now",   "then", "hmm",  "mm",
-                            "mhm", "hm",  "huh",     "right", "all",  "sure", "yes",
-                            "yep", "mmm", "alright", "anyway"}; /* not "oh": "Oh no" is not "No" */
-    for (size_t k = 0; k < sizeof FILLERS / sizeof FILLERS[0]; k++)
-        if (w[0] == FILLERS[k][0] && strcmp(w, FILLERS[k]) == 0)
-            return 1;
-    return 0;
-}
-
 /* A sentence starts at token I when only punctuation and fillers come before it. */
-static int at_bol(const AnTokens *t, int i)
+static int at_bol(const Run *r, int i)
 {
+    const AnTokens *t = r->toks;
     if (i > t->count)
         return 0;
-    for (int j = i - 1, n = 0; j >= 0; j--, n++) {
-        const AnToken *k = &t->items[j];
-        if (k->kind == AN_TOK_SENT_END)
-            return 1;
-        if (n == 8 || !(k->kind == AN_TOK_PUNCT ||
-                        (k->kind == AN_TOK_WORD && lead_filler(t->arena + k->text))))
-            return 0;
+    if (r->bol)
+        return r->bol[i];
+    return i == 0 || t->items[i - 1].kind == AN_TOK_SENT_END; /* no room for the table */
+}
+
+/* Fills S->bol[0 .. count] once per run, so '^' costs one lookup wherever it is tried.
+ * Returns 0, or -1 when memory runs out. */
+static int sentence_starts(const AnMatcher *m, AnMatchScratch *s, const AnTokens *t,
+                           const AnTokenInfo *info)
+{
+    size_t need = (size_t)t->count + 1;
+    if (s->cap_bol < need) {
+        unsigned char *b = realloc(s->bol, need + 64);
+        if (!b)
+            return -1;
+        s->bol = b;
+        s->cap_bol = need + 64;
     }
-    return 1;
+    int open = 1;
+    for (int i = 0; i < t->count; i++) {
+        const AnToken *k = &t->items[i];
+        s->bol[i] = (unsigned char)open;
+        if (k->kind == AN_TOK_SENT_END)
+            open = 1;
+        else if (!(k->kind == AN_TOK_PUNCT ||
+                   (k->kind == AN_TOK_WORD && info[i].word >= 0 && info[i].word < m->nstrings &&
+                    m->filler[info[i].word])))
+            open = 0;
+    }
+    s->bol[t->count] = (unsigned char)open;
+    return 0;
 }
 
 static int at_eol(const AnTokens *t, int i)
@@ -495,7 +540,7 @@ static void add(const Run *r, int *list, int *n, int pc, int i)
         add(r, list, n, in->y, i);
         break;
     case OP_BOL:
-        if (at_bol(r->toks, i))
+        if (at_bol(r, i))
             add(r, list, n, pc + 1, i);
         break;
     case OP_EOL:
@@ -537,7 +582,7 @@ static void next_stamp(AnMatchScratch *s)
 static int run_at(const AnMatcher *m, AnMatchScratch *s, const Pattern *p, const AnTokens *t,
                   const AnTokenInfo *info, int i)
 {
-    Run r = {m->code + p->pc, t, s};
+    Run r = {m->code + p->pc, t, s, s->bol_ready ? s->bol : NULL};
     int nc = 0, best = -1;
     next_stamp(s);
     add(&r, s->clist, &nc, 0, i);
@@ -593,6 +638,7 @@ int an_matcher_run(const AnMatcher *m, AnMatchScratch *s, const AnTokens *toks,
     int n = 0, S = m->nstrings;
     if (!m->key_start || s->npats != m->npats)
         return 0;
+    s->bol_ready = sentence_starts(m, s, toks, info) == 0;
     for (int i = 0; i < toks->count && n < max; i++) {
         if (++s->pos_stamp == 0) {
             memset(s->tried, 0, (size_t)s->npats * sizeof *s->tried);

@@ -15,6 +15,8 @@
 #ifndef HEARD_AN_MATCH_H
 #define HEARD_AN_MATCH_H
 
+#include <stdbool.h>
+
 #include "game/analysis/an_lexicon.h"
 #include "game/analysis/an_tokenize.h"
 
@@ -47,6 +49,11 @@ int an_matcher_compile(AnMatcher *m);
 int an_matcher_cue_count(const AnMatcher *m);
 const char *an_matcher_cue_name(const AnMatcher *m, int cue);
 int an_matcher_cue_id(const AnMatcher *m, const char *name);
+
+/* Marks cue CUE (an id) as read only by the fitted model, or tells whether it is: the rules
+ * bridge leaves such cues out of the features it hands to Lua. Out of range: no-op, false. */
+void an_matcher_set_model_only(AnMatcher *m, int cue);
+bool an_matcher_model_only(const AnMatcher *m, int cue);
 
 /* Scratch space for one matching thread; NULL when out of memory. Free with
  * an_match_scratch_destroy (NULL is a no-op). Valid for the matcher it was made for. */

@@ -82,16 +82,21 @@ static int read_families(lua_State *L, AnLexicon *lx)
     return 0;
 }
 
-static int read_cues(lua_State *L, AnMatcher *m, const char *path, ScriptError *err)
+/* Adds the patterns under KEY ("cues", or "model_cues": read by the fitted model only, left
+ * out of the features the rules see) of the table on the stack. */
+static int read_cue_table(lua_State *L, AnMatcher *m, const char *path, const char *key,
+                          ScriptError *err)
 {
     char msg[160], detail[400];
-    if (lua_getfield(L, -1, "cues") == LUA_TTABLE) {
+    if (lua_getfield(L, -1, key) == LUA_TTABLE) {
         lua_pushnil(L);
         while (lua_next(L, -2)) {
             const char *cue = lua_tostring(L, -2);
             int n = lua_istable(L, -1) ? (int)lua_rawlen(L, -1) : -1;
-            if (!cue || n < 0)
-                return fail(err, path, "cues must map names to lists of patterns", "");
+            if (!cue || n < 0) {
+                snprintf(detail, sizeof detail, "%s must map names to lists of patterns", key);
+                return fail(err, path, detail, "");
+            }
             for (int i = 1; i <= n; i++) {
                 lua_rawgeti(L, -1, i);
                 const char *pat = lua_tostring(L, -1);
@@ -102,11 +107,19 @@ static int read_cues(lua_State *L, AnMatcher *m, const char *path, ScriptError *
                 }
                 lua_pop(L, 1);
             }
+            if (strcmp(key, "model_cues") == 0)
+                an_matcher_set_model_only(m, an_matcher_cue_id(m, cue));
             lua_pop(L, 1);
         }
     }
     lua_pop(L, 1);
     return 0;
+}
+
+static int read_cues(lua_State *L, AnMatcher *m, const char *path, ScriptError *err)
+{
+    int rc = read_cue_table(L, m, path, "cues", err);
+    return rc != 0 ? rc : read_cue_table(L, m, path, "model_cues", err);
 }
 
 int rules_lua_lexicon(Script *s, const char *path, int pass, AnLexicon *lx, AnMatcher *m,
@@ -260,6 +273,8 @@ static void push_sentences(lua_State *L, const AnFeatures *f)
             lua_setfield(L, -2, "question");
         }
         set_bool(L, "marked", s->marked);
+        if (s->asks)
+            set_bool(L, "asks", 1);
         lua_pushstring(L, s->first < s->end ? an_token_text(f->reply, s->first) : "");
         lua_setfield(L, -2, "first");
         set_int(L, "first_person", s->first_person);
@@ -304,6 +319,8 @@ static void push_cues(lua_State *L, const AnFeatures *f, const AnMatcher *m)
     lua_createtable(L, 0, 8);
     for (int i = 0; i < f->n_hits; i++) {
         const AnHit *h = &f->hits[i];
+        if (an_matcher_model_only(m, h->cue))
+            continue; /* the model's evidence; building Lua tables for it costs time */
         const char *name = an_matcher_cue_name(m, h->cue);
         if (lua_getfield(L, -1, name) != LUA_TTABLE) {
             lua_pop(L, 1);

@@ -1,9 +1,10 @@
 -- talk.lua: phrases of listening talk that the fitted models read as evidence (see
 -- game/analysis/an_model.h): hedged restatements, pointing back at what the partner said,
 -- two-sided summaries, praise, tag questions and indirect questions. A cue here is only an
--- input to a model or a rule, never a move on its own. Written for Heard.
+-- input to a model or a rule, never a move on its own; those under model_cues are read by
+-- the fitted model alone and are left out of the features the rules see. Written for Heard.
 return {
-  cues = {
+  model_cues = {
     hedge = {
       "(kind|sort) of", "a (little|bit|little bit)", "(maybe|perhaps|probably)", "i (guess|suspect|imagine)",
       "(somewhat|fairly|pretty)", "(a lot of|lots of) the time",
@@ -36,7 +37,8 @@ return {
     },
     two_sided = {
       "on the (one|other) hand", "part of you", "at the same time", "and yet", "but (also|then again)",
-      "(some|other) (days|times) you",
+      "(some|other) (days|times) you", "(one|other) side", "(but|yet) you (also|still)",
+      "(while|although|whereas|even though) you", "(mixed|conflicted|ambivalent|torn)", "two minds",
     },
     affirm = {
       "^ (that is|that sounds|it is|it sounds)? (really|so|very)? (great|good|excellent|wonderful|fantastic|awesome|perfect|brilliant|terrific)",
@@ -46,6 +48,9 @@ return {
       "^ (right|okay|ok|yeah|yes|huh|hm|no) ?", ", (right|okay|ok|huh|yeah|no) ?", "(is it not|does it not|do you not|are you not|did you not) ?",
       "you know what i mean ?", ", you know ?",
     },
+  },
+  -- the rules read these too: asking without a question mark
+  cues = {
     wonder = {
       "i (wonder|am wondering|was wondering|am curious|was curious|would be curious|would like to know|would love to hear)",
       "i am (interested in|interested to hear)", "(curious|wondering) (what|how|whether|if|about)",
