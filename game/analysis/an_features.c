@@ -300,6 +300,15 @@ static bool ctx_has_family(const AnAnalyser *a, int family)
     return false;
 }
 
+/* The context holds a word of feeling or need family FAMILY. */
+static bool ctx_has_any_family(const AnAnalyser *a, int family)
+{
+    for (int i = 0; i < a->ct->count && i < AN_WINDOW; i++)
+        if (a->cinfo[i].family == family)
+            return true;
+    return false;
+}
+
 static bool seen_stem(const AnAnalyser *a, const int *list, int n, uint64_t stem)
 {
     for (int k = 0; k < n; k++)
@@ -310,7 +319,7 @@ static bool seen_stem(const AnAnalyser *a, const int *list, int n, uint64_t stem
 
 static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
 {
-    int content = 0, shared = 0;
+    int content = 0, shared = 0, related = 0;
     int n = a->rt->count < AN_WINDOW ? a->rt->count : AN_WINDOW;
     for (int i = 0; i < a->rt->count; i++) {
         const AnTokenInfo *ti = &a->info[i];
@@ -322,8 +331,11 @@ static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
         if (i >= n)
             continue;
         bool echoed = ctx_has_stem(a, ti->stem_hash, true);
+        bool kin = ti->family >= 0 && ctx_has_any_family(a, ti->family);
         content++;
         shared += echoed;
+        related += echoed || kin;
+        f->family_echo += kin;
         if (echoed)
             a->sents[a->rt->items[i].sentence].echoes++;
         if (is_feeling(a, ti) && !ti->negated && f->n_feelings < AN_LIST_MAX &&
@@ -336,6 +348,7 @@ static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
             f->echo[f->n_echo++] = i;
     }
     f->overlap = content ? (double)shared / content : 0.0;
+    f->overlap_family = content ? (double)related / content : 0.0;
     f->topic_shift = content ? 1.0 - f->overlap : 0.0;
 }
 
@@ -563,6 +576,7 @@ static void context_stats(AnAnalyser *a, AnFeatures *f)
         f->ctx_first_person += (a->ckind[i] & K_FIRST) != 0;
         f->ctx_second_person += (a->ckind[i] & K_SECOND) != 0;
         f->ctx_feelings += is_feeling(a, &a->cinfo[i]) && !a->cinfo[i].negated;
+        f->ctx_families += a->cinfo[i].family >= 0;
     }
 }
 

@@ -57,10 +57,13 @@ typedef struct AnFeatures {
     int asking; /* sentences that ask: the eval's "question", never shown to players */
     AnHit hits[AN_HITS_MAX];
     int n_hits;
-    double overlap;     /* share of reply content stems found in the context */
-    double topic_shift; /* 1 - overlap when the reply has content words, else 0 */
-    double parrot;      /* share of reply words inside runs of >= 3 words copied */
-    int longest_copy;   /* longest run of words copied from the context */
+    double overlap;        /* share of reply content stems found in the context */
+    double overlap_family; /* ... found by stem or by feeling/need family ("alone": "lonely") */
+    int family_echo;       /* reply words of a feeling or need family the context names */
+    int ctx_families;      /* context words of a feeling or need family */
+    double topic_shift;    /* 1 - overlap when the reply has content words, else 0 */
+    double parrot;         /* share of reply words inside runs of >= 3 words copied */
+    int longest_copy;      /* longest run of words copied from the context */
 } AnFeatures;
 
 typedef struct AnAnalyser AnAnalyser;

@@ -71,6 +71,23 @@ static const char *const NAMES[AN_X_COUNT] = {
     [AN_X_THANKS] = "thanks",
     [AN_X_NUMBER] = "number",
     [AN_X_FRAGMENT] = "fragment",
+    [AN_X_YOU_INNER] = "you_inner",
+    [AN_X_YOU_INNER_SHARE] = "you_inner_share",
+    [AN_X_YOU_ARE_STATE] = "you_are_state",
+    [AN_X_INFER_FEELING] = "infer_feeling",
+    [AN_X_SUMMARY] = "summary",
+    [AN_X_TENTATIVE] = "tentative",
+    [AN_X_CONTINUES] = "continues",
+    [AN_X_CTX_CUT] = "ctx_cut",
+    [AN_X_CLEAN_YOU] = "clean_you",
+    [AN_X_YOU_RATIO] = "you_ratio",
+    [AN_X_FAMILY_ECHO] = "family_echo",
+    [AN_X_OVERLAP_FAMILY] = "overlap_family",
+    [AN_X_CTX_FEELING] = "ctx_feeling",
+    [AN_X_READING] = "reading",
+    [AN_X_IF_YOU] = "if_you",
+    [AN_X_ASKS] = "asks",
+    [AN_X_ONLY_ASKS] = "only_asks",
 };
 
 /* inputs that are "a cue of this name matched, not negated" */
@@ -103,6 +120,11 @@ static const struct {
     {AN_X_OWNERSHIP, "ownership"},
     {AN_X_APOLOGY, "apology"},
     {AN_X_THANKS, "thanks"},
+    {AN_X_INFER_FEELING, "infer_feeling"},
+    {AN_X_SUMMARY, "summary"},
+    {AN_X_TENTATIVE, "tentative"},
+    {AN_X_READING, "reading"},
+    {AN_X_IF_YOU, "if_you"},
 };
 
 const char *an_model_input_name(int i)
@@ -118,12 +140,43 @@ int an_model_input_id(const char *name)
     return -1;
 }
 
+/* for reflection: telling, informing and the hurting moves only count against it; the other
+ * helping moves say nothing about it either way */
+static const AnInput REFLECTION_AGAINST[] = {
+    AN_X_FIX_IT,  AN_X_CRITICISM, AN_X_CONTEMPT, AN_X_MINIMIZING, AN_X_DEFENSIVE,
+    AN_X_COUNTER, AN_X_YOU_MODAL, AN_X_INFORM,   AN_X_IF_YOU,     AN_X_NUMBER};
+static const AnInput REFLECTION_SILENT[] = {AN_X_VALIDATION, AN_X_NEXT_STEP, AN_X_OWNERSHIP,
+                                            AN_X_APOLOGY,    AN_X_THANKS,    AN_X_AFFIRM};
+
+static bool listed(const AnInput *list, size_t n, int i)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((int)list[k] == i)
+            return true;
+    return false;
+}
+
+int an_model_sign(const char *tag, int i)
+{
+    if (strcmp(tag, "reflection") != 0)
+        return 1;
+    if (listed(REFLECTION_AGAINST, sizeof REFLECTION_AGAINST / sizeof REFLECTION_AGAINST[0], i))
+        return -1;
+    if (listed(REFLECTION_SILENT, sizeof REFLECTION_SILENT / sizeof REFLECTION_SILENT[0], i))
+        return 0;
+    return 1;
+}
+
 void an_model_cues_bind(AnModelCues *c, const AnMatcher *m)
 {
     for (int i = 0; i < AN_X_COUNT; i++)
         c->id[i] = -1;
     for (size_t k = 0; k < sizeof CUE_INPUTS / sizeof CUE_INPUTS[0]; k++)
         c->id[CUE_INPUTS[k].x] = m ? an_matcher_cue_id(m, CUE_INPUTS[k].cue) : -1;
+    /* read sentence by sentence in shape_inputs, not as plain cue inputs */
+    c->id[AN_X_YOU_INNER] = m ? an_matcher_cue_id(m, "you_inner") : -1;
+    c->id[AN_X_YOU_ARE_STATE] = m ? an_matcher_cue_id(m, "you_are_state") : -1;
+    c->hedge_i = m ? an_matcher_cue_id(m, "hedge_i") : -1;
 }
 
 /* ---- sentence shapes ---------------------------------------------------------------- */
@@ -232,6 +285,102 @@ static void sentence_inputs(const AnFeatures *f, int opener_cue, double *x)
     x[AN_X_LAST_REFLECT] = last;
 }
 
+/* ---- reflective shape ---------------------------------------------------------------- */
+
+/* The cues that make a sentence something other than the partner's side given back:
+ * advice, information, one's own grievance, blame, mockery, waving the feeling away. */
+static const AnInput NOT_THEIR_SIDE[] = {AN_X_FIX_IT,    AN_X_YOU_MODAL, AN_X_INFORM,
+                                         AN_X_CRITICISM, AN_X_COUNTER,   AN_X_DEFENSIVE,
+                                         AN_X_CONTEMPT,  AN_X_MINIMIZING};
+
+static int count_cue(const AnFeatures *f, int cue, int si, bool with_negated)
+{
+    int n = 0;
+    for (int k = 0; k < f->n_hits; k++)
+        n += cue >= 0 && f->hits[k].cue == cue && (si < 0 || f->hits[k].sentence == si) &&
+             (with_negated || !f->hits[k].negated);
+    return n;
+}
+
+static bool not_their_side(const AnModelCues *c, const AnFeatures *f, int si)
+{
+    for (size_t k = 0; k < sizeof NOT_THEIR_SIDE / sizeof NOT_THEIR_SIDE[0]; k++)
+        if (count_cue(f, c->id[NOT_THEIR_SIDE[k]], si, false) > 0)
+            return true;
+    return false;
+}
+
+/* I, me, my in sentence SI that are not the listener's hedges ("I guess", "I mean"). */
+static int own_first_person(const AnModelCues *c, const AnFeatures *f, int si)
+{
+    int n = f->sents[si].first_person - count_cue(f, c->hedge_i, si, true);
+    return n > 0 ? n : 0;
+}
+
+/* Byte at the start of the text after spaces and quotes, with the next two. */
+static const char *text_start(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '"' || *s == '\'')
+        s++;
+    return s;
+}
+
+/* A dash or an ellipsis: the text breaks off or carries on. */
+static bool is_break(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] == '-' || (u[0] == '.' && u[1] == '.'))
+        return true;
+    /* U+2013, U+2014 (dashes), U+2026 (ellipsis) */
+    return u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94 || u[2] == 0xA6);
+}
+
+/* True when the partner's turn ends without a sentence mark: cut off, or trailing a comma. */
+static bool breaks_off(const AnTokens *t)
+{
+    if (!t || t->count == 0)
+        return false;
+    const AnToken *last = &t->items[t->count - 1];
+    if (last->kind == AN_TOK_SENT_END) {
+        const char *p = t->clean + last->start; /* "..." ends a sentence but trails off */
+        return p[0] == '.' && last->end - last->start >= 2;
+    }
+    return last->kind != AN_TOK_OTHER;
+}
+
+static void shape_inputs(const AnModelCues *c, const AnFeatures *f, double *x)
+{
+    int inner = 0, counted = 0, own_i = 0, asking = 0;
+    for (int si = 0; si < f->n_sents; si++) {
+        const AnSentence *s = &f->sents[si];
+        int mine = own_first_person(c, f, si);
+        own_i += mine;
+        if (s->words < 2)
+            continue;
+        counted++;
+        asking += s->asks;
+        if (s->asks || mine > 0 || not_their_side(c, f, si))
+            continue;
+        bool in = count_cue(f, c->id[AN_X_YOU_INNER], si, true) > 0;
+        bool st = count_cue(f, c->id[AN_X_YOU_ARE_STATE], si, true) > 0;
+        inner += in || st;
+        x[AN_X_YOU_INNER] = fmax(x[AN_X_YOU_INNER], in);
+        x[AN_X_YOU_ARE_STATE] = fmax(x[AN_X_YOU_ARE_STATE], st);
+    }
+    x[AN_X_YOU_INNER_SHARE] = counted ? (double)inner / counted : 0.0;
+    x[AN_X_ASKS] = f->asking > 0;
+    x[AN_X_ONLY_ASKS] = counted > 0 && asking == counted;
+    x[AN_X_CLEAN_YOU] = f->second_person > 0 && own_i == 0 && !not_their_side(c, f, -1);
+    x[AN_X_YOU_RATIO] =
+        f->second_person + own_i > 0 ? (double)f->second_person / (f->second_person + own_i) : 0.5;
+    const char *p = text_start(f->reply->clean);
+    x[AN_X_CONTINUES] = is_break(p) || (*p >= 'a' && *p <= 'z' && !(p[0] == 'i' && p[1] == ' '));
+    x[AN_X_CTX_CUT] = breaks_off(f->context);
+    x[AN_X_FAMILY_ECHO] = f->family_echo > 0;
+    x[AN_X_OVERLAP_FAMILY] = f->overlap_family;
+    x[AN_X_CTX_FEELING] = f->ctx_families > 0;
+}
+
 void an_model_inputs(const AnModelCues *c, const AnFeatures *f, double *x)
 {
     memset(x, 0, AN_X_COUNT * sizeof *x);
@@ -280,10 +429,9 @@ void an_model_inputs(const AnModelCues *c, const AnFeatures *f, double *x)
             x[AN_X_NUMBER] = 1;
             break;
         }
-    if (t->count > 0 && t->items[0].kind == AN_TOK_PUNCT) {
-        const char *p = t->clean + t->items[0].start;
-        x[AN_X_FRAGMENT] = p[0] == '-' || (unsigned char)p[0] == 0xE2; /* '-' or a dash */
-    }
+    /* the tokenizer keeps no leading hyphen, so the text itself is read */
+    x[AN_X_FRAGMENT] = is_break(text_start(t->clean));
+    shape_inputs(c, f, x);
 }
 
 double an_model_score(const AnModel *m, const double *x)

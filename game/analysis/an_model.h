@@ -79,6 +79,24 @@ typedef enum AnInput {
     AN_X_THANKS,
     AN_X_NUMBER,   /* a number ("12 drinks a week"): information, not reflection */
     AN_X_FRAGMENT, /* the reply opens with a dash: it goes on from a cut-off turn */
+    /* reflective shape that needs none of the partner's words (an_model.c: shape_inputs) */
+    AN_X_YOU_INNER,       /* "you want...", "makes you feel...": a statement, no advice, no I */
+    AN_X_YOU_INNER_SHARE, /* share of sentences that are such statements */
+    AN_X_YOU_ARE_STATE,   /* "you're not sure...", "you seem ready": the same, with a state */
+    AN_X_INFER_FEELING,   /* "it's been hard", "that must sting", "tough when..." */
+    AN_X_SUMMARY,         /* "what I'm hearing", "so far you've said", "a few things" */
+    AN_X_TENTATIVE,       /* "I guess you...", "I get the sense that..." */
+    AN_X_CONTINUES,       /* the reply carries a sentence on: a dash, "...", lower case */
+    AN_X_CTX_CUT,         /* the partner's turn breaks off: a dash, a comma, no end mark */
+    AN_X_CLEAN_YOU,       /* about you, with no I of one's own, no advice, no hurting cue */
+    AN_X_YOU_RATIO,       /* you / (you + I of one's own, not "I guess"), 0.5 with neither */
+    AN_X_FAMILY_ECHO,     /* a word of a feeling or need family the partner named */
+    AN_X_OVERLAP_FAMILY,  /* share of content words found in the context by stem or family */
+    AN_X_CTX_FEELING,     /* the partner named a feeling or a need */
+    AN_X_READING,         /* "it sounds like", "it seems as though" anywhere in a sentence */
+    AN_X_IF_YOU,          /* "if you...", "you would need to": a condition, not their side */
+    AN_X_ASKS,            /* a sentence asks (an_features.h: in form, not a restatement) */
+    AN_X_ONLY_ASKS,       /* every sentence of two words or more asks */
     AN_X_COUNT
 } AnInput;
 
@@ -86,9 +104,16 @@ typedef enum AnInput {
 const char *an_model_input_name(int i);
 int an_model_input_id(const char *name);
 
+/* How TAG's model may read input I: 1 freely; -1 only against the tag (advice, information
+ * and the hurting moves are no evidence of a reflection); 0 not at all (a next step, an
+ * apology or thanks often share a reply with a reflection, but say nothing either way). The
+ * trainer holds the weights to these signs. */
+int an_model_sign(const char *tag, int i);
+
 /* The cue ids the inputs read, looked up once by name in a matcher (a missing cue gives 0). */
 typedef struct AnModelCues {
     int id[AN_X_COUNT]; /* cue for an input that is one cue, else -1 */
+    int hedge_i;        /* "I guess", "I mean": the listener's hedges, not their own story */
 } AnModelCues;
 
 void an_model_cues_bind(AnModelCues *c, const AnMatcher *m);

@@ -198,7 +198,10 @@ static int fit(const Data *d, const Options *o, const char *tag, AnModel *md)
         }
         memset(md, 0, sizeof *md);
         snprintf(md->tag, sizeof md->tag, "%s", tag);
-        int steps = an_train_logistic(x, y, n, AN_X_COUNT, o->l2, md->w, &md->bias);
+        signed char sign[AN_X_COUNT];
+        for (int j = 0; j < AN_X_COUNT; j++)
+            sign[j] = (signed char)an_model_sign(tag, j);
+        int steps = an_train_logistic_signed(x, y, n, AN_X_COUNT, o->l2, sign, md->w, &md->bias);
         if (steps > 0) {
             Counts c = {0, 0, 0};
             for (int i = 0; i < n; i++)

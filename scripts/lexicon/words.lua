@@ -32,11 +32,12 @@ return {
             "run", "send", "tell", "find", "get", "pay", "try", "sit", "go", "speak", "arrange",
             "alternate", "split", "swap", "list", "cover", "walk", "wash", "fold", "vacuum", "change",
             "keep", "turn", "close", "reply", "answer", "remind" },
-    -- imperative verbs that start advice
-    advise = { "buy", "get", "grab", "take", "try", "text", "call", "tell", "ask", "put", "hire",
-               "ignore", "laugh", "talk", "use", "check", "drink", "sleep", "hide", "skip",
-               "move", "quit", "find", "make", "send", "switch", "unplug", "block", "mute",
-               "eat", "wear", "run", "pay", "book", "look", "contact", "complain", "read", "turn" },
+    -- imperative verbs that start advice, in their bare form ("Drinking with friends..." is no order)
+    advise = { "=buy", "=get", "=grab", "=take", "=try", "=text", "=call", "=tell", "=ask", "=put",
+               "=hire", "=ignore", "=laugh", "=talk", "=use", "=check", "=drink", "=sleep",
+               "=hide", "=skip", "=move", "=quit", "=find", "=make", "=send", "=switch", "=unplug",
+               "=block", "=mute", "=eat", "=wear", "=run", "=pay", "=book", "=look", "=contact",
+               "=complain", "=read", "=turn" },
     quant = { "every", "all", "whole", "single", "each", "any" },
     intens = { "so", "really", "very", "totally", "completely", "such", "incredibly", "super",
                "extremely", "pretty", "quite", "bit", "little", "kind", "sort", "truly", "honestly" },
