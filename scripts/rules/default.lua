@@ -42,7 +42,15 @@ local function hits(f, cue, si)
   return out
 end
 
-local function first(f, cue, si) return hits(f, cue, si)[1] end
+-- first: the cue's first match that is not negated (no list is built: it runs often)
+local function first(f, cue, si)
+  local list = f.cues[cue]
+  if not list then return nil end
+  for _, h in ipairs(list) do
+    if not h.negated and (si == nil or h.sentence == si) then return h end
+  end
+  return nil
+end
 
 local function in_sentence(f, si, ...)
   for _, cue in ipairs({ ... }) do
@@ -77,7 +85,9 @@ local HURTS = { "criticism", "contempt", "minimizing", "fix_it", "ownership", "c
 -- reflection_sentence: why sentence si restates the partner's side, or nil.
 local function reflection_sentence(f, si)
   local s = f.sents[si]
-  if s.question == "open" or s.words < 2 then return nil end
+  -- a sentence that asks ("Can we look at it with your sister?") gives nothing back; one
+  -- voiced as a question ("So you felt left out?") does, and does not ask
+  if s.question == "open" or s.asks or s.words < 2 then return nil end
   for _, cue in ipairs(HURTS) do
     if first(f, cue, si) then return nil end
   end
@@ -89,6 +99,11 @@ local function reflection_sentence(f, si)
     local why = "You reflected with " .. quote(opener.text)
     if echo then why = why .. " and gave back " .. quote(echo) end
     return why, opener
+  end
+  if you and s.first_person == 0 and s.words >= 3 and not (echo or feel) then
+    -- a feeling read into their situation: "It's been so hard to feel like yourself"
+    local h = first(f, "infer_feeling", si)
+    feel = h and h.text
   end
   if you and s.first_person == 0 and (echo or feel) and s.words >= 3 then
     local why = "You put their side in your words"
@@ -154,7 +169,12 @@ local function listener_reflection(f, add)
   if not why and m and m.fires then
     local vetoed = false
     for _, cue in ipairs(VETO) do vetoed = vetoed or first(f, cue) ~= nil end
-    if not vetoed then why = model_reason(f) end
+    -- the reflection must be somewhere: not when every sentence tells them what to do
+    local told = true
+    for si, s in ipairs(f.sents) do
+      if s.words >= 2 and not first(f, "fix_it", si) then told = false break end
+    end
+    if not vetoed and not told then why = model_reason(f) end
   end
   if not why then return end
   if f.parrot >= 0.7 then

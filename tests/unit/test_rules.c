@@ -25,6 +25,50 @@ static const Case CASES[] = {
      "You're doing every school run by yourself and it's grinding you down.", 1},
     {"reflection", "I'm fed up that the car broke down again.", "Cars break, buy a new one.", 0},
     {"reflection", "I hate doing the school run alone.", "You always exaggerate.", 0},
+    /* reflections that give back a reading, not the partner's words: a state or inner verb
+     * about "you", two sides, an inferred feeling, a summary, "sounds like" */
+    {"reflection", "Yeah, I guess.", "It's been really hard to feel like yourself lately.", 1},
+    {"reflection", "I mean, the weekends are the only time I unwind.",
+     "Part of you wants to cut back, and part of you really enjoys it.", 1},
+    {"reflection", "Maybe. I've tried before.", "You're not sure it's worth the effort this time.",
+     1},
+    {"reflection", "My wife keeps bringing up the money I spend at the bar.",
+     "Sounds like the drinking has started to cost you.", 1},
+    {"reflection", "Yeah.", "So you're torn between keeping the peace and saying what you need.",
+     1},
+    {"reflection", "I keep telling myself I'll start on Monday.",
+     "And Monday keeps slipping, and you end up feeling let down by yourself.", 1},
+    {"reflection", "Mm-hmm.",
+     "What I'm hearing is that you want your evenings back, but you don't want to lose your "
+     "friends either.",
+     1},
+    {"reflection", "I don't know, it's complicated.",
+     "You care about him, and at the same time you're worn out by the fights.", 1},
+    {"reflection", "It's fine, whatever.",
+     "It must be tough when nobody seems to notice how much you're carrying.", 1},
+    {"reflection", "Right.",
+     "So far you've said the late shifts, the commute, and missing the kids' bedtime.", 1},
+    /* near misses with "you": advice, questions that ask, a grievance or blame of one's own */
+    {"reflection", "I can't sleep since the new job.", "You should cut out coffee after lunch.", 0},
+    {"reflection", "I can't sleep since the new job.",
+     "You need to talk to your boss about the hours.", 0},
+    {"reflection", "I can't sleep since the new job.",
+     "If you went to bed earlier you'd feel a lot better.", 0},
+    {"reflection", "I can't sleep since the new job.", "Do you feel more tired in the mornings?",
+     0},
+    {"reflection", "I can't sleep since the new job.", "What do you think keeps you awake?", 0},
+    {"reflection", "I can't sleep since the new job.", "How do you feel about the new hours?", 0},
+    {"reflection", "You left the dishes in the sink again.",
+     "You think you have it bad? You should see my week.", 0},
+    {"reflection", "You left the dishes in the sink again.",
+     "Well, you left your shoes all over the hall, so.", 0},
+    {"reflection", "You left the dishes in the sink again.",
+     "You always make everything about you.", 0},
+    {"reflection", "You left the dishes in the sink again.",
+     "You're never happy with anything I do.", 0},
+    /* a reflection voiced as a question is still question_closed for players */
+    {"question_closed", "Yeah.", "So you're torn between keeping the peace and speaking up?", 1},
+    {"reflection", "Yeah.", "So you're torn between keeping the peace and speaking up?", 1},
     {"feeling", "The landlord ignored my email again.", "That must be infuriating.", 1},
     {"feeling", "My sister cancelled our trip.", "You sound really disappointed.", 1},
     {"feeling", "I'm scared about the surgery.", "Don't be scared, it's routine.", 0},
@@ -292,6 +336,30 @@ static void test_rules_overrides_change_points_and_add_rules(void **state)
     assert_int_equal(strlen(rules_hash(r)), 16);
 }
 
+/* cues under model_cues feed the model but are not handed to the rules; cues are */
+static void test_rules_model_cues_stay_out_of_the_rules(void **state)
+{
+    Rules *r = *state;
+    MoveList ml;
+    ScriptError err;
+    const char *rule = "return function(f, moves, add)\n"
+                       "  if f.cues.hedge then add('thanks', 'saw a hedge') end\n"
+                       "  if f.cues.reflect_opener then add('apology', 'saw an opener') end\n"
+                       "end\n";
+    assert_int_equal(rules_add_rule(r, rule, "peek", &err), 0);
+    assert_int_equal(
+        rules_score(r, "I'm stuck.", "It sounds like you're kind of stuck.", ROLE_AGENT, &ml, &err),
+        0);
+    assert_false(has(&ml, "thanks"));
+    assert_true(has(&ml, "apology"));
+    rules_clear_overrides(r);
+    double x[AN_X_COUNT];
+    assert_int_equal(
+        rules_inputs(r, "I'm stuck.", "It sounds like you're kind of stuck.", x, AN_X_COUNT),
+        AN_X_COUNT);
+    assert_true(x[AN_X_HEDGE] == 1.0); /* the model still reads it */
+}
+
 static void test_rules_load_reports_missing_root(void **state)
 {
     (void)state;
@@ -311,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_rules_never_fail_on_hostile_text),
         cmocka_unit_test(test_rules_long_quotes_are_cut_on_a_character),
         cmocka_unit_test(test_rules_overrides_change_points_and_add_rules),
+        cmocka_unit_test(test_rules_model_cues_stay_out_of_the_rules),
         cmocka_unit_test(test_rules_load_reports_missing_root),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
