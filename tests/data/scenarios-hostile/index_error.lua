@@ -1,4 +1,4 @@
--- heard.ask given a table whose __index raises, then one whose __index loops.
+-- heard.ask given a table whose __index raises (the binding reads its fields inside the step).
 -- hostile: turns 2
 -- hostile: message __index raised
 -- The first two turns as any flow plays them: a startup and a reply, both committed to the
