@@ -374,7 +374,7 @@ static void judge_example(const char *path, CheckExample *ex, CheckResult *r)
     for (int i = 0; i < ex->found.count; i++)
         add(r, CHECK_NOTE, path, ex->line, "%s", ex->found.items[i].reason);
     add(r, CHECK_NOTE, path, ex->line,
-        "if the reply really makes the moves listed (see LABELS.md), keep the example and tell "
+        "if the reply really makes the moves listed (see docs/moves.md), keep the example and tell "
         "whoever tunes the analyser; if not, change the reply or its moves");
 }
 

@@ -10,7 +10,7 @@
  *   rounds       integer 1..20, default 2
  *   prompts      list of complaint texts the customer may pick (at most SCENARIO_PROMPTS_MAX)
  *   hints        list of short tips tied to the method
- *   points       table tag -> integer points overriding the rules (tags of LABELS.md)
+ *   points       table tag -> integer points overriding the rules (tags of docs/moves.md)
  *   turn_seconds integer 5..3600, a per-turn timer; absent means none
  *   examples     list of {context=, reply=, role="agent"|"customer", moves={tag, ...}}
  *   play         function(heard, scenario, floor): a custom flow instead of scripts/lib/floor.lua
@@ -74,10 +74,10 @@ char *scenario_read_source(const char *path, size_t *len);
 int scenario_load(Script *s, const char *name, const char *source, size_t len, ScenarioInfo *info,
                   ScriptError *err);
 
-/* Whether TAG is a move tag of LABELS.md ("reflection", "soft_startup", ...). */
+/* Whether TAG is a move tag of docs/moves.md ("reflection", "soft_startup", ...). */
 int scenario_is_move_tag(const char *tag);
 
-/* Every move tag of LABELS.md (a static array, borrowed); sets *COUNT. */
+/* Every move tag of docs/moves.md (a static array, borrowed); sets *COUNT. */
 const char *const *scenario_move_tags(size_t *count);
 
 /* Suggests the word of WORDS (COUNT of them) closest to WORD by edit distance, or NULL when

@@ -152,7 +152,7 @@ static int check_text_list(Check *c, lua_State *L, int t, const char *field, int
     return 1;
 }
 
-/* Checks that a move tag names a move of LABELS.md, suggesting the closest one. */
+/* Checks that a move tag names a move of docs/moves.md, suggesting the closest one. */
 static int check_tag(Check *c, const char *where, int line, const char *tag)
 {
     if (scenario_is_move_tag(tag))
@@ -163,7 +163,7 @@ static int check_tag(Check *c, const char *where, int line, const char *tag)
     char hint[80] = "";
     if (near)
         snprintf(hint, sizeof hint, " (did you mean '%s'?)", near);
-    return fail(c, where, line, 1, "unknown move '%s'%s; the moves are listed in LABELS.md", tag,
+    return fail(c, where, line, 1, "unknown move '%s'%s; the moves are listed in docs/moves.md", tag,
                 hint);
 }
 

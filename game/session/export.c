@@ -115,7 +115,7 @@ static int tag_slot(ExportSummary *sum, const char *tag)
     return sum->n_tags++;
 }
 
-/* Drops the tags nobody made; the table was seeded in the order of LABELS.md, so the
+/* Drops the tags nobody made; the table was seeded in the order of docs/moves.md, so the
  * tags the rules know come first and any others after them, as first seen. */
 static void drop_unused_tags(ExportSummary *sum)
 {
@@ -162,7 +162,7 @@ void export_summarize(const Session *s, ExportSummary *out)
     memset(out, 0, sizeof *out);
     out->best_reflection = -1;
     const SessionHeader *h = &s->header;
-    /* seed the tag table in the order of LABELS.md, so tables and charts read alike */
+    /* seed the tag table in the order of docs/moves.md, so tables and charts read alike */
     size_t nknown;
     const char *const *known = scenario_move_tags(&nknown);
     for (size_t i = 0; i < nknown; i++)

@@ -42,7 +42,7 @@ typedef struct ExportSummary {
     int moves[2];    /* how many moves each partner made */
     int reflections[2];
     int questions[2]; /* question_open and question_closed */
-    int n_tags;       /* tags seen, in the order of LABELS.md, then any others */
+    int n_tags;       /* tags seen, in the order of docs/moves.md, then any others */
     char tags[EXPORT_TAGS_MAX][MOVE_TAG_MAX];
     int tag_counts[EXPORT_TAGS_MAX][2]; /* how often each partner made each tag */
     long best_reflection; /* index of the turn: the highest-scoring reply with a reflection
