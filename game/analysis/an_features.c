@@ -335,6 +335,8 @@ static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
         content++;
         shared += echoed;
         related += echoed || kin;
+        a->sents[a->rt->items[i].sentence].content++;
+        a->sents[a->rt->items[i].sentence].related += echoed || kin;
         f->family_echo += kin;
         if (echoed)
             a->sents[a->rt->items[i].sentence].echoes++;
@@ -490,16 +492,32 @@ static bool asks_at_end(const AnAnalyser *a, const AnSentence *s)
     return false;
 }
 
-/* "I wonder...", "I'm curious...", "I'd like to know...": asking without the form. */
-static bool wonders(const AnTokens *t, const AnSentence *s)
+/* True when the words after token J, past commas and fillers, open a yes/no clause with
+ * "if" or "whether". */
+static bool if_clause_after(const AnAnalyser *a, int j, int end)
 {
+    const AnTokens *t = a->rt;
+    int i = j + 1;
+    while (i < end && (t->items[i].kind == AN_TOK_PUNCT ||
+                       (t->items[i].kind == AN_TOK_WORD && (a->rkind[i] & K_FILLER))))
+        i++;
+    return word_is(t, i, end, "if") || word_is(t, i, end, "whether");
+}
+
+/* "I wonder what...", "I'm curious...", "I'd like to know...": asking without the form.
+ * Without a '?', "I wonder if/whether..." puts forward a tentative reading or suggestion
+ * ("I'm wondering whether it's worth trying..."), the counsellor's hedge, not a question. */
+static bool wonders(const AnAnalyser *a, const AnSentence *s)
+{
+    const AnTokens *t = a->rt;
     for (int i = s->start; i < s->end; i++) {
         if (!word_is(t, i, s->end, "i"))
             continue;
         for (int j = i + 1; j < i + 4 && j < s->end; j++) {
             const char *w = an_token_text(t, j);
-            if (strcmp(w, "wonder") == 0 || strcmp(w, "wondering") == 0 ||
-                strcmp(w, "curious") == 0)
+            if (strcmp(w, "wonder") == 0 || strcmp(w, "wondering") == 0)
+                return s->marked || !if_clause_after(a, j, s->end);
+            if (strcmp(w, "curious") == 0)
                 return true;
             if ((strcmp(w, "like") == 0 || strcmp(w, "love") == 0) &&
                 word_is(t, j + 1, s->end, "to") &&
@@ -510,7 +528,12 @@ static bool wonders(const AnTokens *t, const AnSentence *s)
     return false;
 }
 
-static bool sentence_asks(const AnAnalyser *a, const AnSentence *s)
+enum { ASKS_NO, ASKS_YES, ASKS_OPEN };
+
+/* ASKS_YES when sentence S asks, ASKS_OPEN when it is a '?' on a statement about the
+ * partner (their "you" or their words), which may ask for confirmation or only give their
+ * side back: the words alone do not say, so the fitted model decides (an_model.h). */
+static int sentence_asks(const AnAnalyser *a, const AnSentence *s)
 {
     const AnTokens *t = a->rt;
     bool tags_only = true;
@@ -518,18 +541,18 @@ static bool sentence_asks(const AnAnalyser *a, const AnSentence *s)
         if (t->items[i].kind == AN_TOK_WORD && !(a->rkind[i] & (K_FILLER | K_TAGW)))
             tags_only = false;
     if (tags_only) /* "Yeah?", "Okay?": keeps the talk going */
-        return false;
-    if (asks_at(a, s->first, s->end, s->marked, true) || wonders(t, s) ||
+        return ASKS_NO;
+    if (asks_at(a, s->first, s->end, s->marked, true) || wonders(a, s) ||
         (s->marked && asks_at_end(a, s)))
-        return true;
+        return ASKS_YES;
     for (int i = s->first; i < s->end; i++) /* "..., what do you make of it?" */
         if ((t->items[i].kind == AN_TOK_PUNCT || word_is(t, i, s->end, "or")) &&
             asks_at(a, i + 1, s->end, s->marked, false))
-            return true;
+            return ASKS_YES;
     if (!s->marked)
-        return false;
+        return ASKS_NO;
     /* a '?' on a statement asks unless it is about the partner: their "you" or their words */
-    return s->second_person == 0 && s->echoes == 0;
+    return s->second_person == 0 && s->echoes == 0 ? ASKS_YES : ASKS_OPEN;
 }
 
 static bool is_quote(const AnTokens *t, int i)
@@ -562,8 +585,12 @@ static void asking(AnAnalyser *a, AnFeatures *f)
             own.end = opened;
             own.marked = false;
         }
-        s->asks = s->words > 0 && !quoted_at_start && own.first < own.end && sentence_asks(a, &own);
+        int how = s->words > 0 && !quoted_at_start && own.first < own.end ? sentence_asks(a, &own)
+                                                                          : ASKS_NO;
+        s->asks = how == ASKS_YES;
+        s->said_back = how == ASKS_OPEN;
         f->asking += s->asks;
+        f->said_back += s->said_back;
     }
 }
 

@@ -35,8 +35,12 @@ typedef struct AnSentence {
     int second_person; /* you, your, yours, yourself */
     int we;            /* we, us, our */
     int words;
-    int echoes; /* content words whose stem the context holds */
-    bool asks;  /* a question in form, or a '?' that is not about the partner (see asking) */
+    int echoes;     /* content words whose stem the context holds */
+    int content;    /* content words (in the first AN_WINDOW tokens) */
+    int related;    /* ... found in the context by stem or by feeling/need family */
+    bool asks;      /* a question in form, or a '?' that is not about the partner (see asking) */
+    bool said_back; /* a '?' on a statement about the partner ("So you think it began four
+                     * years ago?"): the form leaves open whether it asks (an_model) */
 } AnSentence;
 
 typedef struct AnFeatures {
@@ -54,7 +58,8 @@ typedef struct AnFeatures {
     const AnSentence *sents;
     int n_sents;
     int questions, open_questions, closed_questions;
-    int asking; /* sentences that ask: the eval's "question", never shown to players */
+    int asking;    /* sentences that ask: the eval's "question", never shown to players */
+    int said_back; /* sentences with said_back set: asking or not is the model's call */
     AnHit hits[AN_HITS_MAX];
     int n_hits;
     double overlap;        /* share of reply content stems found in the context */

@@ -88,6 +88,20 @@ static const char *const NAMES[AN_X_COUNT] = {
     [AN_X_IF_YOU] = "if_you",
     [AN_X_ASKS] = "asks",
     [AN_X_ONLY_ASKS] = "only_asks",
+    [AN_X_SB] = "said_back",
+    [AN_X_SB_NEW] = "said_back_new",
+    [AN_X_SB_ECHO] = "said_back_echo",
+    [AN_X_SB_AMOUNT] = "said_back_amount",
+    [AN_X_SB_SHORT] = "said_back_short",
+    [AN_X_SB_LONG] = "said_back_long",
+    [AN_X_SB_AFTER] = "said_back_after",
+    [AN_X_SB_SO] = "said_back_so",
+    [AN_X_SB_YOU_START] = "said_back_you_start",
+    [AN_X_SB_READING] = "said_back_reading",
+    [AN_X_SB_YOU_MEAN] = "said_back_you_mean",
+    [AN_X_SB_FEELING] = "said_back_feeling",
+    [AN_X_SB_NEGATED] = "said_back_negated",
+    [AN_X_SB_CTX_I] = "said_back_ctx_i",
 };
 
 /* inputs that are "a cue of this name matched, not negated" */
@@ -158,6 +172,8 @@ static bool listed(const AnInput *list, size_t n, int i)
 
 int an_model_sign(const char *tag, int i)
 {
+    if (i >= AN_X_SB)
+        return 0; /* for the said-back model of `heard train --said-back` alone */
     if (strcmp(tag, "reflection") != 0)
         return 1;
     if (listed(REFLECTION_AGAINST, sizeof REFLECTION_AGAINST / sizeof REFLECTION_AGAINST[0], i))
@@ -177,6 +193,8 @@ void an_model_cues_bind(AnModelCues *c, const AnMatcher *m)
     c->id[AN_X_YOU_INNER] = m ? an_matcher_cue_id(m, "you_inner") : -1;
     c->id[AN_X_YOU_ARE_STATE] = m ? an_matcher_cue_id(m, "you_are_state") : -1;
     c->hedge_i = m ? an_matcher_cue_id(m, "hedge_i") : -1;
+    c->amount = m ? an_matcher_cue_id(m, "amount") : -1;
+    c->you_mean = m ? an_matcher_cue_id(m, "you_mean") : -1;
 }
 
 /* ---- sentence shapes ---------------------------------------------------------------- */
@@ -381,6 +399,51 @@ static void shape_inputs(const AnModelCues *c, const AnFeatures *f, double *x)
     x[AN_X_CTX_FEELING] = f->ctx_families > 0;
 }
 
+/* ---- a '?' on a statement about the partner ----------------------------------------- */
+
+static bool in_sentence(const AnFeatures *f, int cue, int si)
+{
+    return cue >= 0 && count_cue(f, cue, si, true) > 0;
+}
+
+/* Reads the last said-back sentence when no sentence asks in form: whether it gives the
+ * partner's words back (a reflection) or brings something they did not say to confirm. */
+static void said_back_inputs(const AnModelCues *c, const AnFeatures *f, double *x)
+{
+    if (f->said_back == 0 || f->asking > 0)
+        return;
+    const AnTokens *t = f->reply;
+    int si = f->n_sents - 1, before = 0;
+    while (si > 0 && !f->sents[si].said_back)
+        si--;
+    for (int k = 0; k < si; k++)
+        before += f->sents[k].words >= 3;
+    const AnSentence *s = &f->sents[si];
+    x[AN_X_SB] = 1;
+    x[AN_X_SB_NEW] = s->content ? 1.0 - (double)s->related / s->content : 0.0;
+    x[AN_X_SB_ECHO] = fmin(s->related / 4.0, 1.0);
+    bool amount = in_sentence(f, c->amount, si), negated = false;
+    for (int i = s->start; i < s->end; i++) {
+        amount = amount || t->items[i].kind == AN_TOK_NUMBER;
+        negated = negated || (t->items[i].kind == AN_TOK_WORD && f->info[i].negated);
+    }
+    x[AN_X_SB_AMOUNT] = amount;
+    x[AN_X_SB_SHORT] = s->words <= 4;
+    x[AN_X_SB_LONG] = s->words > 15;
+    x[AN_X_SB_AFTER] = before > 0;
+    x[AN_X_SB_SO] = strcmp(raw_first(t, s), "so") == 0 || opens_with_so(t, s);
+    x[AN_X_SB_YOU_START] = is_one_of(word_at(t, s->first, s->end), YOU);
+    x[AN_X_SB_READING] =
+        in_sentence(f, c->id[AN_X_OPENER], si) || in_sentence(f, c->id[AN_X_READING], si) ||
+        in_sentence(f, c->id[AN_X_TENTATIVE], si) || in_sentence(f, c->id[AN_X_HEDGE], si);
+    x[AN_X_SB_YOU_MEAN] = in_sentence(f, c->you_mean, si);
+    for (int k = 0; k < f->n_feelings; k++)
+        if (t->items[f->feelings[k]].sentence == (unsigned)si)
+            x[AN_X_SB_FEELING] = 1;
+    x[AN_X_SB_NEGATED] = negated;
+    x[AN_X_SB_CTX_I] = f->ctx_first_person > 0;
+}
+
 void an_model_inputs(const AnModelCues *c, const AnFeatures *f, double *x)
 {
     memset(x, 0, AN_X_COUNT * sizeof *x);
@@ -432,6 +495,7 @@ void an_model_inputs(const AnModelCues *c, const AnFeatures *f, double *x)
     /* the tokenizer keeps no leading hyphen, so the text itself is read */
     x[AN_X_FRAGMENT] = is_break(text_start(t->clean));
     shape_inputs(c, f, x);
+    said_back_inputs(c, f, x);
 }
 
 double an_model_score(const AnModel *m, const double *x)

@@ -97,6 +97,22 @@ typedef enum AnInput {
     AN_X_IF_YOU,          /* "if you...", "you would need to": a condition, not their side */
     AN_X_ASKS,            /* a sentence asks (an_features.h: in form, not a restatement) */
     AN_X_ONLY_ASKS,       /* every sentence of two words or more asks */
+    /* a '?' on a statement about the partner (AnSentence.said_back), read for the eval's
+     * "question": does it give their words back, or put something new to them to confirm? */
+    AN_X_SB,           /* the reply holds such a sentence (and none that asks in form) */
+    AN_X_SB_NEW,       /* share of its content words the partner did not say (stem, family) */
+    AN_X_SB_ECHO,      /* its content words the partner did say / 4, at most 1 */
+    AN_X_SB_AMOUNT,    /* a number, an amount, a frequency or a time ("four years ago?") */
+    AN_X_SB_SHORT,     /* at most four words ("You have?", "That worries you?") */
+    AN_X_SB_LONG,      /* more than fifteen words: a summary voiced as a question */
+    AN_X_SB_AFTER,     /* a statement of three words or more comes before it in the reply */
+    AN_X_SB_SO,        /* it opens with "so" ("so you...?") */
+    AN_X_SB_YOU_START, /* it opens with you/your */
+    AN_X_SB_READING,   /* "it sounds like", "you feel like", "I guess", hedges: a reading */
+    AN_X_SB_YOU_MEAN,  /* "you mean...?", "you're saying...?" */
+    AN_X_SB_FEELING,   /* it names a feeling */
+    AN_X_SB_NEGATED,   /* it holds a negation ("you don't wanna quit?") */
+    AN_X_SB_CTX_I,     /* the partner spoke as I */
     AN_X_COUNT
 } AnInput;
 
@@ -106,14 +122,17 @@ int an_model_input_id(const char *name);
 
 /* How TAG's model may read input I: 1 freely; -1 only against the tag (advice, information
  * and the hurting moves are no evidence of a reflection); 0 not at all (a next step, an
- * apology or thanks often share a reply with a reflection, but say nothing either way). The
- * trainer holds the weights to these signs. */
+ * apology or thanks often share a reply with a reflection, but say nothing either way; the
+ * said_back_* inputs are for `heard train --said-back` alone). The trainer holds the weights
+ * to these signs. */
 int an_model_sign(const char *tag, int i);
 
 /* The cue ids the inputs read, looked up once by name in a matcher (a missing cue gives 0). */
 typedef struct AnModelCues {
     int id[AN_X_COUNT]; /* cue for an input that is one cue, else -1 */
     int hedge_i;        /* "I guess", "I mean": the listener's hedges, not their own story */
+    int amount;         /* an amount, a frequency or a time (talk.lua) */
+    int you_mean;       /* "you mean", "you're saying" */
 } AnModelCues;
 
 void an_model_cues_bind(AnModelCues *c, const AnMatcher *m);

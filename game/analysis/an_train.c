@@ -211,3 +211,32 @@ double an_train_threshold(const double *p, const unsigned char *y, int n, double
     free(r);
     return best;
 }
+
+double an_train_threshold_f1(const double *p, const unsigned char *y, int n, int tp0, int fp0,
+                             int fn0)
+{
+    Ranked *r = malloc((size_t)(n > 0 ? n : 1) * sizeof *r);
+    if (!r)
+        return 1.0;
+    int pos = 0;
+    for (int i = 0; i < n; i++) {
+        r[i] = (Ranked){p[i], i};
+        pos += y[i] != 0;
+    }
+    qsort(r, (size_t)n, sizeof *r, by_score_desc);
+    double best = 1.0, best_f1 = 2.0 * tp0 / (2.0 * tp0 + fp0 + fn0 + pos + 1e-12);
+    int tp = 0, fp = 0;
+    for (int k = 0; k < n; k++) {
+        tp += y[r[k].i] != 0;
+        fp += y[r[k].i] == 0;
+        if (k + 1 < n && r[k + 1].p == r[k].p)
+            continue; /* a threshold takes a whole tie */
+        double f1 = 2.0 * (tp0 + tp) / (2.0 * (tp0 + tp) + fp0 + fp + fn0 + pos - tp);
+        if (f1 > best_f1) {
+            best_f1 = f1;
+            best = r[k].p;
+        }
+    }
+    free(r);
+    return best;
+}

@@ -26,4 +26,11 @@ int an_train_logistic_signed(const double *x, const unsigned char *y, int n, int
  * 1.0 (never fires below certainty) when no threshold reaches MIN_PRECISION. */
 double an_train_threshold(const double *p, const unsigned char *y, int n, double min_precision);
 
+/* The threshold T among the scores P (N rows, labels Y) that gives the best F1 when the
+ * rows with P >= T are said yes, on top of counts from rows decided some other way (TP0,
+ * FP0, FN0): precision and recall balanced. The highest such T on ties; 1.0 when saying
+ * yes to none is best. */
+double an_train_threshold_f1(const double *p, const unsigned char *y, int n, int tp0, int fp0,
+                             int fn0);
+
 #endif

@@ -2,10 +2,11 @@
  * over labelled rows (id,context,reply,labels) and prints precision, recall and F1 per tag
  * with micro and macro averages. An empty context means a startup (the customer speaks).
  * The tag "question" (never shown to players) is a reply that asks: a sentence that is a
- * question in form, or a '?' that is not a statement about the partner (rules_asks). A
- * reflection voiced as a question ("So you felt left out?") is question_closed for players,
- * as LABELS.md says, but does not ask. The older reading, any question_open/question_closed
- * move, is reported beside it as "question as moves".
+ * question in form, or any '?' on a statement but a bare "Yeah?" (rules_asks): a statement
+ * about the partner put to them with a '?' ("So you think it began four years ago?") asks
+ * them to confirm, and is also reflection and question_closed for players (LABELS.md). The
+ * older reading, any question_open/question_closed move, is reported beside it as
+ * "question as moves".
  * reflection_simple/reflection_complex are sub-kinds the rules do not split, so they are
  * listed as not scored. */
 #include <jansson.h>

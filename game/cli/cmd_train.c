@@ -1,6 +1,7 @@
 /* cmd_train.c: `heard train DATA.csv... -o scripts/rules/weights.lua [--tags a,b]
- * [--holdout even|odd|none] [--l2 X] [--precision P] [--dump FILE]` fits one logistic model per tag
- * over the analyser's numeric inputs (game/analysis/an_model.h) and writes them as Lua data.
+ * [--holdout even|odd|none] [--l2 X] [--precision P] [--dump FILE] [--said-back]` fits one
+ * logistic model per tag over the analyser's numeric inputs (game/analysis/an_model.h) and
+ * writes them as Lua data.
  *
  * Rows are id,context,reply,labels like `heard eval`; rows with an empty context (startups)
  * are left out, since the models read listener replies. The tag "question" is any of
@@ -8,6 +9,8 @@
  * even (odd) are held out: the models are fitted on the other half and the held-out rows
  * are scored twice, by the model alone and by the full rules with the new models, per file
  * ("question" by the full rules is what `heard eval` counts: a reply that asks).
+ * --said-back fits "question" as a model of whether a '?' on a statement about the partner
+ * asks, with the threshold that balances precision and recall for F1 (said_back_model).
  * The output is deterministic: the same data and options give the same bytes. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +42,8 @@ typedef struct Options {
     const char *out, *dump;
     char tags[RULES_MODELS_MAX][AN_MODEL_TAG_MAX];
     int ntags;
-    int holdout; /* -1 none, 0 hold out even, 1 hold out odd */
+    int holdout;   /* -1 none, 0 hold out even, 1 hold out odd */
+    int said_back; /* --said-back: see said_back_model */
     double l2, precision;
 } Options;
 
@@ -47,7 +51,7 @@ static int usage(void)
 {
     fprintf(stderr, "usage: heard train DATA.csv... -o WEIGHTS.lua [--tags reflection,question]\n"
                     "                   [--holdout even|odd|none] [--l2 X] [--precision P]\n"
-                    "                   [--dump INPUTS.csv]\n");
+                    "                   [--dump INPUTS.csv] [--said-back]\n");
     return 2;
 }
 
@@ -179,6 +183,32 @@ static void count(Counts *c, int gold, int got)
     c->fn += gold && !got;
 }
 
+/* With --said-back, the "question" model is fitted on the rows whose asking the words
+ * leave open (a '?' on a statement about the partner) over the said_back_* inputs alone,
+ * and decides only those: a reply asks when a sentence asks in form, or when it has such a
+ * sentence and the model fires. */
+static int said_back_model(const Options *o, const char *tag)
+{
+    return o->said_back && strcmp(tag, "question") == 0;
+}
+
+static double input(const Data *d, int i, int k)
+{
+    return d->x[(size_t)i * AN_X_COUNT + k];
+}
+
+static int fitted_row(const Data *d, const Options *o, int i, const char *tag)
+{
+    return !said_back_model(o, tag) || input(d, i, AN_X_SB) > 0;
+}
+
+/* What the reading with a said-back model counts for row I: asks in form, or said back
+ * and the model fires at P. */
+static int asks_with_model(const Data *d, int i, double p, double threshold)
+{
+    return input(d, i, AN_X_ASKS) > 0 || (input(d, i, AN_X_SB) > 0 && p >= threshold);
+}
+
 /* Fits TAG on the rows not held out into MD; prints the fit. Returns 0 or -1. */
 static int fit(const Data *d, const Options *o, const char *tag, AnModel *md)
 {
@@ -189,7 +219,7 @@ static int fit(const Data *d, const Options *o, const char *tag, AnModel *md)
     int rc = -1;
     if (x && p && y) {
         for (int i = 0; i < d->n; i++) {
-            if (d->rows[i].held)
+            if (d->rows[i].held || !fitted_row(d, o, i, tag))
                 continue;
             memcpy(x + (size_t)n * AN_X_COUNT, d->x + (size_t)i * AN_X_COUNT,
                    AN_X_COUNT * sizeof *x);
@@ -200,18 +230,30 @@ static int fit(const Data *d, const Options *o, const char *tag, AnModel *md)
         snprintf(md->tag, sizeof md->tag, "%s", tag);
         signed char sign[AN_X_COUNT];
         for (int j = 0; j < AN_X_COUNT; j++)
-            sign[j] = (signed char)an_model_sign(tag, j);
+            sign[j] = said_back_model(o, tag) ? (signed char)(j >= AN_X_SB)
+                                              : (signed char)an_model_sign(tag, j);
         int steps = an_train_logistic_signed(x, y, n, AN_X_COUNT, o->l2, sign, md->w, &md->bias);
         if (steps > 0) {
             Counts c = {0, 0, 0};
             for (int i = 0; i < n; i++)
                 p[i] = an_model_score(md, x + (size_t)i * AN_X_COUNT);
-            md->threshold = an_train_threshold(p, y, n, o->precision);
+            if (said_back_model(o, tag)) {
+                Counts base = {0, 0, 0}; /* the fitted rows the form decides */
+                for (int i = 0; i < d->n; i++)
+                    if (!d->rows[i].held && !fitted_row(d, o, i, tag))
+                        count(&base, has_label(d->rows[i].labels, tag), input(d, i, AN_X_ASKS) > 0);
+                md->threshold = an_train_threshold_f1(p, y, n, base.tp, base.fp, base.fn);
+                c = base;
+            } else {
+                md->threshold = an_train_threshold(p, y, n, o->precision);
+            }
             for (int i = 0; i < n; i++)
                 count(&c, y[i], p[i] >= md->threshold);
             printf("%s: fitted on %d rows (%d positive) in %d Newton steps; threshold %.4f\n", tag,
                    n, pos, steps, md->threshold);
-            print_prf("model alone, rows it was fitted on", c);
+            print_prf(said_back_model(o, tag) ? "form and model, rows of the fitted half"
+                                              : "model alone, rows it was fitted on",
+                      c);
             rc = 0;
         } else {
             fprintf(stderr, "heard train: %s: the fit failed (no rows, or out of memory)\n", tag);
@@ -236,11 +278,14 @@ static void report_held_out(const Data *d, const Options *o, Rules *r, const AnM
                     continue;
                 int gold = has_label(row->labels, o->tags[t]);
                 double p = an_model_score(&models[t], d->x + (size_t)i * AN_X_COUNT);
-                count(&alone, gold, p >= models[t].threshold);
+                if (fitted_row(d, o, i, o->tags[t])) /* said back only, with --said-back */
+                    count(&alone, gold, p >= models[t].threshold);
                 MoveList ml;
                 ScriptError err;
                 int got = 0;
-                if (strcmp(o->tags[t], "question") == 0) /* as heard eval counts it */
+                if (said_back_model(o, o->tags[t]))
+                    got = asks_with_model(d, i, p, models[t].threshold);
+                else if (strcmp(o->tags[t], "question") == 0) /* as heard eval counts it */
                     got = rules_asks(r, row->context, row->reply) > 0;
                 else if (rules_score(r, row->context, row->reply, ROLE_AGENT, &ml, &err) == 0)
                     for (int k = 0; k < ml.count; k++)
@@ -324,6 +369,8 @@ static int parse(Options *o, int argc, char **argv)
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "-o") == 0 && v)
             o->out = v, i++;
+        else if (strcmp(a, "--said-back") == 0)
+            o->said_back = 1;
         else if (strcmp(a, "--dump") == 0 && v)
             o->dump = v, i++;
         else if (strcmp(a, "--tags") == 0 && v)

@@ -281,7 +281,7 @@ int rules_inputs(Rules *r, const char *context, const char *reply, double *x, in
 int rules_asks(Rules *r, const char *context, const char *reply)
 {
     const AnFeatures *f = an_analyse(r->an, context ? context : "", reply ? reply : "");
-    return f ? f->asking : -1;
+    return f ? f->asking + f->said_back : -1;
 }
 
 int rules_models(const Rules *r, const AnModel **models)

@@ -41,9 +41,11 @@ int rules_score(Rules *r, const char *context, const char *reply, Role role, Mov
  * memory runs out. For `heard train`. */
 int rules_inputs(Rules *r, const char *context, const char *reply, double *x, int cap);
 
-/* How many sentences of REPLY ask (an_features.h: a question in form, or a '?' that is
- * not a statement about the partner), or -1 when memory runs out. This is what `heard
- * eval` counts as the tag "question"; players see question_open/question_closed. */
+/* How many sentences of REPLY ask (an_features.h: a question in form, a '?' that is not a
+ * statement about the partner, or a statement about them put to them with a '?' to confirm,
+ * "So you think it began four years ago?"; not a bare "Yeah?"), or -1 when memory runs
+ * out. This is what `heard eval` counts as the tag "question"; players see
+ * question_open/question_closed. */
 int rules_asks(Rules *r, const char *context, const char *reply);
 
 /* The loaded models (borrowed, valid until rules_set_models or rules_destroy); returns how

@@ -44,6 +44,17 @@ return {
       "^ (that is|that sounds|it is|it sounds)? (really|so|very)? (great|good|excellent|wonderful|fantastic|awesome|perfect|brilliant|terrific)",
       "good (for you|job|work|idea|point)", "you are (very|most)? welcome", "well done", "i (commend|applaud|admire) you", "(you|that) (did|done) (great|well)",
     },
+    -- an amount, a frequency or a time: a fact put to the partner to confirm
+    amount = {
+      "(times|once|twice|often|ago|percent|per|average|daily|weekly|nightly|every|each)",
+      "(how|so|that|too|as) (much|many|long)", "(about|around|roughly|maybe|almost|over|under|nearly) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|couple|few)",
+      "(one|two|three|four|five|six|seven|eight|nine|ten|a couple|a few) (or|to) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
+      "(day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes|night|nights|weekend|weekends)",
+    },
+    -- asking whether one heard the meaning: "you mean...?", "you're saying...?"
+    you_mean = {
+      "you (mean|are saying|were saying|are telling me|meant)", "(are|were) you saying",
+    },
     tag_question = {
       "^ (right|okay|ok|yeah|yes|huh|hm|no) ?", ", (right|okay|ok|huh|yeah|no) ?", "(is it not|does it not|do you not|are you not|did you not) ?",
       "you know what i mean ?", ", you know ?",

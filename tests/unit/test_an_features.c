@@ -85,6 +85,7 @@ static void test_an_features_asking_by_form_not_by_mark(void **state)
         "Is-- are your parents coming too?",     /* a restart */
         "In what way was it harder?",
         "I wonder what your sister made of that.",
+        "I wonder if he even reads them?", /* with its mark it asks */
         "Tell me about the first time it happened.",
         "Anything else on your mind?",
         "You told the landlord when?", /* a wh-word left in place */
@@ -100,6 +101,9 @@ static void test_an_features_asking_by_form_not_by_mark(void **state)
         "It's the rent that worries you, isn't it?", /* a tag, not a question */
         "What you said about the rent stuck with me.",
         "Oh no, \"what if it happens again?\" is what you keep thinking.",
+        /* without a '?', "I wonder if/whether..." is a tentative reading or suggestion */
+        "I'm wondering whether it's worth writing to the council instead.",
+        "And I guess I wonder, um, if the texts just go to an old number.",
     };
     const char *ctx = "The rent went up again and the landlord won't answer my texts.";
     for (size_t i = 0; i < sizeof ASKS / sizeof ASKS[0]; i++) {
@@ -112,6 +116,22 @@ static void test_an_features_asking_by_form_not_by_mark(void **state)
         if (ft->asking != 0)
             fail_msg("should not ask: %s", RESTATES[i]);
     }
+    /* a '?' on a statement about the partner is said back: heard eval counts it as asking
+     * to confirm (rules_asks), the rules still read it as their side given back */
+    static const char *const SAID_BACK[] = {
+        "So you felt left out at the party?",
+        "You're not sure the landlord will listen?",
+        "So you think it started about four years ago?",
+    };
+    for (size_t i = 0; i < sizeof SAID_BACK / sizeof SAID_BACK[0]; i++) {
+        const AnFeatures *ft = an_analyse(f->a, ctx, SAID_BACK[i]);
+        if (ft->said_back != 1 || ft->asking != 0 || !ft->sents[0].said_back)
+            fail_msg("should be said back: %s", SAID_BACK[i]);
+    }
+    static const char *const NOT_SAID_BACK[] = {"Yeah?", "Okay?", "Tuesday?", "You felt left out."};
+    for (size_t i = 0; i < sizeof NOT_SAID_BACK / sizeof NOT_SAID_BACK[0]; i++)
+        if (an_analyse(f->a, ctx, NOT_SAID_BACK[i])->said_back != 0)
+            fail_msg("should not be said back: %s", NOT_SAID_BACK[i]);
     /* the restatement is still a closed question for players (LABELS.md) */
     const AnFeatures *ft = an_analyse(f->a, ctx, "So you felt left out at the party?");
     assert_int_equal(ft->sents[0].question, AN_Q_CLOSED);

@@ -127,6 +127,24 @@ static void test_an_train_threshold_puts_precision_first(void **state)
     assert_true(an_train_threshold(p, none, 6, 0.5) >= 1.0);
 }
 
+static void test_an_train_threshold_f1_balances_on_top_of_fixed_counts(void **state)
+{
+    (void)state;
+    /* scores high to low: 1 1 0 1 0 0 */
+    const double p[] = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
+    const unsigned char y[] = {1, 1, 0, 1, 0, 0};
+    /* alone: top two F1 0.80, top four 0.857: recall is worth the one false alarm */
+    assert_true(fabs(an_train_threshold_f1(p, y, 6, 0, 0, 0) - 0.6) < 1e-12);
+    /* with many false alarms decided elsewhere the same holds; with none of these rows
+     * worth saying yes to, the threshold is 1.0 */
+    const unsigned char none[] = {0, 0, 0, 0, 0, 0};
+    assert_true(an_train_threshold_f1(p, none, 6, 10, 2, 1) >= 1.0);
+    /* ties move together: a threshold never splits equal scores */
+    const double tied[] = {0.7, 0.7, 0.2};
+    const unsigned char ty[] = {1, 0, 0};
+    assert_true(fabs(an_train_threshold_f1(tied, ty, 3, 0, 0, 0) - 0.7) < 1e-12);
+}
+
 static void test_an_train_model_scores_and_explains(void **state)
 {
     (void)state;
@@ -159,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_an_train_stronger_l2_shrinks_weights),
         cmocka_unit_test(test_an_train_rejects_empty_input),
         cmocka_unit_test(test_an_train_threshold_puts_precision_first),
+        cmocka_unit_test(test_an_train_threshold_f1_balances_on_top_of_fixed_counts),
         cmocka_unit_test(test_an_train_model_scores_and_explains),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
