@@ -97,6 +97,8 @@ static void test_fuzz_regress_scenario_load(void **state)
 {
     (void)state;
     assert_true(feed_dir("tests/fuzz/corpus/scenario_load", fuzz_scenario_input) > 10);
+    /* The shipped scenarios are seeds too, read where they live rather than copied. */
+    assert_true(feed_dir("scripts/scenarios", fuzz_scenario_input) >= 10);
     assert_true(feed_dir("tests/fuzz/regress/scenario_load", fuzz_scenario_input) > 0);
 }
 
