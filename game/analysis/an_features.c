@@ -217,6 +217,32 @@ static bool is_feeling(const AnAnalyser *a, const AnTokenInfo *ti)
 
 /* ---- sentences and questions ------------------------------------------------------- */
 
+static bool word_in(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0)
+            return true;
+    return false;
+}
+
+/* A wh-question that asks for one fact (a time, a place, a number, a person, a choice):
+ * "What time does it start?", "When is it?", "How many were there?", "Which one?". LABELS.md
+ * calls it question_closed; "What happened?", "How do you feel?", "Why?" stay open. */
+static bool one_fact(const char *w, const char *w2)
+{
+    static const char *const FACT_WH[] = {"when", "where", "who", "whom", "which", "whose", NULL};
+    static const char *const WHAT_FACT[] = {
+        "time",  "day",    "date",   "year",  "month",  "age",  "size",     "colour",
+        "color", "number", "street", "floor", "flight", "gate", "platform", NULL};
+    static const char *const HOW_FACT[] = {"many", "much", "long", "often",
+                                           "old",  "far",  "soon", NULL};
+    if (word_in(w, FACT_WH))
+        return true;
+    if (strcmp(w, "what") == 0 || strcmp(w, "which") == 0)
+        return word_in(w2, WHAT_FACT);
+    return strcmp(w, "how") == 0 && word_in(w2, HOW_FACT);
+}
+
 static AnQuestion question_kind(const AnTokens *t, const uint16_t *kind, const AnSentence *s)
 {
     if (s->first >= s->end)
@@ -227,9 +253,9 @@ static AnQuestion question_kind(const AnTokens *t, const uint16_t *kind, const A
     uint16_t k = kind[i], k2 = i + 1 < s->end ? kind[i + 1] : 0;
     bool tell = strcmp(w, "tell") == 0 && strcmp(w2, "me") == 0;
     if (s->marked)
-        return (k & K_WH) || tell ? AN_Q_OPEN : AN_Q_CLOSED;
+        return ((k & K_WH) && !one_fact(w, w2)) || tell ? AN_Q_OPEN : AN_Q_CLOSED;
     if ((k & K_WH) && ((k2 & K_AUX) || strcmp(w2, "about") == 0))
-        return AN_Q_OPEN;
+        return one_fact(w, w2) ? AN_Q_CLOSED : AN_Q_OPEN;
     if (tell && i + 2 < s->end) {
         const char *w3 = an_token_text(t, i + 2);
         if (strcmp(w3, "more") == 0 || strcmp(w3, "about") == 0 || (kind[i + 2] & K_WH))
