@@ -15,12 +15,17 @@ return {
       "^ (so)? (for you)? it (feels|felt) like", "^ (so)? you (think|thought|believe|mean|noticed|realized|found)",
       "^ (so)? you (got|get|had|did|gave|walk|walked|come|came|spent|do|end) ",
       "^ (so)? (on the one hand|part of you)", "^ (so)? (this|that|it) (is|was) (important|hard|a lot) (for|to) you",
+      -- after a clause that sets the scene: "When I'm late without a word, you feel like..."
+      "^ (when|whenever|if|after|because|since|every time) *8 , (then)? you (feel|felt|end up feeling|are left feeling|are feeling|start to feel|get the feeling)",
     },
     feeling_named = {
       "(you|it|that) (must|might|would|could) (be|have been|feel|have felt) *2 @feeling",
       "(that|it|this) (sounds|sound|seems|must be|must have been|is) *2 @feeling",
       "you (sound|seem|look|must be|must have been|are|were|felt|feel|have been|are feeling) *2 @feeling",
       "(anyone|anybody|i) would (be|feel) *2 @feeling", "(how|so) @feeling",
+      -- a hurt said as what they are not: "you feel like you don't matter to me"
+      "you (feel|felt|are feeling|end up feeling|must feel|might feel) (like|as if|as though|that)? *3 (do not|does not|did not|would not) (matter|count)",
+      "you (feel|felt|are feeling|end up feeling|must feel|might feel) (like|as if|as though|that)? *3 not (important|wanted|heard|seen|welcome|valued|a priority|enough)",
     },
     check = {
       "did i (get|understand) (that|it|this|you)? (right|correctly)", "am i (close|right|getting|reading|hearing|understanding)",
@@ -91,8 +96,8 @@ return {
       "^ (just|maybe)? @advise", "^ (just|maybe)? (do not|stop) (worry|feel|be|stress|think|take|let|scroll)",
       "you (should|ought to|need to|have to|could just|might want to|gotta) *1 (have)?", "why (do not|not) you",
       "have you tried", "if i were you", "the (trick|key|answer) is", "you could (always|just|try)",
-      "(try|just) (to)? (talk|say|ask|ignore|laugh|take|get|buy)", "(should|could) just",
-      "(buy|get|take|put|text|grab|try) (a|an|the|some|him|her|it|them|earplugs|something)", "you should have",
+      "(^|,|and|then) (try|just) (to)? (talk|say|ask|ignore|laugh|take|get|buy)", "(should|could) just",
+      "(^|,|and then|then|so) (just)? (buy|get|take|put|text|grab|try) (a|an|the|some|him|her|it|them|earplugs|something)", "you should have",
       "^ (well)? ,? (just)? (tell|ask) (me|him|her|them)", "why did you not just", "next time (just|you should)",
     },
     minimizing = {
@@ -109,7 +114,13 @@ return {
       "sorry (if|that) (that is how|you feel|you took)", "sorry you feel", "sorry if you",
     },
     defensive = {
-      "(that is|that's|it is) not (true|fair|what happened|my fault|how it went|right|possible)", "not true", "not my fault",
+      "(that is|that's|it is) not (true|fair|what happened|my fault|our fault|how it went|right|possible)", "not true", "not (my|our) fault",
+      -- the blame shifted onto them: "you must have dropped it"
+      "you (must|probably|obviously|clearly) have (dropped|broken|damaged|misused|used|knocked|left|lost|forgotten|done|put|set|spilled|overfilled|mixed|missed|read|typed|entered|got)",
+      "you (did|used|set|read|typed|entered|put) (it|that|them) (wrong|wrongly|incorrectly)",
+      -- excusing the one they complain about: "she was only trying to help"
+      "(she|he|they|mum|mom|dad|mother|father|sister|brother|parents|family|boss|friend) (was|is|were|are) (only|just) (trying|being|doing|helping)",
+      "(she|he|they) (meant|means|mean) well", "(she|he|they) (did not|does not|do not) mean (it|any harm|anything|to)",
       "^ i did (notice|not|so|too|help|tell|ask|check|say|clean|do|call|pay|text|try)", "^ i (was|am) not (late|rude|lazy|lying|ignoring|wrong|the|being|trying|doing|rejecting)", "^ i (was|am) (just|only) ", "i was (answering|working|busy|doing|helping|trying)",
       "i am not (late|rejecting|the one|doing|being|getting|trying|lazy|ignoring)", "i do (back|help|listen|care|notice|try|pay)",
       "^ but i (have been|had|have had|was|did|already|just|always)", ", but i (have been|had|have had|was|did|already|just|always)", "^ (yes|yeah|okay|sure|i hear you|i know|i get it|i understand) ,? but", "i had no choice", "what was i supposed to",
@@ -122,9 +133,15 @@ return {
       "i am not (the bad guy)", "i (already|always) (do|did|said|told|help)", "that is not (what|how) i", "it was a joke", "i was joking",
       "^ (every|all) (holiday|time|night|day) ?", "(not|hardly) (every|all)",
     },
+    -- a frame that gives the partner's feeling back: blame inside it is theirs, not ours
+    restating = {
+      "(it|that)? (feels|felt|sounds|sounded|seems|seemed) (like|as if|as though)",
+      "you (feel|felt|are feeling|have been feeling|end up feeling) (like|as if|as though|that)",
+      "you (are|were) (saying|telling me)", "what i am hearing",
+    },
     criticism = {
       "you (always|never|constantly) ", "you are (always|never|constantly)", "you (just|only|literally)? never", "you only ever",
-      "you are (so|such|being|just|really|a|an|the)? (a|an|such a)? @trait", "(you are|you're) (the)? (laziest|worst|most)",
+      "you are (so|such|being|just|really|a|an|the|too|way too|far too|overly|always so)? (a|an|such a)? @trait", "(you are|you're) (the)? (laziest|worst|most)",
       "you (clearly|obviously) (do not|don't|never)? care", "you (do not|never) (care|listen|help|think|notice|lift|make)",
       "what is wrong with you", "you (make|made) me (the bad guy|look)", "you are (a|such a) (joke|mess|baby|child)",
       "(typical|classic) (you|of you)", "you are (impossible|unbearable|exhausting|ridiculous|pathetic|hopeless)",
@@ -134,7 +151,8 @@ return {
     },
     contempt = {
       "poor you", "poor baby", "(yeah|oh) ,? right", "^ whatever", "drama queen", "boo hoo", "^ oh (great|here we go|please|wow|sure|boy)",
-      "here we go", "look who", "thanks for nothing", "vote of confidence", "nice ,? real nice", "shocking", "oh right ,? you did",
+      "here we go", "look who", "thanks for nothing", "vote of confidence", "nice ,? real nice", "oh right ,? you did",
+      "(oh|wow|how|gosh|well) ,? (how|what a)? (shocking|shock|surprising|unexpected)", "^ shocking", "(shocking|what a shock|big surprise) ,? (really|i know|honestly)? (.|!)? $",
       "says the (person|guy|girl|woman|man|one)", "funny ,? coming from", "princess", "ok mom", "okay mom", "^ lol", "sure ,? jan",
       "give me a break", "cry me a river", "outdid yourself", "congratulations", "what a (surprise|shock)", "😒", "🙄", "eye roll",
       "mr (perfect)", "(you are|what) a joke", "(you|that) (are|is) (pathetic|laughable)", "omg", "big shock",

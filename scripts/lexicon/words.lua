@@ -13,7 +13,7 @@ return {
               "needy", "paranoid", "crazy", "insane", "pathetic", "spoiled", "arrogant", "rude",
               "unbearable", "impossible", "negative", "difficult", "ungrateful", "thoughtless",
               "laziest", "worst", "messy", "slob", "nag", "jerk", "idiot", "mean", "cold",
-              "hopeless", "disaster", "liar", "control", "freak", "sensitive", "petty", "bossy",
+              "hopeless", "disaster", "liar", "control", "=freak", "sensitive", "petty", "bossy",
               "stubborn", "naggy", "moody", "flaky", "unreliable", "joke", "lame" },
     -- words that carry a grievance when the speaker says them about their own lot
     grievance = { "tired", "sick", "alone", "only", "nightmare", "awful", "worst", "yelled", "migraine",

@@ -82,6 +82,30 @@ end
 
 local HURTS = { "criticism", "contempt", "minimizing", "fix_it", "ownership", "counter", "defensive" }
 
+-- restated: blame inside a frame that gives the partner's feeling back ("it feels like you
+-- always end up doing it alone") restates their complaint; it is not the speaker's claim.
+-- The frame must come first in the sentence, and the sentence must give back the partner's
+-- words or answer their "I" with "you".
+local function restated(f, h)
+  local s = f.sents[h.sentence]
+  if not s or not (f.echo_by_sentence[h.sentence] or f.perspective_shift) then return false end
+  local at = s.text:find(h.text, 1, true)
+  for _, r in ipairs(hits(f, "restating", h.sentence)) do
+    local rat = s.text:find(r.text, 1, true)
+    if at and rat and rat < at then return true end
+  end
+  return false
+end
+
+-- first_hurt: the cue's first match, leaving out criticism that only restates (restated)
+local function first_hurt(f, cue, si)
+  if cue ~= "criticism" then return first(f, cue, si) end
+  for _, h in ipairs(hits(f, cue, si)) do
+    if not restated(f, h) then return h end
+  end
+  return nil
+end
+
 -- reflection_sentence: why sentence si restates the partner's side, or nil.
 local function reflection_sentence(f, si)
   local s = f.sents[si]
@@ -89,7 +113,7 @@ local function reflection_sentence(f, si)
   -- voiced as a question ("So you felt left out?") does, and does not ask
   if s.question == "open" or s.asks or s.words < 2 then return nil end
   for _, cue in ipairs(HURTS) do
-    if first(f, cue, si) then return nil end
+    if first_hurt(f, cue, si) then return nil end
   end
   local opener = first(f, "reflect_opener", si)
   local echo = f.echo_by_sentence[si]
@@ -168,7 +192,7 @@ local function listener_reflection(f, add)
   if why and m and m.p < m.threshold * R.model_floor then why = nil end
   if not why and m and m.fires then
     local vetoed = false
-    for _, cue in ipairs(VETO) do vetoed = vetoed or first(f, cue) ~= nil end
+    for _, cue in ipairs(VETO) do vetoed = vetoed or first_hurt(f, cue) ~= nil end
     -- the reflection must be somewhere: not when every sentence tells them what to do
     local told = true
     for si, s in ipairs(f.sents) do
@@ -187,8 +211,12 @@ local function listener_reflection(f, add)
 end
 
 local function listener_feeling(f, add)
-  local h = first(f, "feeling_named")
-  if h then return add("feeling", "You named the feeling in " .. quote(h.text)) end
+  -- "you're too uptight" names a feeling word as a label: not inside blame or mockery
+  for _, h in ipairs(hits(f, "feeling_named")) do
+    if not first_hurt(f, "criticism", h.sentence) and not in_sentence(f, h.sentence, "contempt") then
+      return add("feeling", "You named the feeling in " .. quote(h.text))
+    end
+  end
   for _, fe in ipairs(f.feelings) do
     local s = f.sents[fe.sentence]
     if s and (s.second_person > 0 or fe.echoed) and s.first_person == 0
@@ -261,6 +289,11 @@ local function simple(f, add, tag, cue, lead)
   if h then add(tag, lead .. quote(from_hit(f, h)) .. (lead == "" and TAILS[tag] or "")) return h end
 end
 
+local function listener_criticism(f, add)
+  local h = first_hurt(f, "criticism")
+  if h then add("criticism", quote(from_hit(f, h)) .. TAILS.criticism) end
+end
+
 local function listener(f, add)
   if first(f, "stonewalling") and f.words <= 12 then
     simple(f, add, "stonewalling", "stonewalling", "")
@@ -268,7 +301,7 @@ local function listener(f, add)
   if not simple(f, add, "contempt", "thanks_sarcastic", "") then
     simple(f, add, "contempt", "contempt", "")
   end
-  simple(f, add, "criticism", "criticism", "")
+  listener_criticism(f, add)
   simple(f, add, "counter_complaint", "counter", "")
   simple(f, add, "defensive", "defensive", "")
   if not simple(f, add, "minimizing", "apology_fake", "") then

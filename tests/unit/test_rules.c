@@ -138,6 +138,59 @@ static const Case CASES[] = {
     {"request", "", "The plants are dying.", 0},
     {"criticism", "", "You never help with anything.", 1},
     {"contempt", "", "Wow, look who remembered we have a kitchen.", 1},
+    /* a denial of fault that shifts the blame onto them is defensive; a reassurance that it
+     * is not their fault, or a feeling they must have had, is not */
+    {"defensive", "I bought this blender last week and the lid already cracked.",
+     "That isn't our fault, you must have overfilled it.", 1},
+    {"defensive", "I bought this blender last week and the lid already cracked.",
+     "It's not your fault, a new lid shouldn't crack like that.", 0},
+    {"defensive", "I bought this blender last week and the lid already cracked.",
+     "You must have been so annoyed when it cracked.", 0},
+    /* excusing the one they complain about is defensive; "you're too uptight" labels them */
+    {"defensive", "Your dad took over the barbecue again and you just watched.",
+     "He was only trying to help, you're too uptight.", 1},
+    {"criticism", "Your dad took over the barbecue again and you just watched.",
+     "He was only trying to help, you're too uptight.", 1},
+    {"feeling", "Your dad took over the barbecue again and you just watched.",
+     "He was only trying to help, you're too uptight.", 0},
+    {"defensive", "Your dad took over the barbecue again and you just watched.",
+     "I wouldn't say he was only trying to help.", 0},
+    {"criticism", "Your dad took over the barbecue again and you just watched.",
+     "I don't think you're too uptight about it.", 0},
+    /* their feeling given back after a clause that sets the scene, "I" and all */
+    {"reflection", "I feel forgotten when you don't call on your way home.",
+     "When I forget to call, you feel like you're not a priority to me.", 1},
+    {"feeling", "I feel forgotten when you don't call on your way home.",
+     "When I forget to call, you feel like you're not a priority to me.", 1},
+    {"reflection", "I feel forgotten when you don't call on your way home.",
+     "When you nag like that, you make me feel like I don't matter.", 0},
+    /* a wh-question after one fact is closed; one that invites a story stays open */
+    {"question_closed", "My bag didn't come off the carousel.", "How many bags did you check?", 1},
+    {"question_closed", "My bag didn't come off the carousel.", "Where did you fly in from?", 1},
+    {"question_closed", "My bag didn't come off the carousel.", "Which one is missing?", 1},
+    {"question_open", "My bag didn't come off the carousel.", "How many bags did you check?", 0},
+    {"question_open", "My bag didn't come off the carousel.", "What happened at the carousel?", 1},
+    {"question_closed", "My bag didn't come off the carousel.", "What happened at the carousel?",
+     0},
+    {"question_open", "My bag didn't come off the carousel.",
+     "How do you feel about waiting another day?", 1},
+    /* "shocking" mocks only in a sarcastic frame */
+    {"contempt", "My boss told me in front of everyone that my job was gone.",
+     "It must have been shocking to hear that in front of everyone.", 0},
+    {"contempt", "Sorry I'm late again.", "Oh, how shocking, you're late again.", 1},
+    /* "you always" inside their feeling given back is theirs, not blame */
+    {"criticism", "I always end up covering for everyone at work.",
+     "It sounds like you always end up covering for the whole team.", 0},
+    {"reflection", "I always end up covering for everyone at work.",
+     "It sounds like you always end up covering for the whole team.", 1},
+    {"criticism", "I'm tired of covering for everyone at work.",
+     "You always end up making everything about you.", 1},
+    {"criticism", "You forgot the bins again.", "It feels like you never listen to me.", 1},
+    /* advice starts a clause; the same words inside a reading of them are not advice */
+    {"fix_it", "I'm worn out and I can't sleep.",
+     "It sounds like you want to get some rest before Monday.", 0},
+    {"fix_it", "I'm worn out and I can't sleep.", "Just get some rest before Monday.", 1},
+    {"fix_it", "I'm worn out and I can't sleep.", "Okay, take a day off and get some sleep.", 1},
 };
 
 static int setup(void **state)
