@@ -24,11 +24,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "engine/core/utf8.h"
 #include "game/session/session.h"
+#include "tests/support/binary_test.h"
 
 #define REPLY_MAX 2000 /* game/screens/play.c: REPLY_MAX_BYTES */
 #define SYSTEM_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -36,36 +36,23 @@
 static char tmpdir[256];
 static char out[1 << 16];
 
-static const char *bin(void)
-{
-    const char *b = getenv("HEARD_BIN");
-    return b ? b : "./build/heard";
-}
-
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/heard-badinput-XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    return bt_tmpdir_create(tmpdir, sizeof tmpdir, "badinput");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return bt_rmrf(tmpdir);
 }
 
-/* Runs CMD with stderr joined to stdout into OUT; returns the exit status (-1 on a signal). */
+/* Runs CMD (the callers join its stderr to stdout) into OUT, which the failure messages
+ * print; returns the exit status (-1 on a signal). */
 static int run(const char *cmd)
 {
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t len = fread(out, 1, sizeof out - 1, p);
-    out[len] = '\0';
-    int st = pclose(p);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return bt_run(cmd, out, sizeof out);
 }
 
 /* Writes the input file NAME in the temporary folder; returns its path in PATH. */
@@ -82,8 +69,8 @@ static void write_input(const char *name, const char *text, size_t len, char *pa
 static int play(const char *input, const char *data)
 {
     char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s play microwave --headless --input %s --data-dir %s 2>&1", bin(),
-             input, data);
+    snprintf(cmd, sizeof cmd, "%s play microwave --headless --input %s --data-dir %s 2>&1",
+             bt_bin(), input, data);
     return run(cmd);
 }
 
@@ -291,7 +278,7 @@ static int run_with_fonts(const char *name, const char *setup_sh)
              root, cwd, root, root, setup_sh);
     assert_int_equal(system(cmd), 0);
     snprintf(cmd, sizeof cmd, "HEARD_ROOT=%s %s --headless --frames 1 --data-dir %s/data 2>&1",
-             root, bin(), tmpdir);
+             root, bt_bin(), tmpdir);
     return run(cmd);
 }
 
@@ -338,7 +325,7 @@ static void expect_plays_on_unsaved(const char *pre, const char *data, const cha
     fclose(in);
     fclose(o);
     snprintf(cmd, sizeof cmd, "%s %s play microwave --headless --input %s --data-dir %s 2>&1", pre,
-             bin(), input, data);
+             bt_bin(), input, data);
     int rc = run(cmd);
     if (rc != 0)
         fail_msg("%s: exit %d: %s", data, rc, out);

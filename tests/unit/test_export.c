@@ -15,20 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "game/session/export.h"
 #include "game/session/session.h"
+#include "tests/support/binary_test.h"
 
 static char tmpdir[256];
 static char saved[1024];    /* the session played once for the whole group */
 static char handmade[1024]; /* a session written by the writer, with awkward texts */
-
-static const char *bin(void)
-{
-    const char *b = getenv("HEARD_BIN");
-    return b ? b : "./build/heard";
-}
 
 /* Runs CMD with stdout into OUT (stderr into ERR when not NULL, else dropped); returns the
  * exit code. */
@@ -37,38 +31,15 @@ static int run(const char *cmd, char *out, size_t size, char *err, size_t errsiz
     char full[4096], errfile[512];
     snprintf(errfile, sizeof errfile, "%s/stderr.txt", tmpdir);
     snprintf(full, sizeof full, "%s 2>'%s'", cmd, errfile);
-    FILE *p = popen(full, "r");
-    assert_non_null(p);
-    size_t len = fread(out, 1, size - 1, p);
-    out[len] = '\0';
-    int st = pclose(p);
+    int rc = bt_run(full, out, size);
     if (err) {
         FILE *f = fopen(errfile, "r");
         assert_non_null(f);
-        len = fread(err, 1, errsize - 1, f);
+        size_t len = fread(err, 1, errsize - 1, f);
         err[len] = '\0';
         fclose(f);
     }
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static void write_input(const char *src, const char *dst)
-{
-    FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-    assert_non_null(in);
-    assert_non_null(out);
-    char line[1024];
-    while (fgets(line, sizeof line, in)) {
-        char *at = strstr(line, "SHOTS");
-        if (at) {
-            *at = '\0';
-            fprintf(out, "%s%s%s", line, tmpdir, at + 5);
-        } else {
-            fputs(line, out);
-        }
-    }
-    fclose(in);
-    fclose(out);
+    return rc;
 }
 
 static void add_move(SessionTurn *t, const char *tag, int points, const char *reason)
@@ -130,37 +101,20 @@ static int write_handmade(void)
 static int group_setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/heard-export-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    if (bt_tmpdir_create(tmpdir, sizeof tmpdir, "export") != 0)
         return -1;
-    char input[512], cmd[2048], out[4096];
-    snprintf(input, sizeof input, "%s/input.txt", tmpdir);
-    write_input("tests/data/play/microwave-two-rounds.txt", input);
-    snprintf(cmd, sizeof cmd, "%s play microwave --headless --input %s --data-dir %s/data 2>&1",
-             bin(), input, tmpdir);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return -1;
-    size_t len = fread(out, 1, sizeof out - 1, p);
-    out[len] = '\0';
-    if (pclose(p) != 0) {
+    char out[4096];
+    if (bt_play_two_rounds(tmpdir, "", saved, sizeof saved, out, sizeof out) != 0) {
         fprintf(stderr, "heard play failed: %s\n", out);
         return -1;
     }
-    const char *at = strstr(out, "Session saved to ");
-    if (!at)
-        return -1;
-    snprintf(saved, sizeof saved, "%s", at + strlen("Session saved to "));
-    saved[strcspn(saved, "\n")] = '\0';
     return write_handmade();
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return bt_rmrf(tmpdir);
 }
 
 static Session *load(const char *path)
@@ -201,7 +155,7 @@ static void test_export_markdown_holds_every_turn_move_and_score(void **state)
     (void)state;
     Session *s = load(saved);
     char cmd[2048], want[1024];
-    snprintf(cmd, sizeof cmd, "%s export '%s' --format md", bin(), saved);
+    snprintf(cmd, sizeof cmd, "%s export '%s' --format md", bt_bin(), saved);
     assert_int_equal(run(cmd, page, sizeof page, NULL, 0), 0);
     int points[2] = {0, 0};
     for (size_t i = 0; i < s->n_turns; i++) {
@@ -238,7 +192,7 @@ static void test_export_html_is_one_safe_page(void **state)
     Session *s = load(saved);
     char cmd[2048], out_path[600], esc[2048], small[64];
     snprintf(out_path, sizeof out_path, "%s/session.html", tmpdir);
-    snprintf(cmd, sizeof cmd, "%s export '%s' --format html -o '%s'", bin(), saved, out_path);
+    snprintf(cmd, sizeof cmd, "%s export '%s' --format html -o '%s'", bt_bin(), saved, out_path);
     assert_int_equal(run(cmd, small, sizeof small, NULL, 0), 0);
     assert_string_equal(small, ""); /* nothing on stdout with -o */
     FILE *f = fopen(out_path, "r");
@@ -274,7 +228,7 @@ static void test_export_escapes_what_players_type(void **state)
 {
     (void)state;
     char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s export '%s' --format html", bin(), handmade);
+    snprintf(cmd, sizeof cmd, "%s export '%s' --format html", bt_bin(), handmade);
     assert_int_equal(run(cmd, page, sizeof page, NULL, 0), 0);
     assert_null(strstr(page, "<script"));
     assert_null(strstr(page, "<i>Bo"));
@@ -284,7 +238,7 @@ static void test_export_escapes_what_players_type(void **state)
     assert_non_null(strstr(page, "Ana &amp; &lt;i&gt;Bo&lt;/i&gt;"));
     assert_non_null(strstr(page, "Kitchen &lt;b&gt;&amp;&lt;/b&gt; co"));
 
-    snprintf(cmd, sizeof cmd, "%s export '%s' --format md", bin(), handmade);
+    snprintf(cmd, sizeof cmd, "%s export '%s' --format md", bt_bin(), handmade);
     assert_int_equal(run(cmd, page, sizeof page, NULL, 0), 0);
     for (const char *p = strchr(page, '<'); p; p = strchr(p + 1, '<'))
         assert_true(p > page && p[-1] == '\\'); /* no raw HTML reaches a Markdown viewer */
@@ -356,30 +310,30 @@ static void test_export_errors_exit_2(void **state)
 {
     (void)state;
     char cmd[2048], out[4096], err[4096], path[600];
-    snprintf(cmd, sizeof cmd, "%s export '%s' --format pdf", bin(), saved);
+    snprintf(cmd, sizeof cmd, "%s export '%s' --format pdf", bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out, err, sizeof err), 2);
     assert_non_null(strstr(err, "unknown format 'pdf'"));
     assert_non_null(strstr(err, "usage: heard export FILE"));
 
     snprintf(path, sizeof path, "%s/nothing.jsonl", tmpdir);
-    snprintf(cmd, sizeof cmd, "%s export '%s' --format md", bin(), path);
+    snprintf(cmd, sizeof cmd, "%s export '%s' --format md", bt_bin(), path);
     assert_int_equal(run(cmd, out, sizeof out, err, sizeof err), 2);
     assert_non_null(strstr(err, path));
     assert_string_equal(out, "");
 
     snprintf(cmd, sizeof cmd, "head -c 2000 /dev/urandom > '%s'", path);
     assert_int_equal(system(cmd), 0);
-    snprintf(cmd, sizeof cmd, "%s export '%s' --format html", bin(), path);
+    snprintf(cmd, sizeof cmd, "%s export '%s' --format html", bt_bin(), path);
     assert_int_equal(run(cmd, out, sizeof out, err, sizeof err), 2);
     assert_non_null(strstr(err, "not a Heard session file"));
 
-    snprintf(cmd, sizeof cmd, "%s export '%s' -o '%s/no/such/dir/x.md'", bin(), saved, tmpdir);
+    snprintf(cmd, sizeof cmd, "%s export '%s' -o '%s/no/such/dir/x.md'", bt_bin(), saved, tmpdir);
     assert_int_equal(run(cmd, out, sizeof out, err, sizeof err), 2);
     assert_non_null(strstr(err, "cannot write"));
 
-    snprintf(cmd, sizeof cmd, "%s export", bin());
+    snprintf(cmd, sizeof cmd, "%s export", bt_bin());
     assert_int_equal(run(cmd, out, sizeof out, err, sizeof err), 2);
-    snprintf(cmd, sizeof cmd, "%s export '%s' --format", bin(), saved);
+    snprintf(cmd, sizeof cmd, "%s export '%s' --format", bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out, err, sizeof err), 2);
 }
 
@@ -388,7 +342,7 @@ static void test_export_format_from_output_name(void **state)
     (void)state;
     char cmd[2048], out[64], path[600];
     snprintf(path, sizeof path, "%s/guess.html", tmpdir);
-    snprintf(cmd, sizeof cmd, "%s export '%s' -o '%s'", bin(), saved, path);
+    snprintf(cmd, sizeof cmd, "%s export '%s' -o '%s'", bt_bin(), saved, path);
     assert_int_equal(run(cmd, out, sizeof out, NULL, 0), 0);
     FILE *f = fopen(path, "r");
     assert_non_null(f);

@@ -24,10 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "game/session/session.h"
+#include "tests/support/binary_test.h"
 
 #define HOSTILE_DIR "tests/data/scenarios-hostile"
 #define ESCAPED "/tmp/heard-hostile-escaped"
@@ -37,25 +37,16 @@
 
 static char tmpdir[256];
 
-static const char *bin(void)
-{
-    const char *b = getenv("HEARD_BIN");
-    return b ? b : "./build/heard";
-}
-
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/heard-hostile-XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    return bt_tmpdir_create(tmpdir, sizeof tmpdir, "hostile");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return bt_rmrf(tmpdir);
 }
 
 /* What a hostile file says about itself in its "-- hostile:" lines. */
@@ -138,16 +129,12 @@ static void play_hostile(const char *name)
 
     unlink(ESCAPED);
     snprintf(cmd, sizeof cmd, "timeout %d %s play %s --headless --input %s --data-dir %s 2>&1",
-             TIME_LIMIT_S, bin(), path, input, data);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t len = fread(out, 1, sizeof out - 1, p);
-    out[len] = '\0';
-    int st = pclose(p);
-    if (!WIFEXITED(st) || WEXITSTATUS(st) == 124)
+             TIME_LIMIT_S, bt_bin(), path, input, data);
+    int rc = bt_run(cmd, out, sizeof out);
+    if (rc == -1 || rc == 124)
         fail_msg("%s: did not exit within %d s", name, TIME_LIMIT_S);
-    if (WEXITSTATUS(st) != 0)
-        fail_msg("%s: exit status %d, output:\n%s", name, WEXITSTATUS(st), out);
+    if (rc != 0)
+        fail_msg("%s: exit status %d, output:\n%s", name, rc, out);
 
     if (strcmp(ex.message, "-") == 0) {
         if (strstr(out, "heard: "))

@@ -20,31 +20,23 @@
 #include <unistd.h>
 
 #include "game/session/session.h"
+#include "tests/support/binary_test.h"
 
 #define KILLS 50
 #define PACE_MS 6
 
 static char tmpdir[256];
 
-static const char *bin(void)
-{
-    const char *b = getenv("HEARD_BIN");
-    return b ? b : "./build/heard";
-}
-
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/heard-kill-XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    return bt_tmpdir_create(tmpdir, sizeof tmpdir, "kill");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return bt_rmrf(tmpdir);
 }
 
 /* The two-round session without screenshots, with a pause after every command so the game
@@ -85,7 +77,7 @@ static pid_t start_game(const char *input, const char *data, int *fd)
         int devnull = open("/dev/null", O_WRONLY);
         dup2(devnull, STDERR_FILENO);
         close(p[0]);
-        execl(bin(), bin(), "play", "microwave", "--headless", "--realtime", "--trace",
+        execl(bt_bin(), bt_bin(), "play", "microwave", "--headless", "--realtime", "--trace",
               "--input", input, "--data-dir", data, (char *)NULL);
         _exit(127);
     }

@@ -12,63 +12,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "game/session/session.h"
+#include "tests/support/binary_test.h"
 
 static char tmpdir[256];
-
-static const char *bin(void)
-{
-    const char *b = getenv("HEARD_BIN");
-    return b ? b : "./build/heard";
-}
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/heard-play-XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    return bt_tmpdir_create(tmpdir, sizeof tmpdir, "play");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Writes the input file with SHOTS replaced by the temporary folder. */
-static void write_input(const char *src, const char *dst)
-{
-    FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-    assert_non_null(in);
-    assert_non_null(out);
-    char line[1024];
-    while (fgets(line, sizeof line, in)) {
-        char *at = strstr(line, "SHOTS");
-        if (at) {
-            *at = '\0';
-            fprintf(out, "%s%s%s", line, tmpdir, at + 5);
-        } else {
-            fputs(line, out);
-        }
-    }
-    fclose(in);
-    fclose(out);
-}
-
-static void bmp_size(const char *path, int *w, int *h)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    unsigned char hdr[26];
-    assert_int_equal(fread(hdr, 1, sizeof hdr, f), sizeof hdr);
-    fclose(f);
-    *w = hdr[18] | hdr[19] << 8 | hdr[20] << 16 | hdr[21] << 24;
-    int32_t hh = (int32_t)(hdr[22] | hdr[23] << 8 | hdr[24] << 16 | (uint32_t)hdr[25] << 24);
-    *h = hh < 0 ? -hh : hh;
+    return bt_rmrf(tmpdir);
 }
 
 static int has_move(const SessionTurn *t, const char *tag)
@@ -82,23 +41,10 @@ static int has_move(const SessionTurn *t, const char *tag)
 /* Plays the file and returns the loaded session; SAVED gets the session's path. */
 static Session *play(const char *size, char *saved, size_t n)
 {
-    char input[512], cmd[2048], out[4096];
-    snprintf(input, sizeof input, "%s/input.txt", tmpdir);
-    write_input("tests/data/play/microwave-two-rounds.txt", input);
-    snprintf(cmd, sizeof cmd,
-             "%s play microwave --headless --size %s --input %s --data-dir %s/data 2>&1", bin(),
-             size, input, tmpdir);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t len = fread(out, 1, sizeof out - 1, p);
-    out[len] = '\0';
-    int st = pclose(p);
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+    char extra[64], out[4096];
+    snprintf(extra, sizeof extra, "--size %s", size);
+    if (bt_play_two_rounds(tmpdir, extra, saved, n, out, sizeof out) != 0)
         fail_msg("heard play failed: %s", out);
-    const char *at = strstr(out, "Session saved to ");
-    assert_non_null(at);
-    snprintf(saved, n, "%s", at + strlen("Session saved to "));
-    saved[strcspn(saved, "\n")] = '\0';
     SessionLoadReport rep;
     Session *s = session_load(saved, &rep);
     if (!s)
@@ -158,7 +104,7 @@ static void test_play_two_rounds_of_the_microwave(void **state)
         char path[600];
         int w, h;
         snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, shots[i]);
-        bmp_size(path, &w, &h);
+        bt_bmp_size(path, &w, &h);
         assert_int_equal(w, 1280);
         assert_int_equal(h, 720);
     }
@@ -175,7 +121,7 @@ static void test_play_at_800x600_plays_the_same_game(void **state)
     int w, h;
     char path[600];
     snprintf(path, sizeof path, "%s/09-summary.bmp", tmpdir);
-    bmp_size(path, &w, &h);
+    bt_bmp_size(path, &w, &h);
     assert_int_equal(w, 800);
     assert_int_equal(h, 600);
 }
@@ -197,21 +143,16 @@ static void test_play_library_replays_and_deletes(void **state)
                "shot %s/deleted.bmp\n",
             tmpdir, tmpdir, tmpdir, tmpdir);
     fclose(f);
-    snprintf(cmd, sizeof cmd, "%s --headless --input %s --data-dir %s/data 2>&1", bin(), input,
+    snprintf(cmd, sizeof cmd, "%s --headless --input %s --data-dir %s/data 2>&1", bt_bin(), input,
              tmpdir);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t len = fread(out, 1, sizeof out - 1, p);
-    out[len] = '\0';
-    int st = pclose(p);
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+    if (bt_run(cmd, out, sizeof out) != 0)
         fail_msg("heard failed: %s", out);
     const char *shots[] = {"lib", "replay", "replay-step", "deleted"};
     for (size_t i = 0; i < 4; i++) {
         char path[600];
         int w, h;
         snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, shots[i]);
-        bmp_size(path, &w, &h);
+        bt_bmp_size(path, &w, &h);
         assert_int_equal(w, 1280);
         assert_int_equal(h, 720);
     }

@@ -14,83 +14,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "game/rules/rules.h"
 #include "game/session/replay.h"
 #include "game/session/session.h"
+#include "tests/support/binary_test.h"
 
 static char tmpdir[256];
 static char saved[1024]; /* the session played once for the whole group */
-
-static const char *bin(void)
-{
-    const char *b = getenv("HEARD_BIN");
-    return b ? b : "./build/heard";
-}
 
 /* Runs CMD through the shell with stderr joined to stdout into OUT; returns the exit code. */
 static int run(const char *cmd, char *out, size_t size)
 {
     char full[4096];
     snprintf(full, sizeof full, "%s 2>&1", cmd);
-    FILE *p = popen(full, "r");
-    assert_non_null(p);
-    size_t len = fread(out, 1, size - 1, p);
-    out[len] = '\0';
-    int st = pclose(p);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-/* Writes the input file with SHOTS replaced by the temporary folder. */
-static void write_input(const char *src, const char *dst)
-{
-    FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-    assert_non_null(in);
-    assert_non_null(out);
-    char line[1024];
-    while (fgets(line, sizeof line, in)) {
-        char *at = strstr(line, "SHOTS");
-        if (at) {
-            *at = '\0';
-            fprintf(out, "%s%s%s", line, tmpdir, at + 5);
-        } else {
-            fputs(line, out);
-        }
-    }
-    fclose(in);
-    fclose(out);
+    return bt_run(full, out, size);
 }
 
 static int group_setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/heard-replay-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    if (bt_tmpdir_create(tmpdir, sizeof tmpdir, "replay") != 0)
         return -1;
-    char input[512], cmd[2048], out[4096];
-    snprintf(input, sizeof input, "%s/input.txt", tmpdir);
-    write_input("tests/data/play/microwave-two-rounds.txt", input);
-    snprintf(cmd, sizeof cmd, "%s play microwave --headless --input %s --data-dir %s/data", bin(),
-             input, tmpdir);
-    if (run(cmd, out, sizeof out) != 0) {
+    char out[4096];
+    if (bt_play_two_rounds(tmpdir, "", saved, sizeof saved, out, sizeof out) != 0) {
         fprintf(stderr, "heard play failed: %s\n", out);
         return -1;
     }
-    const char *at = strstr(out, "Session saved to ");
-    if (!at)
-        return -1;
-    snprintf(saved, sizeof saved, "%s", at + strlen("Session saved to "));
-    saved[strcspn(saved, "\n")] = '\0';
     return 0;
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return bt_rmrf(tmpdir);
 }
 
 static Session *load(const char *path)
@@ -228,7 +185,7 @@ static void test_replay_verify_passes_on_an_unchanged_session(void **state)
     (void)state;
     Session *s = load(saved);
     char cmd[2048], out[4096], want[64];
-    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bin(), saved);
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out), 0);
     snprintf(want, sizeof want, "identical: %zu turns\n", s->n_turns);
     assert_string_equal(out, want);
@@ -256,7 +213,7 @@ static void test_replay_verify_names_the_turn_changed_rules_alter(void **state)
     Session *s = load(saved);
     const SessionTurn *t = first_feeling(s);
     assert_non_null(t);
-    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bin(), saved);
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out), 1);
     snprintf(want, sizeof want, "turn %d (round %d, %s, %s): recorded ", t->n, t->round,
              s->header.players[t->player], t->kind);
@@ -293,7 +250,7 @@ static void test_replay_runs_the_stored_scenario_after_the_file_changed(void **s
     copy_root("edited", root, sizeof root);
     snprintf(scenario, sizeof scenario, "%s/scripts/scenarios/microwave.lua", root);
     edit_file(scenario, "rounds = 2,", "rounds = 1,", 0);
-    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bin(), saved);
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out), 0);
     assert_non_null(strstr(out, "identical: "));
 
@@ -315,7 +272,7 @@ static void test_replay_names_the_answer_an_edited_flow_refuses(void **state)
     assert_int_equal(last->kind, SESSION_ANSWER_TEXT);
     assert_string_equal(last->text, "");
 
-    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bin(), saved);
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out), 1);
     snprintf(want, sizeof want, "does not replay: %s:%ld: answer %zu", saved, last->line,
              s->n_answers);
@@ -381,7 +338,7 @@ static void test_replay_missing_last_turn(void **state)
     /* a finished session whose last turn line is gone: the re-run has a turn more */
     snprintf(path, sizeof path, "%s/no-last-turn.jsonl", tmpdir);
     copy_without(path, drop_last_turn);
-    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bin(), path);
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bt_bin(), path);
     assert_int_equal(run(cmd, out, sizeof out), 1);
     snprintf(want, sizeof want, "turn %zu (round", s->n_turns);
     assert_non_null(strstr(out, want));
@@ -411,14 +368,15 @@ static void test_replay_refuses_unreadable_files(void **state)
             snprintf(cmd, sizeof cmd, "rm -f '%s'", path);
         assert_int_equal(system(cmd), 0);
         for (int verify = 0; verify < 2; verify++) {
-            snprintf(cmd, sizeof cmd, "%s replay '%s'%s", bin(), path, verify ? " --verify" : "");
+            snprintf(cmd, sizeof cmd, "%s replay '%s'%s", bt_bin(), path,
+                     verify ? " --verify" : "");
             assert_int_equal(run(cmd, out, sizeof out), 2);
             assert_non_null(strstr(out, path)); /* the loader's reason names the file */
         }
     }
-    snprintf(cmd, sizeof cmd, "%s replay", bin());
+    snprintf(cmd, sizeof cmd, "%s replay", bt_bin());
     assert_int_equal(run(cmd, out, sizeof out), 2);
-    snprintf(cmd, sizeof cmd, "%s replay '%s' --bogus", bin(), saved);
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --bogus", bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out), 2);
 }
 
@@ -428,7 +386,7 @@ static void test_replay_prints_the_transcript_without_verify(void **state)
     Session *s = load(saved);
     char cmd[2048];
     static char out[65536];
-    snprintf(cmd, sizeof cmd, "%s replay '%s' --headless", bin(), saved);
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --headless", bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out), 0);
     for (size_t i = 0; i < s->n_turns; i++)
         if (strcmp(s->turns[i].kind, "rating") != 0)

@@ -1,0 +1,116 @@
+/* binary_test.c: the helpers of binary_test.h. libc (POSIX popen, mkdtemp) and cmocka. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "tests/support/binary_test.h"
+
+#define SAVED_TO "Session saved to "
+#define TWO_ROUNDS "tests/data/play/microwave-two-rounds.txt"
+
+const char *bt_bin(void)
+{
+    const char *b = getenv("HEARD_BIN");
+    return b ? b : "./build/heard";
+}
+
+int bt_tmpdir_create(char *buf, size_t n, const char *name)
+{
+    int len = snprintf(buf, n, "/tmp/heard-%s-XXXXXX", name);
+    if (len < 0 || (size_t)len >= n)
+        return -1;
+    return mkdtemp(buf) ? 0 : -1;
+}
+
+int bt_rmrf(const char *dir)
+{
+    /* The path goes to the shell inside single quotes, which cannot hold one. */
+    if (!dir[0] || strchr(dir, '\''))
+        return -1;
+    size_t n = strlen(dir) + sizeof "rm -rf ''";
+    char *cmd = malloc(n);
+    if (!cmd)
+        return -1;
+    snprintf(cmd, n, "rm -rf '%s'", dir);
+    int rc = system(cmd);
+    free(cmd);
+    return rc == 0 ? 0 : -1;
+}
+
+int bt_run(const char *cmd, char *out, size_t n)
+{
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t len = fread(out, 1, n - 1, p);
+    out[len] = '\0';
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+void bt_copy_input(const char *src, const char *dst, const char *shots_dir)
+{
+    FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char line[1024];
+    while (fgets(line, sizeof line, in)) {
+        char *at = strstr(line, "SHOTS");
+        if (at) {
+            *at = '\0';
+            fprintf(out, "%s%s%s", line, shots_dir, at + 5);
+        } else {
+            fputs(line, out);
+        }
+    }
+    fclose(in);
+    fclose(out);
+}
+
+void bt_bmp_size(const char *path, int *w, int *h)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    unsigned char hdr[26];
+    assert_int_equal(fread(hdr, 1, sizeof hdr, f), sizeof hdr);
+    fclose(f);
+    assert_true(hdr[0] == 'B' && hdr[1] == 'M');
+    *w = hdr[18] | hdr[19] << 8 | hdr[20] << 16 | hdr[21] << 24;
+    int32_t hh = (int32_t)(hdr[22] | hdr[23] << 8 | hdr[24] << 16 | (uint32_t)hdr[25] << 24);
+    *h = hh < 0 ? -hh : hh;
+}
+
+/* Finds "Session saved to PATH" in OUT and writes PATH into SAVED; 0, or -1 when absent. */
+static int saved_path(const char *out, char *saved, size_t n)
+{
+    const char *at = strstr(out, SAVED_TO);
+    if (!at)
+        return -1;
+    snprintf(saved, n, "%s", at + strlen(SAVED_TO));
+    saved[strcspn(saved, "\n")] = '\0';
+    return 0;
+}
+
+int bt_play_two_rounds(const char *dir, const char *extra, char *saved, size_t n, char *out,
+                       size_t out_n)
+{
+    char input[1024], cmd[4096];
+    snprintf(input, sizeof input, "%s/input.txt", dir);
+    bt_copy_input(TWO_ROUNDS, input, dir);
+    int len = snprintf(cmd, sizeof cmd,
+                       "%s play microwave --headless %s --input %s --data-dir %s/data 2>&1",
+                       bt_bin(), extra, input, dir);
+    if (len < 0 || (size_t)len >= sizeof cmd) {
+        snprintf(out, out_n, "command too long: %s", cmd);
+        return -1;
+    }
+    if (bt_run(cmd, out, out_n) != 0)
+        return -1;
+    return saved_path(out, saved, n);
+}
