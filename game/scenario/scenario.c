@@ -91,9 +91,18 @@ char *scenario_read_source(const char *path, size_t *len)
     return buf;
 }
 
+/* Copies SRC into DST of CAP bytes, cut to fit on a character boundary (the fields are
+ * for display, and saved sessions must stay valid UTF-8). */
 static void copy_str(char *dst, size_t cap, const char *src)
 {
-    snprintf(dst, cap, "%s", src);
+    size_t n = strlen(src);
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
 }
 
 /* Starts OUT for PATH: the base name stands in as the title until the table is read. */
@@ -127,7 +136,8 @@ int scenario_info_load(const char *path, ScenarioInfo *out)
     if (!src) {
         info_begin(out, path);
         snprintf(out->error, sizeof out->error,
-                 "%s: error: cannot read the file; check that it exists and is readable", path);
+                 "%.400s: error: cannot read the file; check that it exists and is readable",
+                 path);
         return SCRIPT_ERR_IO;
     }
     int rc = scenario_info_load_source(path, src, len, out);
