@@ -370,8 +370,18 @@ static int l_scenario_check(lua_State *L)
         fail(c, NULL, 0, 0, "the scenario table may hold only named fields (id = ..., ...)");
     else
         check_fields(c, L, 2);
-    if (c->failed && !c->info.title[0] && raw_field(L, 2, "title") == LUA_TSTRING)
-        snprintf(c->info.title, sizeof c->info.title, "%s", lua_tostring(L, -1));
+    if (c->failed && !c->info.title[0] && raw_field(L, 2, "title") == LUA_TSTRING) {
+        /* what can be read still shows in the picker, cut on a character boundary */
+        const char *title = lua_tostring(L, -1);
+        size_t n = strlen(title);
+        if (n >= sizeof c->info.title) {
+            n = sizeof c->info.title - 1;
+            while (n > 0 && ((unsigned char)title[n] & 0xC0) == 0x80)
+                n--;
+        }
+        memcpy(c->info.title, title, n);
+        c->info.title[n] = '\0';
+    }
     return 0;
 }
 

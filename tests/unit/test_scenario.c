@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/core/utf8.h"
 #include "game/scenario/scenario.h"
 
 typedef struct TempDir {
@@ -153,6 +154,21 @@ static void test_scenario_unknown_field_suggests_the_name(void **state)
     assert_string_equal(info.title, "A scenario with a typo");
 }
 
+/* A title longer than the field is cut, never in the middle of a character. */
+static void test_scenario_long_title_is_cut_on_a_character(void **state)
+{
+    (void)state;
+    char src[2048] = "return { id = 'long', description = 'd', difficulty = 1, title = '";
+    for (int i = 0; i < 100; i++) /* 200 bytes of 'é' */
+        strcat(src, "\xC3\xA9");
+    strcat(src, "' }\n");
+    ScenarioInfo info;
+    scenario_info_load_source("long.lua", src, strlen(src), &info);
+    size_t n = strlen(info.title);
+    assert_true(n > 100 && n < sizeof info.title);
+    assert_int_equal(utf8_validate(info.title, n), n);
+}
+
 static void test_scenario_unknown_move_and_example_field_suggest(void **state)
 {
     TempDir *d = *state;
@@ -278,6 +294,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_scenario_chunk_errors_keep_file_and_line, dir_setup,
                                         dir_teardown),
         cmocka_unit_test(test_scenario_suggest_distance),
+        cmocka_unit_test(test_scenario_long_title_is_cut_on_a_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
