@@ -103,6 +103,11 @@ int flow_run_score(FlowRun *r, const char *context, const char *reply, Role role
         return rc;
     if (out->count < 0 || out->count > MOVES_MAX)
         out->count = out->count < 0 ? 0 : MOVES_MAX;
+    return 0;
+}
+
+void flow_run_points(const FlowRun *r, MoveList *out)
+{
     /* the scenario's overrides win over the rules' points; the total follows */
     out->total = 0;
     for (int i = 0; i < out->count; i++) {
@@ -113,7 +118,6 @@ int flow_run_score(FlowRun *r, const char *context, const char *reply, Role role
         }
         out->total += m->points;
     }
-    return 0;
 }
 
 int flow_run_park(FlowRun *r, int player, const char *text)

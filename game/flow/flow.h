@@ -8,7 +8,9 @@
  * with file and line, and the Flow stays in its last good state.
  *
  * Scoring goes through a callback (FlowConfig.score), so the flow does not depend on the
- * rules; the scenario's `points` overrides are applied to what the callback returns.
+ * rules. What the callback returns then goes through the scenario's own `rules` (run in the
+ * scenario's sandbox, see scenario.h), and the scenario's `points` overrides apply last, so
+ * play, undo, reload and replay all see the same moves.
  *
  * Depends on: engine/script, game/scenario, game/rules/moves.h. No SDL. Lua is touched only
  * in flow_lua.c. */

@@ -2,7 +2,10 @@
  * top of scripts/lib/floor.lua for what each function does). Thin bindings: they check
  * arguments, call flow.c, push results. heard.ask, heard.rate and heard.choose fill the
  * FlowRun's ask and yield; the answer comes back through a continuation, so a flow can
- * ask from inside pcall. Players are 1 and 2 in Lua, 0 and 1 in C.
+ * ask from inside pcall. Players are 1 and 2 in Lua, 0 and 1 in C. heard.turn scores with the
+ * standard rules (flow.c's callback), then the scenario's own rules (scenario_rules_run, in
+ * this sandbox), then applies the scenario's points. Every function has two upvalues: the
+ * FlowRun and the scenario table.
  *
  * Depends on: Lua 5.4, engine/script, game/scenario, flow.c. */
 #include "game/flow/flow_run.h"
@@ -251,6 +254,9 @@ static int l_flow_turn(lua_State *L)
     int rc = flow_run_score(r, context ? context : "", text, role, &ml);
     if (rc != 0)
         return luaL_error(L, "heard.turn: the reply could not be scored (error %d)", rc);
+    ScenarioTurn st = {text, context ? context : "", kind, role, player};
+    scenario_rules_run(L, lua_upvalueindex(2), &st, &ml);
+    flow_run_points(r, &ml);
     if (flow_run_add_turn(r, player, role, kind, text, context, &ml) != 0)
         return luaL_error(L, "out of memory while keeping a turn");
     push_moves(L, &ml);
@@ -407,7 +413,8 @@ static int l_flow_setup(lua_State *L)
     read_scenario(L, r, 2);
     lua_newtable(L); /* 4: heard */
     lua_pushlightuserdata(L, r);
-    luaL_setfuncs(L, heard_fns, 1);
+    lua_pushvalue(L, 2); /* heard.turn runs the scenario's rules */
+    luaL_setfuncs(L, heard_fns, 2);
     lua_createtable(L, 2, 0);
     for (int i = 0; i < 2; i++) {
         lua_pushstring(L, r->names[i]);

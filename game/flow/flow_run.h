@@ -49,9 +49,13 @@ typedef struct FlowRun {
 int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const char *text,
                       const char *context, const MoveList *moves);
 
-/* Scores through the callback and applies the scenario's point overrides. Returns 0 or the
- * callback's negative code. */
+/* Scores through the callback (the standard rules). Returns 0 or the callback's negative
+ * code. */
 int flow_run_score(FlowRun *r, const char *context, const char *reply, Role role, MoveList *out);
+
+/* Applies the scenario's point overrides to OUT, last (after the scenario's own rules), and
+ * sums its total. */
+void flow_run_points(const FlowRun *r, MoveList *out);
 
 /* Parks PLAYER's grievance TEXT. Returns its index (from 0) or FLOW_ERR_MEMORY. */
 int flow_run_park(FlowRun *r, int player, const char *text);

@@ -286,10 +286,6 @@ static void check_warnings(const char *path, const char *src, size_t len, const 
             t->has_examples ? scenario_text_field_line(src, len, "examples", 1, 1) : back,
             "no examples: add a few, e.g. examples = { { context = \"...\", reply = \"...\", "
             "moves = { \"reflection\" } } }, so heard check can test how replies are scored");
-    if (t->has_rules)
-        add(r, CHECK_WARNING, path, scenario_text_field_line(src, len, "rules", 1, 1),
-            "field 'rules' is checked but not used by the game yet; change scoring with "
-            "points = { ... } instead");
     int at = scenario_text_field_line(src, len, "prompts", 1, 1);
     for (int i = 0; i < t->nprompts; i++) {
         if (t->prompt_len[i] > PROMPT_FITS)
@@ -391,9 +387,23 @@ static void apply_points(const CheckTable *t, MoveList *ml)
     }
 }
 
-/* Scores every example of T (moved into R) and reports those that do not pass. */
-static void check_examples(Checker *c, const char *path, const char *src, size_t len, CheckTable *t,
-                           CheckResult *r)
+/* The turn an example stands for: the customer is player 1, the agent player 2; a
+ * customer's words are a startup without context and "more" with one, an agent's a reply. */
+static ScenarioTurn example_turn(const CheckExample *ex)
+{
+    ScenarioTurn turn = {ex->reply, ex->context, "reply", ex->role, 1};
+    if (ex->role == ROLE_CUSTOMER) {
+        turn.kind = ex->context[0] ? "more" : "startup";
+        turn.player = 0;
+    }
+    return turn;
+}
+
+/* Scores every example of T (moved into R) with the standard rules, then the scenario's
+ * own rules (in S, whose top holds the scenario table), then its points, as in play; reports
+ * those that do not pass. */
+static void check_examples(Checker *c, Script *s, const char *path, const char *src, size_t len,
+                           CheckTable *t, CheckResult *r)
 {
     r->examples = t->examples;
     r->nexamples = t->nexamples;
@@ -408,6 +418,14 @@ static void check_examples(Checker *c, const char *path, const char *src, size_t
         int rc = rules_score(c->rules, ex->context, ex->reply, ex->role, &ex->found, &err);
         if (rc != 0) {
             add_script_error(r, path, rc, &err);
+            continue;
+        }
+        ScenarioTurn turn = example_turn(ex);
+        rc = scenario_rules_apply(s, &turn, &ex->found, &err);
+        if (rc != 0) {
+            add_script_error(r, path, rc, &err);
+            add(r, CHECK_NOTE, path, ex->line,
+                "this happened in the scenario's rules, while scoring example %d", ex->index);
             continue;
         }
         apply_points(t, &ex->found);
@@ -541,8 +559,8 @@ static void check_loaded(Checker *c, const char *path, const char *src, size_t l
         if (rc != 0)
             check_table_free(&t);
     }
-    script_destroy(s);
     if (rc != 0) {
+        script_destroy(s);
         add_script_error(r, path, rc, &err);
         return;
     }
@@ -551,7 +569,8 @@ static void check_loaded(Checker *c, const char *path, const char *src, size_t l
     for (int i = 0; i < t.npoints; i++)
         rules_set_points(c->rules, t.points[i].tag, t.points[i].points);
     check_warnings(path, src, len, &t, r);
-    check_examples(c, path, src, len, &t, r);
+    check_examples(c, s, path, src, len, &t, r);
+    script_destroy(s);
     check_flow(c, path, src, len, &t, r);
     rules_clear_overrides(c->rules);
     check_table_free(&t);

@@ -4,10 +4,11 @@
  * For each file the check
  *   1. loads it as the scenario picker does (in a sandbox with the picker's small limits)
  *      and checks every field: types, ranges, required fields, unknown names;
- *   2. scores each of its examples with the real analyser and rules, the scenario's `points`
- *      applied, and compares the moves found with the moves expected. An example passes
- *      when every expected move is found and no hurting move (negative points) is found
- *      that it did not expect; helping moves it did not list are fine;
+ *   2. scores each of its examples with the real analyser and rules, then the scenario's own
+ *      `rules`, then its `points` (as in play), and compares the moves found with the moves
+ *      expected. An example passes when every expected move is found and no hurting move
+ *      (negative points) is found that it did not expect; helping moves it did not list are
+ *      fine;
  *   3. dry-runs its flow (its own `play`, or scripts/lib/floor.lua) with scripted answers
  *      until the flow ends, at most CHECK_FLOW_ANSWERS answers (see check_file).
  * Errors, endless loops and memory bombs in the scenario come back as messages, stopped by
@@ -47,7 +48,7 @@ typedef struct CheckExample {
     char *reply;   /* owned by the CheckResult */
     char expected[CHECK_TAGS_MAX][MOVE_TAG_MAX];
     int nexpected;
-    MoveList found; /* what the rules saw, with the scenario's points */
+    MoveList found; /* what the rules saw, with the scenario's rules and points */
     int passed;
 } CheckExample;
 

@@ -24,7 +24,7 @@ typedef struct CheckTable {
     int has_examples; /* the field is written, even as {} */
     CheckPoint points[CHECK_POINTS_MAX];
     int npoints;
-    int has_play, has_rules;
+    int has_play;
     size_t prompt_len[SCENARIO_PROMPTS_MAX];
     int nprompts;
     size_t hint_len[CHECK_HINTS_MAX];

@@ -135,8 +135,7 @@ static int l_check_read(lua_State *L)
     CheckTable *t = lua_touserdata(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
     t->has_play = raw_field(L, 2, "play") == LUA_TFUNCTION;
-    t->has_rules = raw_field(L, 2, "rules") != LUA_TNIL;
-    lua_pop(L, 2);
+    lua_pop(L, 1);
     read_points(L, t);
     t->nprompts = read_lengths(L, "prompts", t->prompt_len, SCENARIO_PROMPTS_MAX);
     t->nhints = read_lengths(L, "hints", t->hint_len, CHECK_HINTS_MAX);

@@ -14,17 +14,31 @@
  *   turn_seconds integer 5..3600, a per-turn timer; absent means none
  *   examples     list of {context=, reply=, role="agent"|"customer", moves={tag, ...}}
  *   play         function(heard, scenario, floor): a custom flow instead of scripts/lib/floor.lua
- *   rules        table or function: extra rules, read by the rules module
+ *   rules        function(turn, moves, add, drop), or a list of them: extra rules, run in the
+ *                scenario's own sandbox after the standard rules scored a turn and before
+ *                `points` is applied (see scenario_rules_run)
  * Any other key is an error that suggests the closest known name.
  *
- * Depends on: engine/script (the sandbox), libc, POSIX dirent. Lua is touched only in
- * scenario_lua.c. */
+ * A rule is called with
+ *   turn   {text=, context=, role="customer"|"agent", kind=, player=1|2}, a fresh copy
+ *   moves  the moves so far, { {tag=, points=, reason=}, ... }, a copy kept up to date by
+ *   add(tag, points, reason)  adds move TAG (a tag of docs/moves.md) worth POINTS (a whole
+ *          number from -20 to 20, replaced by the scenario's `points` for TAG when it has
+ *          one) with REASON (a non-empty text; the game adds " → tag +N" as for every move),
+ *          in place of a move of the same tag
+ *   drop(tag)  removes move TAG; returns whether there was one
+ * Moves stay in the order of scenario_move_tags whatever order the rules add them in, so a
+ * replay lists them the same way. A bad argument is an error at the rule's line.
+ *
+ * Depends on: engine/script (the sandbox), engine/core/utf8, game/rules/moves.h, libc, POSIX
+ * dirent. Lua is touched only in scenario_lua.c and scenario_rules_lua.c. */
 #ifndef HEARD_SCENARIO_H
 #define HEARD_SCENARIO_H
 
 #include <stddef.h>
 
 #include "engine/script/script.h"
+#include "game/rules/moves.h"
 
 #define SCENARIO_PROMPTS_MAX 8
 #define SCENARIO_ROUNDS_DEFAULT 2
@@ -73,6 +87,27 @@ char *scenario_read_source(const char *path, size_t *len);
  * SCRIPT_ERR_* code, or SCENARIO_ERR_INVALID; on failure the stack is as it was. */
 int scenario_load(Script *s, const char *name, const char *source, size_t len, ScenarioInfo *info,
                   ScriptError *err);
+
+/* One scored turn as a scenario's `rules` see it. The texts are borrowed. */
+typedef struct ScenarioTurn {
+    const char *text;
+    const char *context; /* the partner's last words, "" for a startup */
+    const char *kind;    /* "startup", "reply", "more", "closure", ... */
+    Role role;
+    int player; /* 0 or 1 */
+} ScenarioTurn;
+
+/* Runs the `rules` of the scenario table at index SC of L's stack on MOVES, what the
+ * standard rules found for TURN, and sums MOVES->total again; nothing happens when the
+ * table has no rules. Runs Lua, so call it inside a step (from a binding while a coroutine
+ * runs, or under script_call): a rule's error, or a bad add or drop, is raised as a Lua
+ * error at the rule's line, and MOVES is then left as it was. */
+void scenario_rules_run(struct lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves);
+
+/* scenario_rules_run under script_call, for the scenario table that scenario_load left on
+ * top of S's stack (it stays there). Returns 0, or a SCRIPT_ERR_* code with ERR filled
+ * (file and line in the scenario) and MOVES as it was. */
+int scenario_rules_apply(Script *s, const ScenarioTurn *turn, MoveList *moves, ScriptError *err);
 
 /* Whether TAG is a move tag of docs/moves.md ("reflection", "soft_startup", ...). */
 int scenario_is_move_tag(const char *tag);

@@ -163,8 +163,8 @@ static int check_tag(Check *c, const char *where, int line, const char *tag)
     char hint[80] = "";
     if (near)
         snprintf(hint, sizeof hint, " (did you mean '%s'?)", near);
-    return fail(c, where, line, 1, "unknown move '%s'%s; the moves are listed in docs/moves.md", tag,
-                hint);
+    return fail(c, where, line, 1, "unknown move '%s'%s; the moves are listed in docs/moves.md",
+                tag, hint);
 }
 
 /* Checks points = { tag = n, ... }: known tags, whole numbers from -20 to 20. */
@@ -311,6 +311,29 @@ static int check_kind(Check *c, lua_State *L, int t, const char *field, int type
                 lua_typename(L, type));
 }
 
+/* Checks rules = function(turn, moves, add, drop) ... end, or a list of such functions. */
+static int check_rules(Check *c, lua_State *L, int t)
+{
+    int type = raw_field(L, t, "rules");
+    int n = type == LUA_TTABLE ? list_length(L, lua_gettop(L)) : -1;
+    for (int i = 1; i <= n; i++) {
+        int et = lua_rawgeti(L, -1, i);
+        lua_pop(L, 1);
+        if (et != LUA_TFUNCTION)
+            return fail(c, "rules", 1, 1,
+                        "rules[%d] must be a function(turn, moves, add, drop), "
+                        "not a %s",
+                        i, lua_typename(L, et));
+    }
+    lua_pop(L, 1);
+    if (type == LUA_TNIL || type == LUA_TFUNCTION || n >= 0)
+        return 1;
+    return fail(c, "rules", 1, 1,
+                "field 'rules' must be a function(turn, moves, add, drop) or a list of them, "
+                "not a %s",
+                type == LUA_TTABLE ? "table with named fields" : lua_typename(L, type));
+}
+
 static int check_id(Check *c)
 {
     for (const char *p = c->info.id; *p; p++) {
@@ -345,7 +368,7 @@ static void check_fields(Check *c, lua_State *L, int t)
          check_text_list(c, L, t, "hints", 100) && check_points(c, L, t) &&
          check_examples(c, L, t) &&
          check_kind(c, L, t, "play", LUA_TFUNCTION, LUA_TFUNCTION, "a function") &&
-         check_kind(c, L, t, "rules", LUA_TTABLE, LUA_TFUNCTION, "a table or a function");
+         check_rules(c, L, t);
     if (ok) {
         lua_pushstring(L, "rounds");
         lua_pushinteger(L, in->rounds);

@@ -30,8 +30,10 @@
 --                                waits for a pick (at most 8 choices); returns its number
 --   heard.turn{player=, role=, kind=, text=, context=}
 --                                scores the text against context (the partner's last
---                                words; "" for a startup) and records the turn; returns
---                                its moves { {tag=, points=, reason=}, ... } and their total
+--                                words; "" for a startup) with the standard rules, then the
+--                                scenario's own `rules`, then its `points`, and records the
+--                                turn; returns its moves { {tag=, points=, reason=}, ... }
+--                                and their total
 --   heard.say(text)              a note in the transcript
 --   heard.park{player=, text=}   keeps a grievance for later; returns its number
 --   heard.parked(player)         that player's waiting grievances: { {index=, text=}, ... }
