@@ -25,6 +25,28 @@ return {
     -- Thanking a customer for raising it is the first habit this scenario teaches.
     points = { thanks = 2, overpromise = -2 },
 
+    -- "That's our policy" is a bare no: it shuts the customer out, and a "sorry" in front of
+    -- it owns nothing. Giving the reason ("because ...") or what you can do instead ("but I
+    -- can send it for repair today") turns it into an answer, so those are left alone.
+    rules = function(turn, moves, add, drop)
+        local text = turn.text:lower()
+        if turn.role ~= "agent" or text:find("because", 1, true) then
+            return
+        end
+        for _, move in ipairs(moves) do
+            if move.tag == "next_step" then
+                return
+            end
+        end
+        for _, words in ipairs({ "policy", "nothing i can do", "rules are rules", "out of my hands" }) do
+            if text:find(words, 1, true) then
+                drop("apology")
+                add("defensive", -3, "'" .. words .. "' is a bare no: say why, and what you can do instead")
+                return
+            end
+        end
+    end,
+
     examples = {
         {
             context = "I bought this kettle two weeks ago and it already leaks all over the counter.",
@@ -49,6 +71,19 @@ return {
             reply = "That's not our fault, you must have dropped it.",
             role = "agent",
             moves = { "defensive" },
+        },
+        {
+            -- the standard rules hear an apology here; this scenario's rules hear a bare no
+            context = "I bought this kettle two weeks ago and it already leaks all over the counter.",
+            reply = "Sorry, that's our policy.",
+            role = "agent",
+            moves = { "defensive" },
+        },
+        {
+            context = "I bought this kettle two weeks ago and it already leaks all over the counter.",
+            reply = "I can't refund it after two weeks because of our policy, but I can send it for repair today.",
+            role = "agent",
+            moves = { "next_step" },
         },
         {
             context = "",
