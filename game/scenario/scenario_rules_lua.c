@@ -37,6 +37,19 @@ static int tag_rank(const char *tag)
     return (int)i;
 }
 
+/* Stable insertion sort by the order of the tags (at most MOVES_MAX moves), so the order
+ * does not depend on the order a rule adds in (which may come from `pairs`). */
+static void sort_moves(MoveList *ml)
+{
+    for (int i = 1; i < ml->count; i++) {
+        Move m = ml->items[i];
+        int rank = tag_rank(m.tag), j = i;
+        for (; j > 0 && tag_rank(ml->items[j - 1].tag) > rank; j--)
+            ml->items[j] = ml->items[j - 1];
+        ml->items[j] = m;
+    }
+}
+
 /* The index of TAG's move in ML, or ML->count when it has none. */
 static int find(const MoveList *ml, const char *tag)
 {
@@ -146,19 +159,14 @@ static int l_rules_add(lua_State *L)
         points = lua_tointeger(L, -1);
     MoveList *ml = &u->moves;
     int at = find(ml, tag);
-    if (at == ml->count) {
-        if (ml->count == MOVES_MAX)
-            return luaL_error(L, "add: a reply holds at most %d moves; drop one first", MOVES_MAX);
-        at = 0;
-        while (at < ml->count && tag_rank(ml->items[at].tag) <= tag_rank(tag))
-            at++;
-        memmove(&ml->items[at + 1], &ml->items[at], (size_t)(ml->count - at) * sizeof *ml->items);
-        ml->count++;
-    }
+    if (at == ml->count && ml->count == MOVES_MAX)
+        return luaL_error(L, "add: a reply holds at most %d moves; drop one first", MOVES_MAX);
+    ml->count += at == ml->count;
     Move *m = &ml->items[at];
     snprintf(m->tag, sizeof m->tag, "%s", tag);
     m->points = (int)points;
     write_reason(m->reason, reason, len, tag, (int)points);
+    sort_moves(ml);
     fill_moves(L, lua_upvalueindex(UP_MOVES), ml);
     return 0;
 }
@@ -220,6 +228,7 @@ void scenario_rules_run(lua_State *L, int sc, const ScenarioTurn *turn, MoveList
     RuleRun *u = lua_newuserdatauv(L, sizeof *u, 0); /* top + 2 */
     u->moves = *moves;
     u->live = 1;
+    sort_moves(&u->moves);
     lua_newtable(L); /* top + 3: the moves the rules see */
     lua_pushstring(L, "points");
     if (lua_rawget(L, sc) != LUA_TTABLE) { /* top + 4 */
