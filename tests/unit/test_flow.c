@@ -1,8 +1,9 @@
 /* test_flow.c: the floor flow, played through the C API with real Lua and real scenario
  * files: every step of a round, the toaster parking lot, undo, time-out, hot reload, script
- * errors and scores. Scoring is a small stand-in (the rules are tested on their own): a
- * reply with "toaster" or "my own" is a counter-complaint, "you feel" a reflection,
- * "I feel" a soft startup, "tomorrow" a next step. */
+ * errors, scores, and a scenario's own rules (add, drop, replace, their errors, points
+ * applied after them, the same moves after undo and reload). Scoring is a small stand-in (the rules
+ * are tested on their own): a reply with "toaster" or "my own" is a counter-complaint, "you feel" a
+ * reflection, "I feel" a soft startup, "tomorrow" a next step. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -648,6 +649,186 @@ static void test_flow_from_memory_with_point_overrides(void **state)
     flow_destroy(f);
 }
 
+/* ---- the scenario's own rules --------------------------------------------------------------- */
+
+/* The scenario file PATH with RULES (the Lua after "rules = ") and POINTS (fields or ""). */
+static void write_rules(const char *path, const char *rules, const char *points)
+{
+    char tail[1024];
+    snprintf(tail, sizeof tail, "  rounds = 1,\n%s  rules = %s,\n", points, rules);
+    write_scenario(path, "Rules", tail);
+}
+
+/* The moves of T as "tag points, ..." into BUF. */
+static const char *moves_of(const FlowTurn *t, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < t->moves.count; i++)
+        snprintf(buf + strlen(buf), cap - strlen(buf), "%s%s %d", i ? ", " : "",
+                 t->moves.items[i].tag, t->moves.items[i].points);
+    return buf;
+}
+
+static void test_flow_scenario_rules_add_drop_and_replace(void **state)
+{
+    const char *path = *state;
+    write_rules(path,
+                "function(turn, moves, add, drop)\n"
+                "    local t = turn.text\n"
+                "    if t:find('nine') then add('next_step', 4, 'a time you can keep') end\n"
+                "    if t:find('sorry') then add('apology', 2, 'you said sorry') end\n"
+                "    if t:find('toaster') then\n"
+                "        assert(drop('counter_complaint') and not drop('criticism'))\n"
+                "    end\n"
+                "    if t:find('who') then\n"
+                "        add('check', 1, table.concat({ turn.role, turn.kind, turn.player,\n"
+                "            turn.context, #moves }, '/'))\n"
+                "        add('check', 1, moves[1].reason .. ' again')\n"
+                "    end\n"
+                "    turn.text = 'changed'\n"
+                "end",
+                "");
+    Scorer sc = {0};
+    Flow *f = start(path, &sc);
+    type(f, "who is it");
+    const FlowTurn *t = last_turn(f);
+    assert_string_equal(t->text, "who is it"); /* the rule changed its own copy only */
+    assert_int_equal(t->moves.count, 1);
+    /* the second add replaced the first, and saw it in moves */
+    assert_string_equal(t->moves.items[0].reason,
+                        "customer/startup/1//0 \xE2\x86\x92 check +1 again \xE2\x86\x92 check +1");
+
+    /* the stand-in finds counter_complaint, reflection, next_step; the rule drops the first,
+     * replaces the last, adds an apology, and the moves come back in the tags' order */
+    type(f, "Well, my toaster... no, sorry, you feel let down. I'll fix it tomorrow at nine.");
+    t = last_turn(f);
+    char buf[256];
+    assert_string_equal(moves_of(t, buf, sizeof buf), "reflection 3, apology 2, next_step 4");
+    assert_int_equal(t->moves.total, 9);
+    assert_string_equal(t->moves.items[2].reason, "a time you can keep \xE2\x86\x92 next-step +4");
+    assert_int_equal(flow_player_score(f, 1), 9);
+    expect(f, ASK_RATE, 0); /* no counter-complaint left, so no offer to park it */
+    flow_destroy(f);
+}
+
+static void test_flow_scenario_rules_list_and_points_last(void **state)
+{
+    const char *path = *state;
+    /* the second rule sees what the first did; points win over both, reasons quote them */
+    write_rules(path,
+                "{\n"
+                "    function(turn, moves, add) add('thanks', 1, 'first') end,\n"
+                "    function(turn, moves, add)\n"
+                "        add('feeling', 1, #moves .. ' ' .. moves[#moves].tag)\n"
+                "        add('reflection', 9, 'made bigger')\n"
+                "    end,\n"
+                "}",
+                "  points = { thanks = 5, reflection = -1 },\n");
+    Scorer sc = {0};
+    Flow *f = start(path, &sc);
+    type(f, "The bins.");
+    type(f, "So you feel stuck with the bins.");
+    const FlowTurn *t = last_turn(f);
+    char buf[256];
+    assert_string_equal(moves_of(t, buf, sizeof buf), "reflection -1, feeling 1, thanks 5");
+    assert_string_equal(t->moves.items[0].reason, "made bigger \xE2\x86\x92 reflection \xE2\x88\x92"
+                                                  "1");
+    assert_string_equal(t->moves.items[1].reason, "2 thanks \xE2\x86\x92 feeling +1");
+    assert_string_equal(t->moves.items[2].reason, "first \xE2\x86\x92 thanks +5");
+    assert_int_equal(t->moves.total, 5);
+    flow_destroy(f);
+}
+
+/* A rule's mistakes are script errors at the rule's own line, and the game goes on. */
+static void test_flow_scenario_rules_errors_name_the_line(void **state)
+{
+    const char *path = *state;
+    static const struct {
+        const char *line, *message;
+    } bad[] = {
+        {"add('apologies', 2, 'sorry')",
+         "add: unknown move 'apologies' (did you mean 'apology'?); the moves are listed in "
+         "docs/moves.md"},
+        {"drop(7)", "drop: the move must be a name in quotes, like \"apology\", not number"},
+        {"add('thanks', 1.5, 'half')",
+         "add: points must be a whole number from -20 to 20, not 1.5"},
+        {"add('thanks', 30, 'lots')", "add: points must be a whole number from -20 to 20, not 30"},
+        {"add('thanks', 1)", "add: the reason must be a text that says why"},
+        {"local n = turn.missing + 1", "attempt to perform arithmetic on a nil value (field "
+                                       "'missing')"},
+        {"if kept then kept('thanks', 1, 'late') end kept = add",
+         "add works only while its rule runs; call it inside the rule"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char rules[256], want[512];
+        snprintf(rules, sizeof rules, "function(turn, moves, add, drop)\n    %s\nend", bad[i].line);
+        write_rules(path, rules, "");
+        Scorer sc = {0};
+        Flow *f = start(path, &sc);
+        ScriptError err;
+        int rc = flow_answer_text(f, "The bins.", 5, &err);
+        if (rc == 0) /* the kept add fails on the next turn */
+            rc = flow_answer_text(f, "So you feel stuck.", 5, &err);
+        assert_true(rc < 0);
+        snprintf(want, sizeof want, "%s:8: %s", path, bad[i].message);
+        if (strncmp(err.message, want, strlen(want)) != 0)
+            fail_msg("want: %s\ngot:  %s", want, err.message);
+        assert_string_equal(err.file, path);
+        assert_int_equal(err.line, 8);
+        assert_true(flow_ask(f)->kind == ASK_TEXT); /* still waiting where it was */
+        flow_destroy(f);
+    }
+    /* a rules field that is not functions is refused when the scenario loads */
+    write_rules(path, "{ 'thanks' }", "");
+    FlowConfig cfg = {0};
+    cfg.scenario_path = path;
+    cfg.names[0] = "Alex";
+    cfg.names[1] = "Sam";
+    ScriptError err;
+    assert_null(flow_create(&cfg, &err));
+    assert_int_equal(err.line, 7);
+    assert_non_null(strstr(err.message, "rules[1] must be a function(turn, moves, add, drop)"));
+}
+
+/* Rules that draw random points, or add moves in hash order, give the same moves after undo
+ * and reload: the same seed, and moves kept in the tags' order. */
+static void test_flow_scenario_rules_same_after_back_and_reload(void **state)
+{
+    const char *path = *state;
+    write_rules(path,
+                "function(turn, moves, add)\n"
+                "    for tag, p in pairs({ thanks = 1, apology = 2, check = 3 }) do\n"
+                "        add(tag, p, turn.text)\n"
+                "    end\n"
+                "    add('validation', math.random(-20, 20), 'drawn')\n"
+                "end",
+                "");
+    Scorer sc = {0};
+    Flow *f = start(path, &sc);
+    type(f, "The bins.");
+    type(f, "So you feel stuck with the bins.");
+    char first[256], second[256], again[256];
+    moves_of(flow_turn(f, 1), first, sizeof first);
+    moves_of(flow_turn(f, 2), second, sizeof second);
+    assert_int_equal(strncmp(first, "check 3, validation ", 20), 0);
+    assert_non_null(strstr(first, ", thanks 1, apology 2"));
+    ScriptError err;
+    assert_int_equal(flow_back(f, &err), 0);
+    type(f, "So you feel stuck with the bins.");
+    assert_string_equal(moves_of(flow_turn(f, 1), again, sizeof again), first);
+    assert_string_equal(moves_of(flow_turn(f, 2), again, sizeof again), second);
+    assert_int_equal(flow_reload(f, &err), 0);
+    assert_string_equal(moves_of(flow_turn(f, 1), again, sizeof again), first);
+    assert_string_equal(moves_of(flow_turn(f, 2), again, sizeof again), second);
+    /* and a fresh game on the same answers with the same seed */
+    Flow *g = start(path, &sc);
+    type(g, "The bins.");
+    type(g, "So you feel stuck with the bins.");
+    assert_string_equal(moves_of(flow_turn(g, 2), again, sizeof again), second);
+    flow_destroy(g);
+    flow_destroy(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -668,6 +849,14 @@ int main(void)
                                         tmp_teardown),
         cmocka_unit_test(test_flow_scores_add_up_from_the_turns),
         cmocka_unit_test(test_flow_from_memory_with_point_overrides),
+        cmocka_unit_test_setup_teardown(test_flow_scenario_rules_add_drop_and_replace, tmp_setup,
+                                        tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_flow_scenario_rules_list_and_points_last, tmp_setup,
+                                        tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_flow_scenario_rules_errors_name_the_line, tmp_setup,
+                                        tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_flow_scenario_rules_same_after_back_and_reload,
+                                        tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
