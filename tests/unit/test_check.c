@@ -1,8 +1,9 @@
 /* test_check.c: `heard check` on real files: every broken scenario of
  * tests/data/scenarios-broken gives its documented message at the right line, within a time
  * limit; every shipped scenario passes (but for the examples the analyser is known to miss);
- * the scenario's points change what passes; a flow that never ends, a broken floor.lua and
- * the command line's output, JSON and exit codes. Real Lua, real rules, real files. */
+ * the scenario's points and its own rules change what passes; a flow that never ends, a
+ * broken floor.lua and the command line's output, JSON and exit codes. Real Lua, real rules,
+ * real files. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -126,6 +127,8 @@ static const struct {
                               "scenarios: a scenario cannot load other files"},
     {"example_fails.lua", "example_fails.lua:22: error: example 2 does not pass: it expects "
                           "reflection, the rules found no moves (missing reflection)"},
+    {"error_in_rule.lua", "error_in_rule.lua:12: error: add: unknown move 'apologies' (did you "
+                          "mean 'apology'?); the moves are listed in docs/moves.md"},
 };
 
 static void test_check_broken_scenarios_say_what_and_where_in_time(void **state)
@@ -191,6 +194,12 @@ static void test_check_messages_say_how_to_fix(void **state)
     find_message(&r, CHECK_NOTE,
                  BROKEN "error_in_play.lua: note: this happened in the dry run "
                         "of the flow, at answer 1 (to 'What's wrong?')");
+    check_result_free(&r);
+    timed_check(BROKEN "error_in_rule.lua", &r);
+    find_message(&r, CHECK_NOTE,
+                 BROKEN "error_in_rule.lua:19: note: this happened in the scenario's rules, "
+                        "while scoring example 1");
+    assert_int_equal(r.errors, 1); /* the dry run's words say no sorry */
     check_result_free(&r);
     timed_check(BROKEN "example_fails.lua", &r);
     assert_int_equal(r.nexamples, 2);
@@ -307,6 +316,64 @@ static void test_check_hurting_moves_fail_unless_expected_or_made_positive(void 
     timed_check(write_file("fix3.lua", with_fix_it("points = { fix_it = 1 },", "{}")), &r);
     assert_true(r.passed);
     assert_int_equal(r.examples[0].found.items[0].points, 1);
+    check_result_free(&r);
+}
+
+/* A scenario whose rule makes a bare "that's our policy" defensive; RULES is "" to leave the
+ * rule out. */
+static const char *with_policy_rule(const char *rules)
+{
+    static char text[2048];
+    snprintf(text, sizeof text,
+             "return {\n"
+             "    id = \"policy\", title = \"Policy\", description = \"One line.\",\n"
+             "    difficulty = 1,\n"
+             "    %s\n"
+             "    examples = {\n"
+             "        { context = \"The kettle I bought leaks.\",\n"
+             "          reply = \"Sorry, that's our policy.\", moves = { \"defensive\" } },\n"
+             "        { reply = \"I feel let down, and I'd like my money back.\",\n"
+             "          role = \"customer\", moves = {} },\n"
+             "    },\n"
+             "}\n",
+             rules);
+    return text;
+}
+
+static void test_check_examples_go_through_the_scenario_rules(void **state)
+{
+    (void)state;
+    static const char rule[] =
+        "rules = function(turn, moves, add, drop)\n"
+        "        if turn.role == 'customer' then\n"
+        "            add('request', 1, table.concat({ turn.kind, turn.player, #turn.context }, "
+        "'/'))\n"
+        "        elseif turn.text:find('policy', 1, true) then\n"
+        "            drop('apology')\n"
+        "            add('defensive', -3, 'a bare no')\n"
+        "        end\n"
+        "    end,";
+    CheckResult r;
+    /* the standard rules hear an apology: the example fails without the scenario's rule */
+    timed_check(write_file("policy1.lua", with_policy_rule("")), &r);
+    assert_false(r.passed);
+    assert_false(r.examples[0].passed);
+    find_message(&r, CHECK_ERROR, tmpdir);
+    check_result_free(&r);
+    /* with it, the example passes, quietly: the rules field no longer draws a warning */
+    timed_check(write_file("policy2.lua", with_policy_rule(rule)), &r);
+    assert_true(r.passed);
+    assert_int_equal(r.warnings, 0);
+    assert_true(r.examples[0].passed);
+    assert_int_equal(r.examples[0].found.count, 1);
+    assert_string_equal(r.examples[0].found.items[0].tag, "defensive");
+    assert_string_equal(r.examples[0].found.items[0].reason, "a bare no \xE2\x86\x92 defensive "
+                                                             "\xE2\x88\x92"
+                                                             "3");
+    /* a customer's example is a startup by player 1 */
+    const MoveList *found = &r.examples[1].found;
+    assert_string_equal(found->items[found->count - 1].reason,
+                        "startup/1/0 \xE2\x86\x92 request +1");
     check_result_free(&r);
 }
 
@@ -478,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_check_messages_say_how_to_fix),
         cmocka_unit_test(test_check_shipped_scenarios_pass),
         cmocka_unit_test(test_check_hurting_moves_fail_unless_expected_or_made_positive),
+        cmocka_unit_test(test_check_examples_go_through_the_scenario_rules),
         cmocka_unit_test(test_check_flow_that_never_ends_is_reported),
         cmocka_unit_test(test_check_missing_file_fails),
         cmocka_unit_test(test_check_broken_floor_shows_up),
