@@ -264,7 +264,7 @@ static void test_guide_broken_folder_is_all_quoted(void **state)
         "syntax_error.lua",      "missing_id.lua",    "wrong_types.lua",   "misspelled.lua",
         "unknown_field.lua",     "error_at_load.lua", "error_in_play.lua", "loop_at_load.lua",
         "loop_in_play.lua",      "memory_bomb.lua",   "forbidden_io.lua",  "forbidden_os.lua",
-        "forbidden_require.lua", "example_fails.lua",
+        "forbidden_require.lua", "example_fails.lua", "error_in_rule.lua",
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char prefix[128], line[1600];
