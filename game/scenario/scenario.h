@@ -21,7 +21,8 @@
  *
  * A rule is called with
  *   turn   {text=, context=, role="customer"|"agent", kind=, player=1|2}, a fresh copy
- *   moves  the moves so far, { {tag=, points=, reason=}, ... }, a copy kept up to date by
+ *   moves  the moves so far, { {tag=, points=, reason=}, ... }, a copy that add and drop
+ *          keep up to date (writing into it changes nothing)
  *   add(tag, points, reason)  adds move TAG (a tag of docs/moves.md) worth POINTS (a whole
  *          number from -20 to 20, replaced by the scenario's `points` for TAG when it has
  *          one) with REASON (a non-empty text; the game adds " → tag +N" as for every move),
