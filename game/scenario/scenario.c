@@ -136,8 +136,7 @@ int scenario_info_load(const char *path, ScenarioInfo *out)
     if (!src) {
         info_begin(out, path);
         snprintf(out->error, sizeof out->error,
-                 "%.400s: error: cannot read the file; check that it exists and is readable",
-                 path);
+                 "%.400s: error: cannot read the file; check that it exists and is readable", path);
         return SCRIPT_ERR_IO;
     }
     int rc = scenario_info_load_source(path, src, len, out);
