@@ -13,14 +13,14 @@
 
 typedef enum EventKind {
     EV_NONE = 0,
-    EV_KEY,     /* a key went down: key, mods */
-    EV_TEXT,    /* committed text: text (UTF-8) */
-    EV_EDIT,    /* IME composition in progress: text, edit_start */
-    EV_CLICK,   /* mouse button down: x, y, key = button */
-    EV_WHEEL,   /* mouse wheel: y = lines, positive is up */
-    EV_MOVE,    /* mouse moved: x, y */
-    EV_RESIZE,  /* window size changed: x = width, y = height (pixels) */
-    EV_QUIT     /* the window was closed */
+    EV_KEY,    /* a key went down: key, mods */
+    EV_TEXT,   /* committed text: text (UTF-8) */
+    EV_EDIT,   /* IME composition in progress: text, edit_start */
+    EV_CLICK,  /* mouse button down: x, y, key = button */
+    EV_WHEEL,  /* mouse wheel: y = lines, positive is up */
+    EV_MOVE,   /* mouse moved: x, y */
+    EV_RESIZE, /* window size changed: x = width, y = height (pixels) */
+    EV_QUIT    /* the window was closed */
 } EventKind;
 
 /* Modifier bits, independent of SDL's values. */
@@ -29,10 +29,32 @@ enum { MOD_SHIFT = 1, MOD_CTRL = 2, MOD_ALT = 4, MOD_GUI = 8 };
 /* Keys the game acts on, independent of SDL's key codes. Printable keys use their
  * lower-case ASCII value ('a', '1', '='); the rest are listed here. */
 enum {
-    KEY_RETURN = 0x10000, KEY_ESCAPE, KEY_BACKSPACE, KEY_DELETE, KEY_TAB,
-    KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN, KEY_HOME, KEY_END, KEY_PAGEUP, KEY_PAGEDOWN,
-    KEY_F1, KEY_F2, KEY_F3, KEY_F4, KEY_F5, KEY_F6, KEY_F7, KEY_F8, KEY_F9, KEY_F10,
-    KEY_F11, KEY_F12, KEY_UNKNOWN
+    KEY_RETURN = 0x10000,
+    KEY_ESCAPE,
+    KEY_BACKSPACE,
+    KEY_DELETE,
+    KEY_TAB,
+    KEY_LEFT,
+    KEY_RIGHT,
+    KEY_UP,
+    KEY_DOWN,
+    KEY_HOME,
+    KEY_END,
+    KEY_PAGEUP,
+    KEY_PAGEDOWN,
+    KEY_F1,
+    KEY_F2,
+    KEY_F3,
+    KEY_F4,
+    KEY_F5,
+    KEY_F6,
+    KEY_F7,
+    KEY_F8,
+    KEY_F9,
+    KEY_F10,
+    KEY_F11,
+    KEY_F12,
+    KEY_UNKNOWN
 };
 
 #define EVENT_TEXT_MAX 32
@@ -43,8 +65,8 @@ typedef struct Event {
     int key;       /* EV_KEY: KEY_* or ASCII; EV_CLICK: mouse button */
     unsigned mods; /* MOD_* bits */
     int x, y;
-    int edit_start;              /* EV_EDIT: caret inside the composition, in code points */
-    char text[EVENT_TEXT_MAX];   /* EV_TEXT, EV_EDIT: NUL-terminated UTF-8 */
+    int edit_start;            /* EV_EDIT: caret inside the composition, in code points */
+    char text[EVENT_TEXT_MAX]; /* EV_TEXT, EV_EDIT: NUL-terminated UTF-8 */
 } Event;
 
 typedef struct EventQueue EventQueue;

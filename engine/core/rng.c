@@ -10,7 +10,10 @@ static uint64_t splitmix64(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
 
 void rng_seed(Rng *r, uint64_t seed)
 {
@@ -46,4 +49,7 @@ int64_t rng_range(Rng *r, int64_t lo, int64_t hi)
     return (int64_t)((uint64_t)lo + x % span);
 }
 
-double rng_double(Rng *r) { return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0); }
+double rng_double(Rng *r)
+{
+    return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
+}

@@ -31,7 +31,7 @@ struct TextField {
     char *clip; /* last copied or cut text, clip_cap bytes allocated */
     size_t clip_cap;
     char message[MESSAGE_MAX];
-    char noun[32]; /* what the field holds, for the length message: "Replies", "Names" */
+    char noun[32];    /* what the field holds, for the length message: "Replies", "Names" */
     unsigned version; /* bumped when the text changes */
     unsigned look;    /* bumped when the composition or the message changes */
     /* The insertion in progress: consecutive EV_TEXT events form one. */

@@ -114,7 +114,10 @@ void ui_clip(const Ui *ui, Rect r)
     SDL_RenderSetClipRect(ui->r, &c);
 }
 
-void ui_unclip(const Ui *ui) { SDL_RenderSetClipRect(ui->r, NULL); }
+void ui_unclip(const Ui *ui)
+{
+    SDL_RenderSetClipRect(ui->r, NULL);
+}
 
 int ui_inside(Rect r, int x, int y)
 {

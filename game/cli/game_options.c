@@ -19,9 +19,9 @@ void game_options_usage(FILE *out)
                  "  --data-dir DIR      save sessions in DIR instead of the user data folder\n"
                  "  --size WxH          window size (default 1280x720, at least 800x600)\n"
                  "  --high-contrast     start with the high-contrast theme (F2 toggles it)\n"
-            "  --realtime          with --input: 'wait' lines take their real time\n"
-            "  --trace             print the session file, then 'saved turn N' as each turn\n"
-            "                      reaches the disk\n");
+                 "  --realtime          with --input: 'wait' lines take their real time\n"
+                 "  --trace             print the session file, then 'saved turn N' as each turn\n"
+                 "                      reaches the disk\n");
 }
 
 static int need_value(int i, int argc, char **argv, const char *prog)

@@ -36,13 +36,8 @@ int main(int argc, char **argv)
         const char *name;
         int (*run)(int, char **);
     } commands[] = {
-        {"play", cmd_play},
-        {"score", cmd_score},
-        {"eval", cmd_eval},
-        {"train", cmd_train},
-        {"check", cmd_check},
-        {"replay", cmd_replay},
-        {"export", cmd_export},
+        {"play", cmd_play},   {"score", cmd_score},   {"eval", cmd_eval},     {"train", cmd_train},
+        {"check", cmd_check}, {"replay", cmd_replay}, {"export", cmd_export},
     };
     if (argc > 1 && argv[1][0] != '-') {
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

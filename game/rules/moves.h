@@ -12,9 +12,9 @@
 typedef enum Role { ROLE_CUSTOMER = 0, ROLE_AGENT = 1 } Role;
 
 typedef struct Move {
-    char tag[MOVE_TAG_MAX];         /* a tag of docs/moves.md: "reflection", "counter_complaint" */
-    int points;                     /* positive helps, negative hurts */
-    char reason[MOVE_REASON_MAX];   /* "You gave back 'microwave' ... → reflection +3" */
+    char tag[MOVE_TAG_MAX];       /* a tag of docs/moves.md: "reflection", "counter_complaint" */
+    int points;                   /* positive helps, negative hurts */
+    char reason[MOVE_REASON_MAX]; /* "You gave back 'microwave' ... → reflection +3" */
 } Move;
 
 typedef struct MoveList {

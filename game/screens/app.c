@@ -207,7 +207,10 @@ int app_headless(const App *app)
     return app->cfg.headless || app->input;
 }
 
-int app_trace(const App *app) { return app->cfg.trace; }
+int app_trace(const App *app)
+{
+    return app->cfg.trace;
+}
 void app_set_clipboard(App *app, const char *utf8)
 {
     platform_set_clipboard(app->platform, utf8);

@@ -299,7 +299,7 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
         "Back one step", "F9",   "Time-out", "PgUp/PgDn",     "Scroll"};
     static const char *const pick_hints[] = {"1 2 3", "Choose",   "Esc",       "Back one step",
                                              "F9",    "Time-out", "PgUp/PgDn", "Scroll"};
-    static const char *const type_hints[] = {"Enter", "Send", "Esc", "Back one step",
+    static const char *const type_hints[] = {"Enter", "Send",     "Esc",       "Back one step",
                                              "F9",    "Time-out", "PgUp/PgDn", "Scroll"};
     if (ask->kind == ASK_TEXT && ask->nchoices)
         ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, text_hints, 5);

@@ -7,12 +7,12 @@
 #include "game/screens/play.h"
 
 typedef struct PlayView {
-    int scroll;                          /* transcript pixels scrolled up from the bottom */
-    Rect caret;                          /* where the text field's caret was drawn */
-    Rect choices[FLOW_CHOICES_MAX];      /* clickable choices of the last frame */
+    int scroll;                     /* transcript pixels scrolled up from the bottom */
+    Rect caret;                     /* where the text field's caret was drawn */
+    Rect choices[FLOW_CHOICES_MAX]; /* clickable choices of the last frame */
     int nchoices;
-    char message[256];                   /* a line for the players under the input */
-    int replay;                          /* drawn by the replay viewer: no play key hints */
+    char message[256]; /* a line for the players under the input */
+    int replay;        /* drawn by the replay viewer: no play key hints */
 } PlayView;
 
 /* Draws the flow F as the play screen shows it: header, transcript, feedback (with WARNING

@@ -59,10 +59,10 @@ typedef enum SessionAnswerKind {
 
 typedef struct SessionAnswer {
     SessionAnswerKind kind;
-    const char *text; /* SESSION_ANSWER_TEXT: UTF-8; NULL for a choice */
-    int index;        /* SESSION_ANSWER_CHOICE: which option, from 0 */
-    uint32_t ms;      /* milliseconds since the session began */
-    long line;        /* load: line number in the file (orders answers among turns) */
+    const char *text;     /* SESSION_ANSWER_TEXT: UTF-8; NULL for a choice */
+    int index;            /* SESSION_ANSWER_CHOICE: which option, from 0 */
+    uint32_t ms;          /* milliseconds since the session began */
+    long line;            /* load: line number in the file (orders answers among turns) */
     size_t events_before; /* load: events recorded before this answer (what led to it) */
 } SessionAnswer;
 

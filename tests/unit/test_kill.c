@@ -173,8 +173,8 @@ static void test_kill_at_random_moments_loses_no_committed_turn(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_kill_at_random_moments_loses_no_committed_turn,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kill_at_random_moments_loses_no_committed_turn, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -97,9 +97,9 @@ static void test_play_two_rounds_of_the_microwave(void **state)
     assert_int_equal(s->team_score, sum);
     session_free(s);
 
-    const char *shots[] = {"01-players", "02-note",   "03-startup",          "04-park-offer",
-                           "05-rate",    "06-timeout", "07-toaster-returns", "08-play",
-                           "09-summary"};
+    const char *shots[] = {"01-players",         "02-note", "03-startup",
+                           "04-park-offer",      "05-rate", "06-timeout",
+                           "07-toaster-returns", "08-play", "09-summary"};
     for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
         char path[600];
         int w, h;
@@ -137,10 +137,11 @@ static void test_play_library_replays_and_deletes(void **state)
     snprintf(input, sizeof input, "%s/library.txt", tmpdir);
     FILE *f = fopen(input, "w");
     assert_non_null(f);
-    fprintf(f, "key l\nwait 100\nshot %s/lib.bmp\nkey Return\nwait 2000\nkey 4\nwait 3000\n"
-               "shot %s/replay.bmp\nkey Space\nkey t\nkey 5\nkey Return\nkey Right\n"
-               "shot %s/replay-step.bmp\nkey Escape\nkey d\nkey n\nkey d\nkey y\n"
-               "shot %s/deleted.bmp\n",
+    fprintf(f,
+            "key l\nwait 100\nshot %s/lib.bmp\nkey Return\nwait 2000\nkey 4\nwait 3000\n"
+            "shot %s/replay.bmp\nkey Space\nkey t\nkey 5\nkey Return\nkey Right\n"
+            "shot %s/replay-step.bmp\nkey Escape\nkey d\nkey n\nkey d\nkey y\n"
+            "shot %s/deleted.bmp\n",
             tmpdir, tmpdir, tmpdir, tmpdir);
     fclose(f);
     snprintf(cmd, sizeof cmd, "%s --headless --input %s --data-dir %s/data 2>&1", bt_bin(), input,
@@ -164,8 +165,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_play_two_rounds_of_the_microwave, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -76,11 +76,13 @@ static void test_text_wrap_stays_inside_width(void **state)
 {
     Fixture *f = *state;
     assert_int_equal(check_wrap(f->text, "", 300), 1);
-    assert_true(check_wrap(f->text, "You feel let down because the microwave broke again and "
-                                    "nobody called the shop.",
+    assert_true(check_wrap(f->text,
+                           "You feel let down because the microwave broke again and "
+                           "nobody called the shop.",
                            300) >= 2);
-    assert_true(check_wrap(f->text, "Supercalifragilisticexpialidocious-and-then-some-more-"
-                                    "without-any-space-at-all",
+    assert_true(check_wrap(f->text,
+                           "Supercalifragilisticexpialidocious-and-then-some-more-"
+                           "without-any-space-at-all",
                            150) >= 3);
     assert_int_equal(check_wrap(f->text, "one\ntwo\n\nfour", 500), 4);
 }
@@ -93,8 +95,8 @@ static void test_text_chinese_wraps_and_measures(void **state)
     int n = check_wrap(f->text, zh, 200);
     assert_true(n >= 2);
     /* Mixed scripts in one line are drawn run by run. */
-    assert_true(txt_draw(f->text, FS_BODY, 0, "Alex 李雷 Ἀλέξης Привет", 0, 0,
-                         (Color){0, 0, 0, 255}) > 0);
+    assert_true(
+        txt_draw(f->text, FS_BODY, 0, "Alex 李雷 Ἀλέξης Привет", 0, 0, (Color){0, 0, 0, 255}) > 0);
 }
 
 static void test_text_huge_text_wraps(void **state)
