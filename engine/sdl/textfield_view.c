@@ -66,7 +66,7 @@ static void draw_selection(const Ui *ui, const TextField *tf, const char *shown,
     }
 }
 
-Rect tfv_draw(const Ui *ui, const TextField *tf, Rect r, const char *placeholder, int focused)
+Rect tfv_draw(const Ui *ui, const TextField *tf, Rect r, const char *empty_hint, int focused)
 {
     const Theme *t = &ui->theme;
     int u = ui->unit, lh = txt_line_height(ui->text, FS_BODY);
@@ -90,8 +90,8 @@ Rect tfv_draw(const Ui *ui, const TextField *tf, Rect r, const char *placeholder
     int visible = inner.h / lh > 0 ? inner.h / lh : 1;
     int cl = line_of(copy, n, caret_at);
     int first = cl >= visible ? cl - visible + 1 : 0;
-    if (tf_length(tf) == 0 && comp_len == 0 && placeholder)
-        txt_draw_wrapped(ui->text, FS_BODY, 0, placeholder, inner, t->muted);
+    if (tf_length(tf) == 0 && comp_len == 0 && empty_hint)
+        txt_draw_wrapped(ui->text, FS_BODY, 0, empty_hint, inner, t->muted);
     draw_selection(ui, tf, shown, copy, n, first, inner, lh);
     char buf[1200];
     for (int i = first; i < n && i - first < visible; i++) {

@@ -1,5 +1,5 @@
 /* textfield_view.h: draws a TextField (engine/core/textfield.h) wrapped inside a box, with
- * the selection, the IME composition underlined at the caret, a placeholder when empty, and
+ * the selection, the IME composition underlined at the caret, a hint when empty, and
  * the field's message (length cap, repaired text) under it. */
 #ifndef HEARD_TEXTFIELD_VIEW_H
 #define HEARD_TEXTFIELD_VIEW_H
@@ -10,7 +10,7 @@
 /* Draws TF in R (the box, text, selection and composition) and its message under R.
  * Returns the caret's rectangle, for the caret itself and for SDL_SetTextInputRect. The
  * view scrolls so the caret's line is always visible. */
-Rect tfv_draw(const Ui *ui, const TextField *tf, Rect r, const char *placeholder, int focused);
+Rect tfv_draw(const Ui *ui, const TextField *tf, Rect r, const char *empty_hint, int focused);
 
 /* The height a box needs to show LINES lines of body text. */
 int tfv_height_for_lines(const Ui *ui, int lines);
