@@ -186,7 +186,7 @@ static int translate(Platform *p, const SDL_Event *s, Event *e)
     }
 }
 
-int platform_pump(Platform *p, EventQueue *q, int timeout_ms, uint32_t stamp_ms)
+int platform_pump(Platform *p, EventQueue *q, int timeout_ms)
 {
     SDL_Event s;
     int n = 0;
@@ -195,7 +195,9 @@ int platform_pump(Platform *p, EventQueue *q, int timeout_ms, uint32_t stamp_ms)
     do {
         Event e;
         if (translate(p, &s, &e)) {
-            e.ms = stamp_ms;
+            /* SDL stamps each event when it arrives: typing keeps its rhythm in replays. */
+            Uint32 at = s.common.timestamp;
+            e.ms = at > p->start ? at - p->start : 0;
             if (events_push(q, &e) == 0)
                 n++;
         }

@@ -44,9 +44,10 @@ float platform_pixel_ratio(Platform *p);
 uint32_t platform_ticks(const Platform *p);
 
 /* Waits up to TIMEOUT_MS for input (sleeping in SDL_WaitEventTimeout, so an idle game uses
- * next to no CPU), then translates every pending SDL event into Events stamped with
- * BASE_MS + ticks and pushes them onto Q. Returns the number pushed. */
-int platform_pump(Platform *p, EventQueue *q, int timeout_ms, uint32_t stamp_ms);
+ * next to no CPU), then translates every pending SDL event into Events stamped with the
+ * time SDL saw it (platform_ticks' clock) and pushes them onto Q. Returns the number
+ * pushed. */
+int platform_pump(Platform *p, EventQueue *q, int timeout_ms);
 
 /* Starts or stops text input (IME); RECT is where the caret is, so a composition window
  * opens beside it. */

@@ -431,7 +431,7 @@ int app_run(App *app)
         } else if (headless) {
             app->clock += 16; /* a frame of a 60 Hz display */
         } else {
-            platform_pump(app->platform, app->queue, wait_budget(app), app->clock);
+            platform_pump(app->platform, app->queue, wait_budget(app));
             app->clock = platform_ticks(app->platform);
         }
         dispatch(app);
