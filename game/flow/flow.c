@@ -6,6 +6,7 @@
 #include "game/flow/flow.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,10 @@ struct Flow {
     void *score_ud;
     char *source; /* the scenario as run now */
     size_t source_len;
+    char *floor; /* the flow library as run now: given, or read from floor_path */
+    size_t floor_len;
+    char *floor_name; /* its chunk name: floor_path, or FlowConfig.floor_name */
+    int floor_given;  /* it came from FlowConfig, not the file: reload keeps it */
     FlowAnswer *log;
     size_t nlog, caplog;
     FlowRun *run;
@@ -58,6 +63,21 @@ static int flow_error(ScriptError *err, int code, const char *fmt, ...)
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
     return code;
+}
+
+/* Reads the flow library PATH whole into *OUT (malloc'd, NUL-terminated) and *LEN. Returns
+ * 0, or SCRIPT_ERR_IO with ERR naming the file and the reason. */
+static int read_floor(const char *path, char **out, size_t *len, ScriptError *err)
+{
+    errno = 0;
+    *out = scenario_read_source(path, len);
+    if (*out)
+        return 0;
+    int rc = flow_error(err, SCRIPT_ERR_IO, "%s: could not read the file (%s)", path,
+                        strerror(errno ? errno : EIO));
+    if (err)
+        snprintf(err->file, sizeof err->file, "%s", path);
+    return rc;
 }
 
 /* ---- the run: turns, parking lot, scoring (called from the bindings) ------------------- */
@@ -196,10 +216,22 @@ static int answer_fits(const FlowRun *r, const FlowAnswer *a, ScriptError *err)
     return 0;
 }
 
-/* Builds a fresh run of SRC into *OUT and replays the first N answers of F's log. STRICT:
- * an answer that does not fit is an error; otherwise replay stops there and *DONE (may be
- * NULL) tells how far it got. Returns 0 or an error code with ERR filled (*OUT is NULL). */
-static int run_build(const Flow *f, const char *src, size_t len, size_t n, int strict,
+/* The scenario and the flow library F runs now. */
+static FlowChunk scenario_chunk(const Flow *f)
+{
+    return (FlowChunk){f->source, f->source_len, f->name};
+}
+
+static FlowChunk floor_chunk(const Flow *f)
+{
+    return (FlowChunk){f->floor, f->floor_len, f->floor_name};
+}
+
+/* Builds a fresh run of SCENARIO over FLOOR into *OUT and replays the first N answers of F's
+ * log. STRICT: an answer that does not fit is an error; otherwise replay stops there and
+ * *DONE (may be NULL) tells how far it got. Returns 0 or an error code with ERR filled
+ * (*OUT is NULL). */
+static int run_build(const Flow *f, FlowChunk scenario, FlowChunk floor, size_t n, int strict,
                      FlowRun **out, size_t *done, ScriptError *err)
 {
     *out = NULL;
@@ -212,7 +244,7 @@ static int run_build(const Flow *f, const char *src, size_t len, size_t n, int s
     r->names[1] = f->names[1];
     r->score = f->score;
     r->score_ud = f->score_ud;
-    int rc = flow_lua_start(r, f->name, src, len, f->floor_path, f->seed, err);
+    int rc = flow_lua_start(r, scenario, floor, f->seed, err);
     size_t i = 0;
     for (; rc == 0 && i < n; i++) {
         int fits = answer_fits(r, &f->log[i], err);
@@ -273,7 +305,7 @@ static int give_answer(Flow *f, FlowAnswer a, ScriptError *err)
     answer_free(&f->log[--f->nlog]);
     /* the coroutine died with the error: re-run the log to get back where we were */
     FlowRun *again;
-    if (run_build(f, f->source, f->source_len, f->nlog, 1, &again, NULL, NULL) == 0) {
+    if (run_build(f, scenario_chunk(f), floor_chunk(f), f->nlog, 1, &again, NULL, NULL) == 0) {
         run_destroy(f->run);
         f->run = again;
     }
@@ -299,7 +331,7 @@ int flow_back(Flow *f, ScriptError *err)
     if (f->nlog == 0)
         return flow_error(err, FLOW_ERR_NOTHING, "Nothing to undo yet.");
     FlowRun *r;
-    int rc = run_build(f, f->source, f->source_len, f->nlog - 1, 1, &r, NULL, err);
+    int rc = run_build(f, scenario_chunk(f), floor_chunk(f), f->nlog - 1, 1, &r, NULL, err);
     if (rc != 0)
         return rc;
     run_destroy(f->run);
@@ -310,18 +342,27 @@ int flow_back(Flow *f, ScriptError *err)
 
 int flow_reload(Flow *f, ScriptError *err)
 {
-    size_t len = f->source_len;
+    size_t len = f->source_len, floor_len = f->floor_len;
     char *src = f->path ? scenario_read_source(f->path, &len) : dup_mem(f->source, len);
     if (!src)
         return flow_error(err, SCRIPT_ERR_IO,
                           "%s: error: cannot read the scenario file; "
                           "check that it exists",
                           f->path ? f->path : f->name);
-    FlowRun *r;
-    size_t done = 0;
-    int rc = run_build(f, src, len, f->nlog, 0, &r, &done, err);
+    char *floor = NULL;
+    int rc = f->floor_given ? 0 : read_floor(f->floor_path, &floor, &floor_len, err);
     if (rc != 0) {
         free(src);
+        return rc;
+    }
+    FlowRun *r;
+    size_t done = 0;
+    FlowChunk scenario = {src, len, f->name};
+    FlowChunk lib = floor ? (FlowChunk){floor, floor_len, f->floor_name} : floor_chunk(f);
+    rc = run_build(f, scenario, lib, f->nlog, 0, &r, &done, err);
+    if (rc != 0) {
+        free(src);
+        free(floor);
         return rc;
     }
     /* answers the edited flow no longer asks for are dropped from the end */
@@ -332,6 +373,11 @@ int flow_reload(Flow *f, ScriptError *err)
     free(f->source);
     f->source = src;
     f->source_len = len;
+    if (floor) {
+        free(f->floor);
+        f->floor = floor;
+        f->floor_len = floor_len;
+    }
     return 0;
 }
 
@@ -360,7 +406,29 @@ static char *floor_path_of(const char *root)
     return p;
 }
 
-/* Copies CFG into F, reading the scenario source. Returns 0 or an error code. */
+/* Copies the flow library into F: CFG's in-memory source, else the file under the root. */
+static int configure_floor(Flow *f, const FlowConfig *cfg, ScriptError *err)
+{
+    f->floor_path = floor_path_of(cfg->root);
+    if (!f->floor_path)
+        return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
+    if (!cfg->floor_source) {
+        f->floor_name = dup_str(f->floor_path);
+        if (!f->floor_name)
+            return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
+        return read_floor(f->floor_path, &f->floor, &f->floor_len, err);
+    }
+    f->floor_given = 1;
+    f->floor_len = cfg->floor_source_len ? cfg->floor_source_len : strlen(cfg->floor_source);
+    f->floor = dup_mem(cfg->floor_source, f->floor_len);
+    f->floor_name = dup_str(cfg->floor_name ? cfg->floor_name : f->floor_path);
+    if (!f->floor || !f->floor_name)
+        return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
+    return 0;
+}
+
+/* Copies CFG into F, reading the scenario source and the flow library. Returns 0 or an
+ * error code. */
 static int flow_configure(Flow *f, const FlowConfig *cfg, ScriptError *err)
 {
     if (!cfg->scenario_path && !cfg->scenario_source)
@@ -380,9 +448,7 @@ static int flow_configure(Flow *f, const FlowConfig *cfg, ScriptError *err)
     f->name = dup_str(name);
     f->names[0] = dup_str(cfg->names[0]);
     f->names[1] = dup_str(cfg->names[1]);
-    f->floor_path = floor_path_of(cfg->root);
-    if ((cfg->scenario_path && !f->path) || !f->name || !f->names[0] || !f->names[1] ||
-        !f->floor_path)
+    if ((cfg->scenario_path && !f->path) || !f->name || !f->names[0] || !f->names[1])
         return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
     if (cfg->scenario_source) {
         f->source_len =
@@ -396,7 +462,9 @@ static int flow_configure(Flow *f, const FlowConfig *cfg, ScriptError *err)
                               "check that it exists",
                               cfg->scenario_path);
     }
-    return f->source ? 0 : flow_error(err, FLOW_ERR_MEMORY, "Out of memory.");
+    if (!f->source)
+        return flow_error(err, FLOW_ERR_MEMORY, "Out of memory.");
+    return configure_floor(f, cfg, err);
 }
 
 Flow *flow_create(const FlowConfig *cfg, ScriptError *err)
@@ -407,7 +475,7 @@ Flow *flow_create(const FlowConfig *cfg, ScriptError *err)
         return NULL;
     }
     if (flow_configure(f, cfg, err) != 0 ||
-        run_build(f, f->source, f->source_len, 0, 1, &f->run, NULL, err) != 0) {
+        run_build(f, scenario_chunk(f), floor_chunk(f), 0, 1, &f->run, NULL, err) != 0) {
         flow_destroy(f);
         return NULL;
     }
@@ -428,6 +496,8 @@ void flow_destroy(Flow *f)
     free(f->names[0]);
     free(f->names[1]);
     free(f->floor_path);
+    free(f->floor);
+    free(f->floor_name);
     free(f);
 }
 
@@ -531,6 +601,13 @@ const char *flow_scenario_source(const Flow *f, size_t *len)
     if (len)
         *len = f->source_len;
     return f->source;
+}
+
+const char *flow_floor_source(const Flow *f, size_t *len)
+{
+    if (len)
+        *len = f->floor_len;
+    return f->floor;
 }
 
 size_t flow_answer_count(const Flow *f)

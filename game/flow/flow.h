@@ -37,6 +37,10 @@ typedef struct FlowConfig {
     size_t scenario_source_len;  /* 0 means strlen(scenario_source) */
     const char *scenario_name;   /* chunk name for an in-memory source (default: the path) */
     const char *root;            /* the folder that holds scripts/ (NULL or "" means ".") */
+    const char *floor_source;    /* when set, the flow library run instead of reading
+                                    scripts/lib/floor.lua under root (a saved session's) */
+    size_t floor_source_len;     /* 0 means strlen(floor_source) */
+    const char *floor_name;      /* chunk name for an in-memory floor (default: its path) */
     const char *names[2];        /* the players' names */
     int first;                   /* the player (0 or 1) who is the customer first */
     uint64_t seed;               /* Lua's math.random and heard.random draw from it */
@@ -97,8 +101,10 @@ enum {
 
 /* ---- life cycle ------------------------------------------------------------------------ */
 
-/* Loads the scenario (file or in-memory source) and scripts/lib/floor.lua under CFG->root,
- * and runs the flow up to its first ask. Returns a Flow owned by the caller (free with
+/* Loads the scenario (file or in-memory source) and the flow library (CFG->floor_source, or
+ * else scripts/lib/floor.lua under CFG->root, read once here), and runs the flow up to its
+ * first ask. Undo and error recovery re-run the same library source; only flow_reload reads
+ * the file again. Returns a Flow owned by the caller (free with
  * flow_destroy), or NULL with ERR (may be NULL) saying what went wrong and where. CFG's
  * strings are copied. */
 Flow *flow_create(const FlowConfig *cfg, ScriptError *err);
@@ -125,9 +131,11 @@ int flow_answer_choice(Flow *f, int index, uint32_t ms, ScriptError *err);
  * Returns 0, FLOW_ERR_NOTHING, or a script error (the Flow is then unchanged). */
 int flow_back(Flow *f, ScriptError *err);
 
-/* Hot reload: reads the scenario file again (and floor.lua) and replays the answers. Answers
- * that no longer fit the edited flow are dropped from the end of the log. Returns 0, or an
- * error with ERR (file and line) while the old scenario and state stay in place. */
+/* Hot reload: reads the scenario file again (and scripts/lib/floor.lua under the root, unless
+ * the flow library was given in memory, which is kept as an in-memory scenario is) and
+ * replays the answers. Answers that no longer fit the edited flow are dropped from the end
+ * of the log. Returns 0, or an error with ERR (file and line) while the old scenario, flow
+ * library and state stay in place. */
 int flow_reload(Flow *f, ScriptError *err);
 
 /* Time-out: while PAUSED is non-zero, answers are refused with FLOW_ERR_PAUSED. */
@@ -184,6 +192,11 @@ const ScenarioInfo *flow_scenario(const Flow *f);
 
 /* The scenario's source as run now (borrowed), for sessions to store; sets *LEN. */
 const char *flow_scenario_source(const Flow *f, size_t *len);
+
+/* The flow library's source as run now (borrowed): FlowConfig.floor_source, or
+ * scripts/lib/floor.lua as read at create or at the last successful reload; for sessions
+ * to store. Sets *LEN (may be NULL). */
+const char *flow_floor_source(const Flow *f, size_t *len);
 
 /* The answer log, read-only: count and entry I (borrowed), or NULL out of range. */
 size_t flow_answer_count(const Flow *f);

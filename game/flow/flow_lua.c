@@ -366,7 +366,7 @@ static const luaL_Reg heard_fns[] = {
 
 typedef struct Setup {
     FlowRun *run;
-    const char *floor_path;
+    const char *floor_name;
 } Setup;
 
 static int point_order(const void *a, const void *b)
@@ -408,7 +408,7 @@ static int l_flow_setup(lua_State *L)
         return luaL_error(L,
                           "%s: error: the floor module must return a table with a play "
                           "function",
-                          su->floor_path);
+                          su->floor_name);
     lua_settop(L, 3);
     read_scenario(L, r, 2);
     lua_newtable(L); /* 4: heard */
@@ -468,8 +468,7 @@ static int run_resume(FlowRun *r, int nargs, ScriptError *err)
     return 0;
 }
 
-int flow_lua_start(FlowRun *r, const char *name, const char *src, size_t len,
-                   const char *floor_path, uint64_t seed, ScriptError *err)
+int flow_lua_start(FlowRun *r, FlowChunk scenario, FlowChunk floor, uint64_t seed, ScriptError *err)
 {
     ScriptLimits limits = {0, 0};
     r->script = script_create(limits, seed);
@@ -480,13 +479,13 @@ int flow_lua_start(FlowRun *r, const char *name, const char *src, size_t len,
         }
         return SCRIPT_ERR_MEMORY;
     }
-    int rc = scenario_load(r->script, name, src, len, &r->info, err);
+    int rc = scenario_load(r->script, scenario.name, scenario.src, scenario.len, &r->info, err);
     if (rc == 0)
-        rc = script_run_file(r->script, floor_path, 1, err);
+        rc = script_run_string(r->script, floor.src, floor.len, floor.name, 1, err);
     if (rc != 0)
         return rc;
     lua_State *L = script_lua(r->script);
-    Setup su = {r, floor_path};
+    Setup su = {r, floor.name};
     lua_pushcfunction(L, l_flow_setup);
     lua_pushlightuserdata(L, &su);
     lua_pushvalue(L, -4); /* the scenario table */

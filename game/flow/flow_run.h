@@ -69,11 +69,18 @@ void flow_run_swap(FlowRun *r);
 
 /* ---- flow_lua.c, called by flow.c ---- */
 
-/* Creates R's sandbox (seeded with SEED), loads the scenario SRC (LEN bytes, named NAME)
- * and the floor module FLOOR_PATH, and runs the flow to its first ask. Returns 0 or a
- * SCRIPT_ERR_* / SCENARIO_ERR_INVALID code with ERR filled. */
-int flow_lua_start(FlowRun *r, const char *name, const char *src, size_t len,
-                   const char *floor_path, uint64_t seed, ScriptError *err);
+/* A chunk of Lua in memory: its source, length and name in messages. */
+typedef struct FlowChunk {
+    const char *src;
+    size_t len;
+    const char *name;
+} FlowChunk;
+
+/* Creates R's sandbox (seeded with SEED), loads the scenario SCENARIO and the floor module
+ * FLOOR, and runs the flow to its first ask. Returns 0 or a SCRIPT_ERR_* /
+ * SCENARIO_ERR_INVALID code with ERR filled. */
+int flow_lua_start(FlowRun *r, FlowChunk scenario, FlowChunk floor, uint64_t seed,
+                   ScriptError *err);
 
 /* Hands answer A (checked by the caller against R->ask) to the waiting ask and runs the
  * flow to its next ask or its end. Returns 0 or a SCRIPT_ERR_* code with ERR filled; R is
