@@ -104,9 +104,8 @@ enum {
 /* Loads the scenario (file or in-memory source) and the flow library (CFG->floor_source, or
  * else scripts/lib/floor.lua under CFG->root, read once here), and runs the flow up to its
  * first ask. Undo and error recovery re-run the same library source; only flow_reload reads
- * the file again. Returns a Flow owned by the caller (free with
- * flow_destroy), or NULL with ERR (may be NULL) saying what went wrong and where. CFG's
- * strings are copied. */
+ * the file again. Returns a Flow owned by the caller (free with flow_destroy), or NULL with
+ * ERR (may be NULL) saying what went wrong and where. CFG's strings are copied. */
 Flow *flow_create(const FlowConfig *cfg, ScriptError *err);
 
 /* Frees the Flow and its Lua state. flow_destroy(NULL) is a no-op. */
