@@ -1,9 +1,10 @@
 /* test_flow.c: the floor flow, played through the C API with real Lua and real scenario
- * files: every step of a round, the toaster parking lot, undo, time-out, hot reload, script
- * errors, scores, and a scenario's own rules (add, drop, replace, their errors, points
- * applied after them, the same moves after undo and reload). Scoring is a small stand-in (the rules
- * are tested on their own): a reply with "toaster" or "my own" is a counter-complaint, "you feel" a
- * reflection, "I feel" a soft startup, "tomorrow" a next step. */
+ * files: every step of a round, the toaster parking lot, undo, time-out, hot reload, a flow
+ * library given in memory, script errors, scores, and a scenario's own rules (add, drop,
+ * replace, their errors, points applied after them, the same moves after undo and reload).
+ * Scoring is a small stand-in (the rules are tested on their own): a reply with "toaster" or
+ * "my own" is a counter-complaint, "you feel" a reflection, "I feel" a soft startup,
+ * "tomorrow" a next step. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -504,6 +505,60 @@ static void test_flow_reload_keeps_the_players_where_they_were(void **state)
     flow_destroy(f);
 }
 
+/* A saved session's flow library, given in memory, runs instead of scripts/lib/floor.lua
+ * (there is none under this root), is what flow_floor_source returns, and outlives undo and
+ * reload. Without one, the file as read is returned. */
+static void test_flow_floor_from_memory_instead_of_the_file(void **state)
+{
+    (void)state;
+    Scorer sc = {0};
+    Flow *f = start(MICROWAVE, &sc);
+    size_t len = 0;
+    const char *disk = flow_floor_source(f, &len);
+    assert_non_null(disk);
+    FILE *fp = fopen("scripts/lib/floor.lua", "rb");
+    assert_non_null(fp);
+    static char file[1 << 16], changed[1 << 16];
+    size_t n = fread(file, 1, sizeof file - 1, fp);
+    fclose(fp);
+    file[n] = '\0';
+    assert_int_equal(len, n);
+    assert_memory_equal(disk, file, n);
+    assert_non_null(strstr(flow_ask(f)->title, "what's wrong?"));
+    flow_destroy(f);
+
+    const char *at = strstr(file, "what's wrong?");
+    assert_non_null(at);
+    snprintf(changed, sizeof changed, "%.*swhat is the matter?%s", (int)(at - file), file,
+             at + strlen("what's wrong?"));
+    FlowConfig cfg = {.scenario_path = MICROWAVE,
+                      .root = "/nonexistent-heard-root",
+                      .floor_source = changed,
+                      .floor_name = "stored floor.lua",
+                      .names = {"Alex", "Sam"},
+                      .seed = 7,
+                      .score = fake_score,
+                      .score_ud = &sc};
+    ScriptError err;
+    f = flow_create(&cfg, &err);
+    if (!f)
+        fail_msg("flow_create: %s", err.message);
+    assert_non_null(strstr(flow_ask(f)->title, "what is the matter?"));
+    assert_string_equal(flow_floor_source(f, &len), changed);
+    assert_int_equal(len, strlen(changed));
+    type(f, "The bins are full.");
+    assert_int_equal(flow_back(f, &err), 0);
+    assert_int_equal(flow_reload(f, &err), 0);
+    assert_non_null(strstr(flow_ask(f)->title, "what is the matter?"));
+    assert_string_equal(flow_floor_source(f, NULL), changed);
+    flow_destroy(f);
+
+    /* without one, a root with no floor.lua is an error naming the file */
+    cfg.floor_source = NULL;
+    assert_null(flow_create(&cfg, &err));
+    assert_non_null(strstr(err.message, "/nonexistent-heard-root/scripts/lib/floor.lua"));
+}
+
 /* ---- errors ------------------------------------------------------------------------------- */
 
 static void test_flow_broken_scenario_gives_file_and_line(void **state)
@@ -843,6 +898,7 @@ int main(void)
         cmocka_unit_test(test_flow_time_out_refuses_answers_until_resume),
         cmocka_unit_test_setup_teardown(test_flow_reload_keeps_the_players_where_they_were,
                                         tmp_setup, tmp_teardown),
+        cmocka_unit_test(test_flow_floor_from_memory_instead_of_the_file),
         cmocka_unit_test_setup_teardown(test_flow_broken_scenario_gives_file_and_line, tmp_setup,
                                         tmp_teardown),
         cmocka_unit_test_setup_teardown(test_flow_bad_engine_calls_name_the_line, tmp_setup,
