@@ -1,6 +1,6 @@
 /* session.c: writing session files (JSON Lines through an append-only journal), the
- * scenario hash and deleting a saved session. Loading and listing are in session_load.c.
- * Depends on jansson, engine/core/journal and engine/core/events. */
+ * source hash (scenario and flow library) and deleting a saved session. Loading and listing are in
+ * session_load.c. Depends on jansson, engine/core/journal and engine/core/events. */
 #include "game/session/session.h"
 
 #include <errno.h>
@@ -142,6 +142,11 @@ static json_t *header_json(const SessionHeader *h, const char *started)
     bad |= set_str(o, "scenario_path", h->scenario_path ? h->scenario_path : "");
     bad |= set_str(o, "scenario_source", h->scenario_source);
     bad |= set_str(o, "scenario_hash", hash);
+    if (h->floor_source) { /* optional: a format-1 reader ignores both */
+        session_source_hash(h->floor_source, strlen(h->floor_source), hash);
+        bad |= set_str(o, "floor_source", h->floor_source);
+        bad |= set_str(o, "floor_hash", hash);
+    }
     bad |= set_str(o, "rules_hash", h->rules_hash ? h->rules_hash : "");
     for (int i = 0; i < 2; i++) {
         json_t *v = h->players[i] ? json_string(h->players[i]) : NULL;
@@ -216,8 +221,8 @@ SessionWriter *session_writer_create(const char *dir, const SessionHeader *h, ch
     json_t *o = header_json(h, started);
     if (!o) {
         snprintf(err, errsize,
-                 "cannot create a session: a name, the scenario or its source "
-                 "is not valid UTF-8 text");
+                 "cannot create a session: a name, the scenario, its source or the "
+                 "flow's source is not valid UTF-8 text");
         return NULL;
     }
     SessionWriter *w = calloc(1, sizeof *w);

@@ -1,5 +1,6 @@
 /* session.h: saved sessions. One JSON Lines file per session in the user's data folder: a
- * header line (versions, the scenario's full source and hash, rules hash, players, seed),
+ * header line (versions, the scenario's and the flow library's full sources and hashes,
+ * rules hash, players, seed),
  * then one line per input event, per answer given to the flow and per scored turn, and an
  * end line when the session finished normally. The file is only ever appended to; every
  * answer and turn is on disk before its write returns. The loader turns a file back into
@@ -17,8 +18,9 @@
 #include "game/rules/moves.h"
 
 /* The format this code writes and reads in full, and the oldest reader format that can
- * read what it writes. See docs/session-format.md for when each is bumped. */
-#define SESSION_FORMAT 1
+ * read what it writes. See docs/session-format.md for when each is bumped. Format 2 added
+ * the optional floor_source and floor_hash, which a format-1 reader may ignore. */
+#define SESSION_FORMAT 2
 #define SESSION_MIN_READER 1
 
 /* Results: 0 or one of these. */
@@ -31,7 +33,7 @@ enum {
     SESSION_ERR_EMPTY = -5,   /* the file holds 0 bytes */
     SESSION_ERR_FORMAT = -6,  /* not a session file, or its header is damaged */
     SESSION_ERR_TOO_NEW = -7, /* written by a newer Heard this reader cannot read */
-    SESSION_ERR_ALTERED = -8  /* the scenario source does not match its recorded hash */
+    SESSION_ERR_ALTERED = -8  /* the scenario or flow source does not match its hash */
 };
 
 /* What a session is about. On write, strings are borrowed from the caller; on load, they
@@ -44,6 +46,9 @@ typedef struct SessionHeader {
     const char *scenario_path;   /* "scripts/scenarios/microwave.lua" */
     const char *scenario_source; /* the scenario's full Lua source (UTF-8) */
     char scenario_hash[17];      /* load: FNV-1a 64 of the source, hex; computed on write */
+    const char *floor_source;    /* the flow library run (flow_floor_source), UTF-8; NULL:
+                                    not stored (files before format 2; optional on write) */
+    char floor_hash[17];         /* load: FNV-1a 64 of floor_source, hex, or "" without it */
     const char *rules_hash;      /* rules_hash() of the rules in force */
     const char *players[2];      /* the two names, UTF-8 */
     int first;                   /* 0 or 1: which player is the customer first */
@@ -159,8 +164,9 @@ typedef struct SessionLoadReport {
  * line over 8 MiB, a missing field) is skipped with a warning; a torn last line is dropped
  * with a warning. Returns the session, owned by the caller (free with session_free), or
  * NULL when the file cannot be used at all: missing, empty, not a session file, a damaged
- * header, made by a Heard too new for this one, no scenario source, or a source that does
- * not match its hash. REP (may be NULL) gets the code, the error and the warnings. */
+ * header, made by a Heard too new for this one, no scenario source, or a scenario or flow
+ * source that does not match its hash. REP (may be NULL) gets the code, the error and the
+ * warnings. */
 Session *session_load(const char *path, SessionLoadReport *rep);
 
 /* Frees S and everything it owns. NULL is a no-op. */

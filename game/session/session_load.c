@@ -156,6 +156,31 @@ static int check_versions(Loader *L, json_t *o)
     return 0;
 }
 
+/* Checks the optional flow library (format 2 on): floor_source and floor_hash come together
+ * and agree. A file without either (format 1) is fine. Returns 0, or 1 after fail(). */
+static int check_floor(Loader *L, json_t *o)
+{
+    SessionHeader *h = &L->s->header;
+    json_t *src = json_object_get(o, "floor_source");
+    const char *want = get_str(o, "floor_hash");
+    if (!src && !json_object_get(o, "floor_hash"))
+        return 0;
+    if (!json_is_string(src))
+        return fail(L, SESSION_ERR_ALTERED,
+                    "%s:1: the header has a \"floor_hash\" but no \"floor_source\" text; the "
+                    "file was altered and cannot be replayed as played",
+                    L->path);
+    const char *s = json_string_value(src);
+    session_source_hash(s, strlen(s), h->floor_hash);
+    if (!want || strcmp(want, h->floor_hash) != 0)
+        return fail(L, SESSION_ERR_ALTERED,
+                    "%s:1: the flow source (scripts/lib/floor.lua as played) was altered after "
+                    "the session was saved (its hash is %s, the header records %s); it cannot "
+                    "be replayed as played",
+                    L->path, h->floor_hash, want ? want : "none");
+    return 0;
+}
+
 /* Copies the header's strings into the session. Returns 0, or 1 after fail(). */
 static int header_strings(Loader *L, json_t *o)
 {
@@ -173,10 +198,12 @@ static int header_strings(Loader *L, json_t *o)
     h->scenario_path = dup_str(o, "scenario_path", "");
     h->scenario_source = dup_str(o, "scenario_source", NULL);
     h->rules_hash = dup_str(o, "rules_hash", "");
+    h->floor_source = dup_str(o, "floor_source", NULL);
     h->players[0] = strdup(p0);
     h->players[1] = strdup(p1);
     if (!h->game_version || !h->scenario_id || !h->scenario_path || !h->scenario_source ||
-        !h->rules_hash || !h->players[0] || !h->players[1])
+        !h->rules_hash || !h->players[0] || !h->players[1] ||
+        (get_str(o, "floor_source") && !h->floor_source))
         return fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
     return 0;
 }
@@ -204,6 +231,8 @@ static int parse_header(Loader *L, json_t *o)
                     "%s:1: the scenario source was altered after the session was saved (its "
                     "hash is %s, the header records %s); it cannot be replayed as played",
                     L->path, h->scenario_hash, want ? want : "none");
+    if (check_floor(L, o))
+        return 1;
     long long first;
     if (get_int(o, "first", 0, 1, &first) || parse_seed(get_str(o, "seed"), &h->seed))
         return fail(L, SESSION_ERR_FORMAT,
@@ -539,6 +568,7 @@ void session_free(Session *s)
     free((char *)h->scenario_path);
     free((char *)h->scenario_source);
     free((char *)h->rules_hash);
+    free((char *)h->floor_source);
     free((char *)h->players[0]);
     free((char *)h->players[1]);
     for (size_t i = 0; i < s->n_answers; i++)

@@ -1,6 +1,7 @@
 /* test_session.c: session files on real files in a temporary folder: what is written loads
- * back identical (non-ASCII included), every kind of damaged file gives a message naming
- * the file and line, the library lists newest first, and deleting is careful. */
+ * back identical (non-ASCII included, the stored flow library too), a file from before the
+ * flow was stored still loads, every kind of damaged file gives a message naming the file
+ * and line, the library lists newest first, and deleting is careful. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -408,7 +409,7 @@ static void test_session_bad_files_are_explained(void **state)
     write_raw(path, "[1,2,3]\n", 8, "wb");
     expect_error(path, SESSION_ERR_FORMAT, ":1:", "not a Heard session file");
 
-    header_line(line, sizeof line, 3, 2, "return {}", NULL, NULL);
+    header_line(line, sizeof line, SESSION_FORMAT + 1, SESSION_FORMAT + 1, "return {}", NULL, NULL);
     write_raw(path, line, strlen(line), "wb");
     expect_error(path, SESSION_ERR_TOO_NEW, "made by Heard 9.9.9", "update Heard to read it");
 
@@ -425,12 +426,121 @@ static void test_session_bad_files_are_explained(void **state)
     expect_error(path, SESSION_ERR_FORMAT, ":1:", "UTF-8");
 }
 
+static const char FLOOR[] = "-- floor.lua: \"la parole\" « à toi »\n"
+                            "return { play = function(heard, s) end }\n";
+
+/* Reads the whole of PATH into BUF (of SIZE). */
+static void read_raw(const char *path, char *buf, size_t size)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    size_t n = fread(buf, 1, size - 1, fp);
+    buf[n] = '\0';
+    fclose(fp);
+}
+
+static void test_session_floor_source_round_trip(void **state)
+{
+    Fixture *f = *state;
+    SessionHeader h = sample_header("2026-11-22T09:15:02Z");
+    h.floor_source = FLOOR;
+    char path[512], err[512], hash[17], want[64];
+    static char raw[8192];
+    SessionWriter *w = session_writer_create(f->dir, &h, path, sizeof path, err, sizeof err);
+    assert_non_null(w);
+    assert_int_equal(session_writer_destroy(w), 0);
+    SessionLoadReport rep;
+    Session *s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_int_equal(rep.n_warnings, 0);
+    assert_header_matches(&s->header, &h);
+    assert_string_equal(s->header.floor_source, FLOOR);
+    session_source_hash(FLOOR, strlen(FLOOR), hash);
+    assert_string_equal(s->header.floor_hash, hash);
+    session_free(s);
+    read_raw(path, raw, sizeof raw);
+    snprintf(want, sizeof want, "\"floor_hash\":\"%s\"", hash);
+    assert_non_null(strstr(raw, want));
+
+    /* without a flow source neither field is written, and none comes back */
+    h.floor_source = NULL;
+    w = session_writer_create(f->dir, &h, path, sizeof path, err, sizeof err);
+    assert_non_null(w);
+    assert_int_equal(session_writer_destroy(w), 0);
+    read_raw(path, raw, sizeof raw);
+    assert_null(strstr(raw, "floor_"));
+    s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_null(s->header.floor_source);
+    assert_string_equal(s->header.floor_hash, "");
+    session_free(s);
+}
+
+static void test_session_format_1_file_without_the_flow_loads(void **state)
+{
+    Fixture *f = *state;
+    char path[512], line[2048];
+    snprintf(path, sizeof path, "%s/old.jsonl", f->dir);
+    header_line(line, sizeof line, 1, 1, "return {}", NULL, NULL);
+    write_raw(path, line, strlen(line), "wb");
+    write_raw(path, TURN_LINE, strlen(TURN_LINE), "ab");
+    SessionLoadReport rep;
+    Session *s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_int_equal(rep.n_warnings, 0);
+    assert_int_equal(s->header.format, 1);
+    assert_string_equal(s->header.scenario_source, "return {}");
+    assert_null(s->header.floor_source);
+    assert_string_equal(s->header.floor_hash, "");
+    assert_int_equal(s->n_turns, 1);
+    session_free(s);
+}
+
+static void test_session_altered_floor_source_is_refused(void **state)
+{
+    Fixture *f = *state;
+    char path[512], line[2048], extra[256], hash[17], where[600];
+    snprintf(path, sizeof path, "%s/floor.jsonl", f->dir);
+    snprintf(where, sizeof where, "%s:1:", path);
+    session_source_hash("return {}", 9, hash);
+
+    /* the hash of one flow over the text of another: edited after saving */
+    snprintf(extra, sizeof extra,
+             ",\"floor_source\":\"return { play = nil }\",\"floor_hash\":\"%s\"", hash);
+    header_line(line, sizeof line, 2, 1, "return {}", NULL, extra);
+    write_raw(path, line, strlen(line), "wb");
+    expect_error(path, SESSION_ERR_ALTERED, where, "flow source");
+
+    /* a source without its hash, a hash without its source, a source that is not text */
+    header_line(line, sizeof line, 2, 1, "return {}", NULL, ",\"floor_source\":\"return {}\"");
+    write_raw(path, line, strlen(line), "wb");
+    expect_error(path, SESSION_ERR_ALTERED, where, "records none");
+    snprintf(extra, sizeof extra, ",\"floor_hash\":\"%s\"", hash);
+    header_line(line, sizeof line, 2, 1, "return {}", NULL, extra);
+    write_raw(path, line, strlen(line), "wb");
+    expect_error(path, SESSION_ERR_ALTERED, where, "floor_source");
+    snprintf(extra, sizeof extra, ",\"floor_source\":7,\"floor_hash\":\"%s\"", hash);
+    header_line(line, sizeof line, 2, 1, "return {}", NULL, extra);
+    write_raw(path, line, strlen(line), "wb");
+    expect_error(path, SESSION_ERR_ALTERED, where, "floor_source");
+
+    /* the right pair loads */
+    snprintf(extra, sizeof extra, ",\"floor_source\":\"return {}\",\"floor_hash\":\"%s\"", hash);
+    header_line(line, sizeof line, 2, 1, "return {}", NULL, extra);
+    write_raw(path, line, strlen(line), "wb");
+    Session *s = session_load(path, NULL);
+    assert_non_null(s);
+    assert_string_equal(s->header.floor_source, "return {}");
+    session_free(s);
+}
+
 static void test_session_newer_format_is_read_ignoring_what_it_added(void **state)
 {
     Fixture *f = *state;
     char path[512], line[2048];
     snprintf(path, sizeof path, "%s/newer.jsonl", f->dir);
-    header_line(line, sizeof line, 2, 1, "return {}", NULL, ",\"mood\":{\"a\":[1,2]}");
+    header_line(line, sizeof line, SESSION_FORMAT + 1, 1, "return {}", NULL,
+                ",\"mood\":{\"a\":[1,2]}");
     write_raw(path, line, strlen(line), "wb");
     const char *more = "{\"type\":\"hologram\",\"ms\":1}\n"
                        "{\"type\":\"turn\",\"n\":1,\"round\":1,\"player\":0,\"role\":\"customer\","
@@ -440,7 +550,7 @@ static void test_session_newer_format_is_read_ignoring_what_it_added(void **stat
     SessionLoadReport rep;
     Session *s = session_load(path, &rep);
     assert_non_null(s);
-    assert_int_equal(s->header.format, 2);
+    assert_int_equal(s->header.format, SESSION_FORMAT + 1);
     assert_int_equal(s->n_turns, 1);
     assert_string_equal(s->turns[0].text, "hi");
     assert_int_equal(rep.skipped_lines, 0);
@@ -618,6 +728,9 @@ int main(void)
         T(test_session_torn_last_line_is_dropped_with_a_warning),
         T(test_session_bad_files_are_explained),
         T(test_session_newer_format_is_read_ignoring_what_it_added),
+        T(test_session_floor_source_round_trip),
+        T(test_session_format_1_file_without_the_flow_loads),
+        T(test_session_altered_floor_source_is_refused),
         T(test_session_damaged_line_is_skipped_and_named),
         T(test_session_100mb_line_is_reported_without_loading_it),
         T(test_session_create_fails_clearly),
