@@ -32,6 +32,7 @@ static void open_session(Game *g, App *app, uint64_t seed)
     h.scenario_id = info->id;
     h.scenario_path = info->path;
     h.scenario_source = source;
+    h.floor_source = flow_floor_source(g->flow, NULL); /* so a later floor.lua still replays it */
     h.rules_hash = rules_hash(g->rules);
     h.players[0] = g->setup.names[0];
     h.players[1] = g->setup.names[1];
