@@ -21,10 +21,12 @@ static void help(void)
     printf("Usage: heard replay FILE [--verify] [--headless]\n"
            "Replays a saved session (a .jsonl file from the game's data folder).\n"
            "\n"
-           "  --verify    re-run the session from its stored scenario and answers with the\n"
-           "              current rules, and compare every turn with the recording: kind,\n"
-           "              player, role, text, the moves with their points, the turn's points.\n"
-           "              Prints 'identical: N turns', or names the first turn that differs.\n"
+           "  --verify    re-run the session from its stored scenario, flow and answers\n"
+           "              with the current rules, and compare every turn with the recording:\n"
+           "              kind, player, role, text, the moves with their points, the turn's\n"
+           "              points. Prints 'identical: N turns', or names the first turn that\n"
+           "              differs. A session saved before the flow was stored runs\n"
+           "              scripts/lib/floor.lua as it is now (a note says so).\n"
            "  --headless  print the transcript instead of opening the replay viewer\n"
            "  -h, --help  show this help and exit\n"
            "\n"
@@ -75,6 +77,15 @@ static int verify(const Session *s, const char *path)
     }
     ReplayResult res;
     int rc = replay_run(s, path, rules, cli_root(), &res), code;
+    if (res.floor_from_root && rc != REPLAY_ERR_ARG && rc != REPLAY_ERR_NOMEM) {
+        const char *root = cli_root();
+        size_t n = strlen(root);
+        fprintf(stderr,
+                "heard replay: note: %s stores no flow of its own (saved by Heard %s); it was "
+                "replayed with %s%sscripts/lib/floor.lua as it is now\n",
+                path, s->header.game_version ? s->header.game_version : "?", root,
+                n && root[n - 1] == '/' ? "" : "/");
+    }
     if (rc == REPLAY_ERR_SCENARIO || rc == REPLAY_ERR_ANSWER) {
         printf("does not replay: %s\n", res.error);
         code = 1;

@@ -1,5 +1,6 @@
-/* replay.c: a saved session's flow run again from its stored scenario source and answers,
- * scored by the current rules, and compared turn by turn with what the file recorded.
+/* replay.c: a saved session's flow run again from its stored scenario source, flow library
+ * and answers, scored by the current rules, and compared turn by turn with what the file
+ * recorded.
  *
  * Depends on: game/flow (which runs the Lua), game/rules, game/session. No SDL. */
 #include "game/session/replay.h"
@@ -85,6 +86,8 @@ static int start_flow(Replay *rp, char *err, size_t errsize)
         .scenario_source = h->scenario_source,
         .scenario_name = name,
         .root = rp->root,
+        .floor_source = h->floor_source, /* NULL (an older file): the one under root */
+        .floor_name = "scripts/lib/floor.lua (saved)",
         .names = {h->players[0], h->players[1]},
         .first = h->first,
         .seed = h->seed,
@@ -215,6 +218,11 @@ int replay_seek(Replay *rp, size_t n, char *err, size_t errsize)
             return rc;
     }
     return 0;
+}
+
+int replay_floor_stored(const Replay *rp)
+{
+    return rp->s->header.floor_source != NULL;
 }
 
 size_t replay_position(const Replay *rp)
@@ -399,6 +407,7 @@ int replay_run(const Session *s, const char *path, Rules *rules, const char *roo
     res->n_recorded = s->n_turns;
     res->rules_changed =
         !s->header.rules_hash || strcmp(s->header.rules_hash, rules_hash(rules)) != 0;
+    res->floor_from_root = !s->header.floor_source;
     Replay *rp;
     int rc = open_replay(s, path, rules, root, &rp, res->error, sizeof res->error);
     if (rc != 0)

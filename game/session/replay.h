@@ -1,6 +1,8 @@
 /* replay.h: re-running a saved session. The flow is started again from the scenario source
- * stored in the session (so a replay works after the scenario file changed or was
- * deleted), with the recorded seed, names and first player, and the recorded answers are
+ * and the flow library (scripts/lib/floor.lua as played) stored in the session, so a replay
+ * works after either file changed or was deleted; a session saved before the flow library
+ * was stored runs the one under the root instead. The recorded seed, names and first player
+ * are used, and the recorded answers are
  * fed to it in order, scored by the Rules given (the same rules_score the play screen
  * uses). Each re-scored turn can then be compared with the one in the file: the first
  * difference is what `heard replay --verify` reports, and what a rules change would alter.
@@ -25,7 +27,7 @@ enum {
     REPLAY_OK = 0,
     REPLAY_ERR_ARG = -1,      /* a required argument is NULL */
     REPLAY_ERR_NOMEM = -2,    /* out of memory */
-    REPLAY_ERR_SCENARIO = -3, /* the stored scenario (or scripts/lib/floor.lua) does not run */
+    REPLAY_ERR_SCENARIO = -3, /* the stored scenario (or the flow library) does not run */
     REPLAY_ERR_ANSWER = -4    /* a recorded answer does not fit the flow, or fails in it */
 };
 
@@ -48,7 +50,8 @@ typedef enum ReplayField {
 typedef struct Replay Replay;
 
 /* Starts the flow of session S again: the stored scenario source, seed, names and first
- * player; scripts/lib/floor.lua is read from ROOT (NULL or "" means "."); turns are scored
+ * player, and the stored flow library, or when S has none (files of format 1)
+ * scripts/lib/floor.lua under ROOT (NULL or "" means "."); turns are scored
  * with RULES (borrowed, must outlive the Replay), which are given the scenario's point
  * overrides as in play (any overrides RULES had are cleared). PATH is the session file's name for
  * messages (may be NULL). S is borrowed and must outlive the Replay. The flow runs up to
@@ -71,6 +74,10 @@ int replay_step(Replay *rp, char *err, size_t errsize);
  * them): forward by stepping, backward by starting again. Returns 0 or an error as
  * replay_create / replay_step (RP then holds the state it reached). */
 int replay_seek(Replay *rp, size_t n, char *err, size_t errsize);
+
+/* 1 when RP runs the flow library stored in the session, 0 when the session stores none and
+ * scripts/lib/floor.lua under the root runs instead. */
+int replay_floor_stored(const Replay *rp);
 
 /* How many recorded answers have been fed, and how many the session has. */
 size_t replay_position(const Replay *rp);
@@ -115,19 +122,22 @@ typedef struct ReplayDiff {
 typedef struct ReplayResult {
     ReplayTurn *turns; /* the re-scored turns, in order; owned (replay_result_free) */
     size_t n_turns;
-    size_t n_recorded; /* turns in the file */
-    int identical;     /* 1 when every recorded turn came out the same */
-    ReplayDiff diff;   /* when not identical: the first turn that differs */
-    size_t unrecorded; /* turns the re-run made after the last one of a session that was
-                          stopped (no end line): a crash between an answer and its turn */
-    int team_score;    /* the re-run's team score */
-    int rules_changed; /* the rules' hash differs from the one recorded */
-    int stopped;       /* an answer did not fit: the re-run ended early (see error) */
-    char error[768];   /* why the replay failed, or why it stopped early */
+    size_t n_recorded;   /* turns in the file */
+    int identical;       /* 1 when every recorded turn came out the same */
+    ReplayDiff diff;     /* when not identical: the first turn that differs */
+    size_t unrecorded;   /* turns the re-run made after the last one of a session that was
+                            stopped (no end line): a crash between an answer and its turn */
+    int team_score;      /* the re-run's team score */
+    int rules_changed;   /* the rules' hash differs from the one recorded */
+    int floor_from_root; /* the session stores no flow library: scripts/lib/floor.lua under
+                            ROOT, as it is now, ran instead */
+    int stopped;         /* an answer did not fit: the re-run ended early (see error) */
+    char error[768];     /* why the replay failed, or why it stopped early */
 } ReplayResult;
 
-/* Replays session S (read from PATH, for messages; may be NULL) with RULES and the floor
- * flow under ROOT, feeds every recorded answer and compares every turn. Returns 0 when the
+/* Replays session S (read from PATH, for messages; may be NULL) with RULES and its stored
+ * flow library (else the one under ROOT, with RES->floor_from_root set), feeds every
+ * recorded answer and compares every turn. Returns 0 when the
  * comparison was made: RES->identical says whether the turns match, or RES->diff names the
  * first that does not (an answer that stopped the re-run after turns had already diverged
  * is reported as that divergence, with RES->stopped and RES->error set). Returns

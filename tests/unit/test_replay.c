@@ -2,9 +2,10 @@
  * through the binary, loaded, and re-run with the replay core (all at once and step by
  * step): every turn and score comes out the same. `heard replay --verify` passes on it
  * (exit 0), names the first turn that differs when a copy of scripts/ scores differently
- * (exit 1), still runs the stored scenario after the scenario file was changed or deleted,
- * names the answer line that no longer fits an edited flow, and refuses empty, truncated
- * and random files (exit 2). */
+ * (exit 1), still runs the stored scenario and the stored flow after the scenario file or
+ * floor.lua was changed or deleted, runs floor.lua from the root for a session saved before
+ * the flow was stored (and says so), names the answer line that no longer fits an edited
+ * flow there, and refuses empty, truncated and random files (exit 2). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -111,6 +112,43 @@ static int bump_points(const char *file, const char *tag)
     return was;
 }
 
+/* Removes the field KEY (a JSON string value) and its leading comma from the text BUF. */
+static void remove_field(char *buf, const char *key)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, ",\"%s\":\"", key);
+    char *at = strstr(buf, pat);
+    assert_non_null(at);
+    char *p = at + strlen(pat);
+    while (*p && *p != '"')
+        p += *p == '\\' && p[1] ? 2 : 1;
+    assert_int_equal(*p, '"');
+    memmove(at, p + 1, strlen(p + 1) + 1);
+}
+
+/* Copies the saved session to DST as a session of format 1 would be: without the stored
+ * flow library (floor_source and floor_hash). */
+static void copy_as_old_session(const char *dst)
+{
+    static char buf[1 << 22];
+    FILE *in = fopen(saved, "rb");
+    assert_non_null(in);
+    size_t n = fread(buf, 1, sizeof buf - 1, in);
+    fclose(in);
+    buf[n] = '\0';
+    remove_field(buf, "floor_source");
+    remove_field(buf, "floor_hash");
+    char *eol = strchr(buf, '\n');
+    assert_non_null(eol);
+    *eol = '\0';
+    assert_null(strstr(buf, "floor_")); /* in the header */
+    *eol = '\n';
+    FILE *out = fopen(dst, "wb");
+    assert_non_null(out);
+    fputs(buf, out);
+    fclose(out);
+}
+
 static void test_replay_round_trip_gives_identical_turns(void **state)
 {
     (void)state;
@@ -133,6 +171,7 @@ static void test_replay_round_trip_gives_identical_turns(void **state)
         assert_int_equal(res.turns[i].moves.count, s->turns[i].moves.count);
     }
     assert_int_equal(res.team_score, s->team_score);
+    assert_false(res.floor_from_root);
     char line[256];
     assert_string_equal(replay_describe_diff(s, &res, line, sizeof line), "");
     replay_result_free(&res);
@@ -259,32 +298,132 @@ static void test_replay_runs_the_stored_scenario_after_the_file_changed(void **s
     assert_non_null(strstr(out, "identical: "));
 }
 
-static void test_replay_names_the_answer_an_edited_flow_refuses(void **state)
+/* The play screen stores floor.lua as played: after the root's floor.lua changed its words
+ * (a note every round, the first ask's title), the session still replays identically. */
+static void test_replay_runs_the_stored_flow_after_floor_lua_changed(void **state)
 {
     (void)state;
-    char root[512], floor[600], cmd[2048], out[4096], want[1200];
-    copy_root("strict", root, sizeof root);
-    snprintf(floor, sizeof floor, "%s/scripts/lib/floor.lua", root);
-    /* the closure (the last optional ask) may no longer be skipped */
-    edit_file(floor, "optional = true", "optional = false", 1);
+    char root[512], floor[600], cmd[2048], out[4096], want[64], old[600];
+    static char file[1 << 16];
     Session *s = load(saved);
-    const SessionAnswer *last = &s->answers[s->n_answers - 1];
-    assert_int_equal(last->kind, SESSION_ANSWER_TEXT);
-    assert_string_equal(last->text, "");
+    FILE *fp = fopen("scripts/lib/floor.lua", "rb");
+    assert_non_null(fp);
+    size_t n = fread(file, 1, sizeof file - 1, fp);
+    fclose(fp);
+    file[n] = '\0';
+    assert_non_null(s->header.floor_source);
+    assert_string_equal(s->header.floor_source, file);
 
+    copy_root("reworded", root, sizeof root);
+    snprintf(floor, sizeof floor, "%s/scripts/lib/floor.lua", root);
+    edit_file(floor, "holds the floor, %s listens.", "has the floor; %s listens now.", 0);
+    edit_file(floor, "you hold the floor: what's wrong?", "the floor is yours: what is it?", 0);
     snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bt_bin(), saved);
-    assert_int_equal(run(cmd, out, sizeof out), 1);
-    snprintf(want, sizeof want, "does not replay: %s:%ld: answer %zu", saved, last->line,
-             s->n_answers);
-    assert_non_null(strstr(out, want));
-    assert_non_null(strstr(out, "no longer fits"));
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(want, sizeof want, "identical: %zu turns\n", s->n_turns);
+    assert_string_equal(out, want); /* and no note: the stored flow ran */
 
     ScriptError err;
     Rules *rules = rules_load(root, &err);
     assert_non_null(rules);
     ReplayResult res;
-    assert_int_equal(replay_run(s, saved, rules, root, &res), REPLAY_ERR_ANSWER);
+    assert_int_equal(replay_run(s, saved, rules, root, &res), 0);
+    assert_true(res.identical);
+    assert_false(res.floor_from_root);
+    replay_result_free(&res);
+    char msg[512];
+    Replay *rp = replay_create(s, saved, rules, root, msg, sizeof msg);
+    assert_non_null(rp);
+    assert_true(replay_floor_stored(rp));
+    assert_non_null(strstr(flow_ask(replay_flow(rp))->title, "what's wrong?"));
+    replay_destroy(rp);
+
+    /* the same file without its stored flow runs the reworded one, and differs */
+    snprintf(old, sizeof old, "%s/old-reworded.jsonl", tmpdir);
+    copy_as_old_session(old);
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bt_bin(), old);
+    assert_int_equal(run(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "stores no flow of its own"));
+    assert_non_null(strstr(out, "has the floor; "));
+    rules_destroy(rules);
+    session_free(s);
+}
+
+/* A session saved before the flow was stored (no floor_source) loads and replays with
+ * floor.lua from the root, and the output says so in one line. */
+static void test_replay_old_session_runs_the_flow_from_the_root(void **state)
+{
+    (void)state;
+    char old[600], cmd[2048], out[4096], want[64];
+    snprintf(old, sizeof old, "%s/old.jsonl", tmpdir);
+    copy_as_old_session(old);
+    Session *s = load(old);
+    assert_null(s->header.floor_source);
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bt_bin(), old);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(want, sizeof want, "identical: %zu turns\n", s->n_turns);
+    assert_non_null(strstr(out, want));
+    char *note = strstr(out, "heard replay: note: ");
+    assert_non_null(note);
+    assert_non_null(strstr(note, "scripts/lib/floor.lua as it is now\n"));
+    int lines = 0;
+    for (const char *p = out; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, 2); /* the note is one line */
+
+    ScriptError err;
+    Rules *rules = rules_load(".", &err);
+    assert_non_null(rules);
+    ReplayResult res;
+    assert_int_equal(replay_run(s, old, rules, ".", &res), 0);
+    assert_true(res.identical);
+    assert_true(res.floor_from_root);
+    replay_result_free(&res);
+    char msg[512];
+    Replay *rp = replay_create(s, old, rules, ".", msg, sizeof msg);
+    assert_non_null(rp);
+    assert_false(replay_floor_stored(rp));
+    replay_destroy(rp);
+    rules_destroy(rules);
+    session_free(s);
+}
+
+/* With the closure made compulsory in the root's floor.lua, a session that stores its flow
+ * still replays; one saved before the flow was stored names the answer that no longer fits. */
+static void test_replay_names_the_answer_an_edited_flow_refuses(void **state)
+{
+    (void)state;
+    char root[512], floor[600], cmd[2048], out[4096], want[1200], old[600];
+    copy_root("strict", root, sizeof root);
+    snprintf(floor, sizeof floor, "%s/scripts/lib/floor.lua", root);
+    /* the closure (the last optional ask) may no longer be skipped */
+    edit_file(floor, "optional = true", "optional = false", 1);
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bt_bin(), saved);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "identical: "));
+
+    snprintf(old, sizeof old, "%s/old-strict.jsonl", tmpdir);
+    copy_as_old_session(old);
+    Session *s = load(old);
+    const SessionAnswer *last = &s->answers[s->n_answers - 1];
+    assert_int_equal(last->kind, SESSION_ANSWER_TEXT);
+    assert_string_equal(last->text, "");
+
+    snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bt_bin(), old);
+    assert_int_equal(run(cmd, out, sizeof out), 1);
+    snprintf(want, sizeof want, "does not replay: %s:%ld: answer %zu", old, last->line,
+             s->n_answers);
+    assert_non_null(strstr(out, want));
+    assert_non_null(strstr(out, "no longer fits"));
+    assert_non_null(strstr(out, "stores no flow of its own"));
+
+    ScriptError err;
+    Rules *rules = rules_load(root, &err);
+    assert_non_null(rules);
+    ReplayResult res;
+    assert_int_equal(replay_run(s, old, rules, root, &res), REPLAY_ERR_ANSWER);
     assert_true(res.stopped);
+    assert_true(res.floor_from_root);
     assert_non_null(strstr(res.error, want + strlen("does not replay: ")));
     replay_result_free(&res);
     rules_destroy(rules);
@@ -493,6 +632,8 @@ int main(void)
         cmocka_unit_test(test_replay_verify_passes_on_an_unchanged_session),
         cmocka_unit_test(test_replay_verify_names_the_turn_changed_rules_alter),
         cmocka_unit_test(test_replay_runs_the_stored_scenario_after_the_file_changed),
+        cmocka_unit_test(test_replay_runs_the_stored_flow_after_floor_lua_changed),
+        cmocka_unit_test(test_replay_old_session_runs_the_flow_from_the_root),
         cmocka_unit_test(test_replay_names_the_answer_an_edited_flow_refuses),
         cmocka_unit_test(test_replay_missing_last_turn),
         cmocka_unit_test(test_replay_refuses_unreadable_files),
