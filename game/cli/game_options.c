@@ -105,6 +105,28 @@ int game_options_parse(int argc, char **argv, GameOptions *opt, const char *prog
 /* SCENARIO is a path to a .lua file or the id of a scenario in ROOT/scripts/scenarios.
  * Returns 0 with INFO filled, or with INFO->error saying why it cannot be played: -2 when
  * the file cannot be read, -1 when it was read and failed (its error goes on screen). */
+/* Appends " (scenarios here: a, b, ...)" to MSG, so a mistyped id shows the right ones. */
+static void list_ids(const char *root, char *msg, size_t n)
+{
+    char dir[1024];
+    ScenarioInfo *list;
+    size_t count;
+    snprintf(dir, sizeof dir, "%s/scripts/scenarios", root);
+    if (scenario_list(dir, &list, &count) != 0)
+        return;
+    size_t len = strlen(msg);
+    for (size_t i = 0, shown = 0; i < count && len + 4 < n; i++) {
+        if (!list[i].ok)
+            continue;
+        int w =
+            snprintf(msg + len, n - len, "%s%s", shown++ ? ", " : " (scenarios here: ", list[i].id);
+        len = w < 0 || (size_t)w >= n - len ? n - 1 : len + (size_t)w;
+    }
+    if (len + 2 < n && count)
+        snprintf(msg + len, n - len, ")");
+    scenario_list_free(list);
+}
+
 static int find_scenario(const char *root, const char *scenario, ScenarioInfo *info)
 {
     char path[1024];
@@ -118,6 +140,8 @@ static int find_scenario(const char *root, const char *scenario, ScenarioInfo *i
         return 0;
     if (!info->error[0])
         snprintf(info->error, sizeof info->error, "%.400s: cannot be played", path);
+    if (rc == SCRIPT_ERR_IO && !strchr(scenario, '/') && !strstr(scenario, ".lua"))
+        list_ids(root, info->error, sizeof info->error);
     return rc == SCRIPT_ERR_IO ? -2 : -1;
 }
 

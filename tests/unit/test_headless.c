@@ -48,6 +48,18 @@ static void test_headless_help_and_version(void **state)
     assert_int_equal(bt_run(cmd, out, sizeof out), 2);
 }
 
+/* A mistyped scenario id says so and lists the ids that exist. */
+static void test_headless_unknown_scenario_lists_the_ids(void **state)
+{
+    (void)state;
+    char cmd[512], out[4096];
+    snprintf(cmd, sizeof cmd, "%s play microwaev --headless --frames 1 2>&1", bt_bin());
+    assert_int_equal(bt_run(cmd, out, sizeof out), 2);
+    assert_non_null(strstr(out, "microwaev.lua"));
+    assert_non_null(strstr(out, "scenarios here:"));
+    assert_non_null(strstr(out, "microwave"));
+}
+
 static void test_headless_title_screenshot_has_window_size(void **state)
 {
     (void)state;
@@ -126,6 +138,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headless_help_and_version),
+        cmocka_unit_test(test_headless_unknown_scenario_lists_the_ids),
         cmocka_unit_test(test_headless_title_screenshot_has_window_size),
         cmocka_unit_test(test_headless_broken_scenario_still_shows_title),
         cmocka_unit_test(test_headless_missing_font_falls_back_or_explains),
