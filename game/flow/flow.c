@@ -340,6 +340,38 @@ int flow_back(Flow *f, ScriptError *err)
     return 0;
 }
 
+/* Re-runs F's answer log on the scenario SRC (owned, taken) and the flow library FLOOR (owned,
+ * taken; NULL keeps the one F runs) and, when that runs, makes them F's sources. Answers
+ * the edited flow no longer asks for are dropped from the end of the log. Returns 0, or an
+ * error with ERR while F stays as it was (SRC and FLOOR are freed). */
+static int reload_with(Flow *f, char *src, size_t len, char *floor, size_t floor_len,
+                       ScriptError *err)
+{
+    FlowRun *r;
+    size_t done = 0;
+    FlowChunk scenario = {src, len, f->name};
+    FlowChunk lib = floor ? (FlowChunk){floor, floor_len, f->floor_name} : floor_chunk(f);
+    int rc = run_build(f, scenario, lib, f->nlog, 0, &r, &done, err);
+    if (rc != 0) {
+        free(src);
+        free(floor);
+        return rc;
+    }
+    while (f->nlog > done)
+        answer_free(&f->log[--f->nlog]);
+    run_destroy(f->run);
+    f->run = r;
+    free(f->source);
+    f->source = src;
+    f->source_len = len;
+    if (floor) {
+        free(f->floor);
+        f->floor = floor;
+        f->floor_len = floor_len;
+    }
+    return 0;
+}
+
 int flow_reload(Flow *f, ScriptError *err)
 {
     size_t len = f->source_len, floor_len = f->floor_len;
@@ -355,30 +387,28 @@ int flow_reload(Flow *f, ScriptError *err)
         free(src);
         return rc;
     }
-    FlowRun *r;
-    size_t done = 0;
-    FlowChunk scenario = {src, len, f->name};
-    FlowChunk lib = floor ? (FlowChunk){floor, floor_len, f->floor_name} : floor_chunk(f);
-    rc = run_build(f, scenario, lib, f->nlog, 0, &r, &done, err);
-    if (rc != 0) {
+    return reload_with(f, src, len, floor, floor_len, err);
+}
+
+int flow_reload_sources(Flow *f, const char *scenario_src, size_t scenario_len,
+                        const char *floor_src, size_t floor_len, ScriptError *err)
+{
+    if (scenario_src && scenario_len == 0)
+        scenario_len = strlen(scenario_src);
+    if (floor_src && floor_len == 0)
+        floor_len = strlen(floor_src);
+    size_t len = scenario_src ? scenario_len : f->source_len;
+    char *src = dup_mem(scenario_src ? scenario_src : f->source, len);
+    char *floor = floor_src ? dup_mem(floor_src, floor_len) : NULL;
+    if (!src || (floor_src && !floor)) {
         free(src);
         free(floor);
-        return rc;
+        return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while reloading the scenario.");
     }
-    /* answers the edited flow no longer asks for are dropped from the end */
-    while (f->nlog > done)
-        answer_free(&f->log[--f->nlog]);
-    run_destroy(f->run);
-    f->run = r;
-    free(f->source);
-    f->source = src;
-    f->source_len = len;
-    if (floor) {
-        free(f->floor);
-        f->floor = floor;
-        f->floor_len = floor_len;
-    }
-    return 0;
+    int rc = reload_with(f, src, len, floor, floor_len, err);
+    if (rc == 0 && floor_src)
+        f->floor_given = 1; /* in memory from now on: a later flow_reload keeps it */
+    return rc;
 }
 
 void flow_set_paused(Flow *f, int paused)

@@ -137,6 +137,16 @@ int flow_back(Flow *f, ScriptError *err);
  * library and state stay in place. */
 int flow_reload(Flow *f, ScriptError *err);
 
+/* Reload from sources in memory, as flow_reload does from the files: the scenario
+ * SCENARIO_SRC (SCENARIO_LEN bytes; 0 means strlen) and the flow library FLOOR_SRC
+ * (FLOOR_LEN bytes, 0 means strlen); either may be NULL to keep the one running now. Both are
+ * copied; a flow library given here is kept by a later flow_reload, as FlowConfig's is.
+ * Answers that no longer fit are dropped from the end of the log (flow_answer_count says how
+ * many are left). Returns 0, or an error with ERR (file and line) while the old sources and
+ * state stay in place. Replay uses it to follow a reload recorded in a session. */
+int flow_reload_sources(Flow *f, const char *scenario_src, size_t scenario_len,
+                        const char *floor_src, size_t floor_len, ScriptError *err);
+
 /* Time-out: while PAUSED is non-zero, answers are refused with FLOW_ERR_PAUSED. */
 void flow_set_paused(Flow *f, int paused);
 
