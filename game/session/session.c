@@ -21,6 +21,8 @@ struct SessionWriter {
     int turns;         /* turns written so far, less those undone */
     int *turns_before; /* per answer still in force: the turn count before it */
     size_t n_answers, cap_answers;
+    char scenario_hash[17]; /* the sources in force: the header's, or the last reload's */
+    char floor_hash[17];    /* "" while the file stores no flow library */
     char error[512];
 };
 
@@ -231,6 +233,9 @@ SessionWriter *session_writer_create(const char *dir, const SessionHeader *h, ch
         json_decref(o);
         return NULL;
     }
+    session_source_hash(h->scenario_source, strlen(h->scenario_source), w->scenario_hash);
+    if (h->floor_source)
+        session_source_hash(h->floor_source, strlen(h->floor_source), w->floor_hash);
     file_stem(stem, sizeof stem, started, h->scenario_id);
     w->journal = open_unique(dir, stem, path, sizeof path, err, errsize);
     if (!w->journal) {
@@ -340,6 +345,54 @@ int session_write_undo(SessionWriter *w, uint32_t ms)
     if (rc == 0)
         w->turns = w->turns_before[--w->n_answers];
     return rc;
+}
+
+/* Adds SRC to O as KEY and its hash as HASH_KEY when SRC is set and its hash (into NEW)
+ * differs from CURRENT; *CHANGED is set then. Returns -1 when SRC is not valid UTF-8. */
+static int set_changed_source(json_t *o, const char *key, const char *hash_key, const char *src,
+                              const char *current, char new_hash[17], int *changed)
+{
+    if (!src)
+        return 0;
+    session_source_hash(src, strlen(src), new_hash);
+    if (strcmp(new_hash, current) == 0)
+        return 0;
+    *changed = 1;
+    return set_str(o, key, src) | set_str(o, hash_key, new_hash);
+}
+
+int session_write_reload(SessionWriter *w, const SessionReload *r)
+{
+    if (r->answers > w->n_answers)
+        return bad_value(w, NULL, "a reload keeps more answers than were given");
+    json_t *o = json_object();
+    char scenario_hash[17], floor_hash[17];
+    int scenario_changed = 0, floor_changed = 0;
+    int bad = !o || set_str(o, "type", "reload") | set_int(o, "ms", r->ms);
+    bad |= set_int(o, "answers", (long long)r->answers);
+    if (bad)
+        return bad_value(w, o, "out of memory building a reload line");
+    if (set_changed_source(o, "scenario_source", "scenario_hash", r->scenario_source,
+                           w->scenario_hash, scenario_hash, &scenario_changed) != 0 ||
+        set_changed_source(o, "floor_source", "floor_hash", r->floor_source, w->floor_hash,
+                           floor_hash, &floor_changed) != 0)
+        return bad_value(w, o, "a reloaded scenario or flow source is not valid UTF-8 text");
+    if (!scenario_changed && !floor_changed && r->answers == w->n_answers) {
+        json_decref(o); /* nothing a replay would need */
+        return SESSION_OK;
+    }
+    int rc = write_obj(w, o, 1, "reload");
+    if (rc != 0)
+        return rc;
+    if (scenario_changed)
+        memcpy(w->scenario_hash, scenario_hash, sizeof scenario_hash);
+    if (floor_changed)
+        memcpy(w->floor_hash, floor_hash, sizeof floor_hash);
+    if (r->answers < w->n_answers) { /* the dropped answers' turns no longer count either */
+        w->turns = w->turns_before[r->answers];
+        w->n_answers = r->answers;
+    }
+    return SESSION_OK;
 }
 
 static json_t *moves_json(const MoveList *ml)

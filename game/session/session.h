@@ -1,8 +1,9 @@
 /* session.h: saved sessions. One JSON Lines file per session in the user's data folder: a
  * header line (versions, the scenario's and the flow library's full sources and hashes,
  * rules hash, players, seed),
- * then one line per input event, per answer given to the flow and per scored turn, and an
- * end line when the session finished normally. The file is only ever appended to; every
+ * then one line per input event, per answer given to the flow, per scored turn and per hot
+ * reload of the scenario or flow library (with the new sources), and an end line when the
+ * session finished normally. The file is only ever appended to; every
  * answer and turn is on disk before its write returns. The loader turns a file back into
  * plain arrays and explains every problem by file, line and cause. The format is described
  * in docs/session-format.md. Depends on jansson and engine/core (journal, events); no SDL,
@@ -19,8 +20,10 @@
 
 /* The format this code writes and reads in full, and the oldest reader format that can
  * read what it writes. See docs/session-format.md for when each is bumped. Format 2 added
- * the optional floor_source and floor_hash, which a format-1 reader may ignore. */
-#define SESSION_FORMAT 2
+ * the optional floor_source and floor_hash, which a format-1 reader may ignore; format 3 the
+ * reload line, which an older reader skips (its replay then runs the sources of the start,
+ * and --verify reports what that changes as a difference, never as identical). */
+#define SESSION_FORMAT 3
 #define SESSION_MIN_READER 1
 
 /* Results: 0 or one of these. */
@@ -85,6 +88,22 @@ typedef struct SessionTurn {
     long line;        /* load: line number in the file */
 } SessionTurn;
 
+/* A hot reload during play (flow_reload): the scenario or the flow library was edited and
+ * the flow re-ran its answers with the new sources. On write, the sources are borrowed and
+ * are the ones in force after the reload (flow_scenario_source, flow_floor_source); on load,
+ * each is owned by the Session and NULL when the line did not change it. */
+typedef struct SessionReload {
+    uint32_t ms;                 /* milliseconds since the session began */
+    const char *scenario_source; /* the scenario from now on; load: NULL when unchanged */
+    char scenario_hash[17];      /* load: its FNV-1a 64 hash, or "" when unchanged */
+    const char *floor_source;    /* the flow library from now on; load: NULL when unchanged */
+    char floor_hash[17];         /* load: its hash, or "" when unchanged */
+    size_t answers; /* answers in force after the reload: replay applies it once that many
+                       answers were fed (fewer than before when the edited flow dropped
+                       answers that no longer fit; load: lowered by a later undo) */
+    long line;      /* load: line number in the file */
+} SessionReload;
+
 /* ---- writing ------------------------------------------------------------------------ */
 
 typedef struct SessionWriter SessionWriter;
@@ -111,6 +130,16 @@ int session_write_answer(SessionWriter *w, const SessionAnswer *a);
  * it; synced. The file keeps everything: the loader applies the undo. Returns 0, or
  * SESSION_ERR_ARG when no answer is left to undo, or SESSION_ERR_IO. */
 int session_write_undo(SessionWriter *w, uint32_t ms);
+
+/* Records a hot reload: R->scenario_source and R->floor_source are the sources in force now
+ * (either may be NULL: unchanged). Only a source whose hash differs from the one in force
+ * in the file (the header's, or the last reload's) is written, with its hash; R->answers is
+ * the flow's answer count after the reload (flow_answer_count), at most the answers in force
+ * in the file; answers beyond it were dropped by the reload, with the turns written after
+ * them, as by undos. When no source changed and no answer was dropped nothing is written
+ * (0). Synced. Returns 0, SESSION_ERR_ARG (R->answers too large, a source not UTF-8) or
+ * SESSION_ERR_IO / SESSION_ERR_NOMEM. */
+int session_write_reload(SessionWriter *w, const SessionReload *r);
 
 /* Appends a committed turn (numbered by the writer) and syncs the file before returning.
  * Returns 0 or SESSION_ERR_* (SESSION_ERR_ARG: player not -1..1, bad role, text not
@@ -142,6 +171,8 @@ typedef struct Session {
     size_t n_answers;
     SessionTurn *turns; /* the turns as they stood at the end (undos applied) */
     size_t n_turns;
+    SessionReload *reloads; /* hot reloads, in order (see SessionReload.answers) */
+    size_t n_reloads;
     int undos;       /* answers taken back during the session */
     int ended;       /* the file has an end line: the session finished normally */
     int team_score;  /* from the end line, else the sum of the turns' points */
@@ -165,8 +196,8 @@ typedef struct SessionLoadReport {
  * with a warning. Returns the session, owned by the caller (free with session_free), or
  * NULL when the file cannot be used at all: missing, empty, not a session file, a damaged
  * header, made by a Heard too new for this one, no scenario source, or a scenario or flow
- * source that does not match its hash. REP (may be NULL) gets the code, the error and the
- * warnings. */
+ * source (in the header or a reload line) that does not match its hash. REP (may be NULL) gets the
+ * code, the error and the warnings. */
 Session *session_load(const char *path, SessionLoadReport *rep);
 
 /* Frees S and everything it owns. NULL is a no-op. */

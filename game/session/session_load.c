@@ -1,6 +1,6 @@
-/* session_load.c: reading session files back (the header, then events, answers, turns and
- * the end line) with a clear message for every kind of damage, and listing the saved
- * sessions of a folder. Depends on jansson and engine/core/journal. */
+/* session_load.c: reading session files back (the header, then events, answers, turns,
+ * undos, reloads and the end line) with a clear message for every kind of damage, and listing the
+ * saved sessions of a folder. Depends on jansson and engine/core/journal. */
 #include "game/session/session.h"
 
 #include <dirent.h>
@@ -21,7 +21,7 @@ typedef struct Loader {
     const char *path;
     Session *s;
     SessionLoadReport *rep;
-    size_t cap_events, cap_answers, cap_turns;
+    size_t cap_events, cap_answers, cap_turns, cap_reloads;
     int header_seen;
     int newer; /* the file's format is newer than ours: unknown lines are expected */
 } Loader;
@@ -378,17 +378,89 @@ static void free_turn(SessionTurn *t)
     free((char *)t->text);
 }
 
+/* Drops the last answer in force and the turns written after it. A reload made after
+ * that answer now happened with one answer fewer in force. */
+static void drop_last_answer(Session *s)
+{
+    SessionAnswer *a = &s->answers[--s->n_answers];
+    while (s->n_turns > 0 && s->turns[s->n_turns - 1].line > a->line)
+        free_turn(&s->turns[--s->n_turns]);
+    free((char *)a->text);
+    for (size_t i = s->n_reloads; i > 0 && s->reloads[i - 1].answers > s->n_answers; i--)
+        s->reloads[i - 1].answers = s->n_answers;
+}
+
 /* Takes back the last answer and the turns written after it, as flow_back did. */
 static const char *apply_undo(Session *s)
 {
     if (s->n_answers == 0)
         return "an undo with no answer left to take back";
-    SessionAnswer *a = &s->answers[--s->n_answers];
-    while (s->n_turns > 0 && s->turns[s->n_turns - 1].line > a->line)
-        free_turn(&s->turns[--s->n_turns]);
-    free((char *)a->text);
+    drop_last_answer(s);
     s->undos++;
     return NULL;
+}
+
+/* Reads one changed source of a reload line (KEY and HASH_KEY, both or neither) into *OUT
+ * (owned) and HASH. Returns 0, or 1 after fail() when the pair is incomplete or the source
+ * does not match its hash. */
+static int reload_source(Loader *L, json_t *o, long line, const char *key, const char *hash_key,
+                         const char *what, const char **out, char hash[17])
+{
+    json_t *src = json_object_get(o, key);
+    const char *want = get_str(o, hash_key);
+    *out = NULL;
+    hash[0] = '\0';
+    if (!src && !json_object_get(o, hash_key))
+        return 0;
+    if (!json_is_string(src))
+        return fail(L, SESSION_ERR_ALTERED,
+                    "%s:%ld: the reload has a \"%s\" but no \"%s\" text; the file was altered "
+                    "and cannot be replayed as played",
+                    L->path, line, hash_key, key);
+    const char *text = json_string_value(src);
+    session_source_hash(text, strlen(text), hash);
+    if (!want || strcmp(want, hash) != 0)
+        return fail(L, SESSION_ERR_ALTERED,
+                    "%s:%ld: the %s reloaded here was altered after the session was saved (its "
+                    "hash is %s, the line records %s); it cannot be replayed as played",
+                    L->path, line, what, hash, want ? want : "none");
+    *out = strdup(text);
+    return *out ? 0 : fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
+}
+
+/* Adds a reload line: its sources are checked like the header's (a mismatch refuses the
+ * file); answers it dropped are taken back. Returns 0, or 1 after fail(). */
+static int add_reload(Loader *L, json_t *o, long line)
+{
+    Session *s = L->s;
+    long long ms, answers;
+    if (get_int(o, "ms", 0, UINT32_MAX, &ms) ||
+        get_int(o, "answers", 0, (long long)s->n_answers, &answers)) {
+        warn(L,
+             "%s:%ld: a reload without a valid \"ms\" and \"answers\" (at most the %zu "
+             "answers given); the line was skipped",
+             L->path, line, s->n_answers);
+        L->rep->skipped_lines++;
+        return 0;
+    }
+    if (grow((void **)&s->reloads, &L->cap_reloads, s->n_reloads, sizeof *s->reloads))
+        return fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
+    SessionReload *r = &s->reloads[s->n_reloads];
+    memset(r, 0, sizeof *r);
+    if (reload_source(L, o, line, "scenario_source", "scenario_hash", "scenario source",
+                      &r->scenario_source, r->scenario_hash) ||
+        reload_source(L, o, line, "floor_source", "floor_hash",
+                      "flow source (scripts/lib/floor.lua)", &r->floor_source, r->floor_hash)) {
+        free((char *)r->scenario_source);
+        return 1;
+    }
+    r->ms = (uint32_t)ms;
+    r->line = line;
+    r->answers = s->n_answers;
+    s->n_reloads++;
+    while (s->n_answers > (size_t)answers) /* the edited flow no longer asked for them */
+        drop_last_answer(s);
+    return 0;
 }
 
 /* Adds one parsed body line of type TYPE to the session. Returns what is wrong, or NULL. */
@@ -488,6 +560,11 @@ static int load_line(void *ud, const JournalLine *line)
         stop = parse_header(L, o);
     } else {
         const char *type = get_str(o, "type");
+        if (type && strcmp(type, "reload") == 0) {
+            stop = add_reload(L, o, line->number);
+            json_decref(o);
+            return stop;
+        }
         const char *bad = type ? add_record(L, o, type, line->number) : "a line with no type";
         if (bad && strcmp(bad, "out of memory") == 0)
             stop = fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
@@ -575,6 +652,11 @@ void session_free(Session *s)
         free((char *)s->answers[i].text);
     for (size_t i = 0; i < s->n_turns; i++)
         free_turn(&s->turns[i]);
+    for (size_t i = 0; i < s->n_reloads; i++) {
+        free((char *)s->reloads[i].scenario_source);
+        free((char *)s->reloads[i].floor_source);
+    }
+    free(s->reloads);
     free(s->events);
     free(s->answers);
     free(s->turns);

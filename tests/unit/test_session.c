@@ -1,7 +1,7 @@
 /* test_session.c: session files on real files in a temporary folder: what is written loads
- * back identical (non-ASCII included, the stored flow library too), a file from before the
- * flow was stored still loads, every kind of damaged file gives a message naming the file
- * and line, the library lists newest first, and deleting is careful. */
+ * back identical (non-ASCII included, the stored flow library too, and the sources of a hot
+ * reload), a file from before the flow was stored still loads, every kind of damaged file gives a
+ * message naming the file and line, the library lists newest first, and deleting is careful. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -534,6 +534,154 @@ static void test_session_altered_floor_source_is_refused(void **state)
     session_free(s);
 }
 
+static SessionAnswer text_answer(const char *text, uint32_t ms)
+{
+    SessionAnswer a = {0};
+    a.kind = SESSION_ANSWER_TEXT;
+    a.text = text;
+    a.ms = ms;
+    return a;
+}
+
+static long file_size(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return (long)st.st_size;
+}
+
+/* A reload writes only the source that changed, with its hash; the loader keeps the
+ * reloads in order with the answers in force before each, drops answers a reload dropped,
+ * and moves a reload back when a later undo takes back an answer given before it. */
+static void test_session_reload_round_trip(void **state)
+{
+    Fixture *f = *state;
+    static const char EDITED[] = "return { id = \"microwave\", title = \"Micro « 2 »\" }\n";
+    static const char FLOOR2[] = "return { play = function(heard, s) heard.note('x') end }\n";
+    SessionHeader h = sample_header("2026-11-22T09:15:02Z");
+    h.floor_source = FLOOR;
+    char path[512], err[512], hash[17];
+    static char raw[16384];
+    SessionWriter *w = session_writer_create(f->dir, &h, path, sizeof path, err, sizeof err);
+    assert_non_null(w);
+    SessionAnswer a1 = text_answer("un", 100), a2 = text_answer("deux", 200);
+    SessionAnswer a3 = text_answer("trois", 300), a4 = text_answer("quatre", 400);
+    SessionTurn t = sample_turn(1, ROLE_CUSTOMER, "un", 0);
+    assert_int_equal(session_write_answer(w, &a1), 0);
+    assert_int_equal(session_write_turn(w, &t), 0);
+    assert_int_equal(session_write_answer(w, &a2), 0);
+
+    /* F5 with nothing edited: nothing to record */
+    long before = file_size(path);
+    SessionReload r = {.ms = 250, .scenario_source = SOURCE, .floor_source = FLOOR, .answers = 2};
+    assert_int_equal(session_write_reload(w, &r), 0);
+    assert_int_equal(file_size(path), before);
+    /* more answers than the file holds cannot be kept */
+    r.answers = 3;
+    assert_int_equal(session_write_reload(w, &r), SESSION_ERR_ARG);
+
+    /* the scenario edited: only it is written */
+    r = (SessionReload){.ms = 260, .scenario_source = EDITED, .floor_source = FLOOR, .answers = 2};
+    assert_int_equal(session_write_reload(w, &r), 0);
+    assert_int_equal(session_write_answer(w, &a3), 0);
+    assert_int_equal(session_write_turn(w, &t), 0);
+    /* floor.lua edited, and the answer given after the last reload no longer fits */
+    r = (SessionReload){.ms = 350, .scenario_source = EDITED, .floor_source = FLOOR2, .answers = 2};
+    assert_int_equal(session_write_reload(w, &r), 0);
+    assert_int_equal(session_write_answer(w, &a4), 0);
+    assert_int_equal(session_write_end(w, 0, 500), 0);
+    assert_int_equal(session_writer_destroy(w), 0);
+
+    read_raw(path, raw, sizeof raw);
+    const char *first = strstr(raw, "{\"type\":\"reload\"");
+    assert_non_null(first);
+    const char *eol = strchr(first, '\n');
+    session_source_hash(EDITED, strlen(EDITED), hash);
+    const char *at = strstr(first, hash);
+    assert_true(at && at < eol);
+    at = strstr(first, "floor_source");
+    assert_true(!at || at > eol); /* the flow library did not change in the first reload */
+
+    SessionLoadReport rep;
+    Session *s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_int_equal(rep.n_warnings, 0);
+    assert_int_equal(s->n_reloads, 2);
+    const SessionReload *r0 = &s->reloads[0], *r1 = &s->reloads[1];
+    assert_int_equal(r0->ms, 260);
+    assert_int_equal(r0->answers, 2);
+    assert_string_equal(r0->scenario_source, EDITED);
+    assert_string_equal(r0->scenario_hash, hash);
+    assert_null(r0->floor_source);
+    assert_string_equal(r0->floor_hash, "");
+    assert_true(r0->line > s->answers[1].line);
+    assert_int_equal(r1->answers, 2);
+    assert_null(r1->scenario_source);
+    assert_string_equal(r1->floor_source, FLOOR2);
+    session_source_hash(FLOOR2, strlen(FLOOR2), hash);
+    assert_string_equal(r1->floor_hash, hash);
+    /* "trois" was dropped by the second reload, with its turn; "quatre" came after */
+    assert_int_equal(s->n_answers, 3);
+    assert_string_equal(s->answers[2].text, "quatre");
+    assert_int_equal(s->n_turns, 1);
+    assert_int_equal(s->undos, 0);
+    session_free(s);
+
+    /* an undo of an answer given before the reloads: they now came after one answer */
+    const char undo[] = "{\"type\":\"undo\",\"ms\":600}\n";
+    write_raw(path, undo, strlen(undo), "ab");
+    write_raw(path, undo, strlen(undo), "ab");
+    s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_int_equal(s->n_answers, 1);
+    assert_int_equal(s->reloads[0].answers, 1);
+    assert_int_equal(s->reloads[1].answers, 1);
+    session_free(s);
+}
+
+static void test_session_altered_reload_is_refused(void **state)
+{
+    Fixture *f = *state;
+    char path[512], line[2048], reload[512], hash[17], where[600];
+    snprintf(path, sizeof path, "%s/reload.jsonl", f->dir);
+    snprintf(where, sizeof where, "%s:3:", path);
+    session_source_hash("return {}", 9, hash);
+    const char answer[] = "{\"type\":\"answer\",\"kind\":\"text\",\"text\":\"hi\",\"ms\":5}\n";
+    static const char *const bodies[] = {
+        /* the hash of one scenario over the text of another: edited after saving */
+        "\"scenario_source\":\"return { rounds = 9 }\",\"scenario_hash\":\"%s\"",
+        "\"floor_source\":\"return { play = nil }\",\"floor_hash\":\"%s\"",
+        /* a hash without its source */
+        "\"scenario_hash\":\"%s\"",
+    };
+    static const char *const why[] = {"scenario source", "flow source", "scenario_source"};
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        char fields[256];
+        snprintf(fields, sizeof fields, bodies[i], hash);
+        snprintf(reload, sizeof reload, "{\"type\":\"reload\",\"ms\":9,\"answers\":1,%s}\n",
+                 fields);
+        header_line(line, sizeof line, 3, 1, "return {}", NULL, NULL);
+        write_raw(path, line, strlen(line), "wb");
+        write_raw(path, answer, strlen(answer), "ab");
+        write_raw(path, reload, strlen(reload), "ab");
+        expect_error(path, SESSION_ERR_ALTERED, where, why[i]);
+    }
+    /* the right pair loads */
+    snprintf(reload, sizeof reload,
+             "{\"type\":\"reload\",\"ms\":9,\"answers\":1,\"scenario_source\":\"return {}\","
+             "\"scenario_hash\":\"%s\"}\n",
+             hash);
+    header_line(line, sizeof line, 3, 1, "return {}", NULL, NULL);
+    write_raw(path, line, strlen(line), "wb");
+    write_raw(path, answer, strlen(answer), "ab");
+    write_raw(path, reload, strlen(reload), "ab");
+    Session *s = session_load(path, NULL);
+    assert_non_null(s);
+    assert_int_equal(s->n_reloads, 1);
+    assert_string_equal(s->reloads[0].scenario_source, "return {}");
+    session_free(s);
+}
+
 static void test_session_newer_format_is_read_ignoring_what_it_added(void **state)
 {
     Fixture *f = *state;
@@ -731,6 +879,8 @@ int main(void)
         T(test_session_floor_source_round_trip),
         T(test_session_format_1_file_without_the_flow_loads),
         T(test_session_altered_floor_source_is_refused),
+        T(test_session_reload_round_trip),
+        T(test_session_altered_reload_is_refused),
         T(test_session_damaged_line_is_skipped_and_named),
         T(test_session_100mb_line_is_reported_without_loading_it),
         T(test_session_create_fails_clearly),
