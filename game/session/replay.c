@@ -17,7 +17,9 @@ struct Replay {
     char *root;
     Flow *flow;
     size_t pos;       /* answers fed */
-    int failed;       /* an answer did not fit: every further step fails */
+    size_t reloads;   /* recorded reloads applied */
+    int failed;       /* an answer did not fit, or a reload did not run: every further step
+                         fails the same way (REPLAY_ERR_ANSWER or REPLAY_ERR_SCENARIO) */
     char error[768];  /* why it failed */
     ScriptError rerr; /* the rules' last error, for a scoring failure's message */
 };
@@ -77,7 +79,49 @@ static int score_cb(void *ud, const char *context, const char *reply, Role role,
 
 /* ---- stepping -------------------------------------------------------------------------- */
 
-/* Starts RP's flow afresh (no answer fed). Returns 0 or REPLAY_ERR_* with ERR filled. */
+/* As in play (game_sync_points): the rules learn the scenario's points, so reasons quote
+ * the same. */
+static void sync_points(Replay *rp)
+{
+    const char *tag;
+    int points;
+    rules_clear_overrides(rp->rules);
+    for (size_t i = 0; flow_point_override(rp->flow, i, &tag, &points) == 0; i++)
+        rules_set_points(rp->rules, tag, points);
+}
+
+/* Applies the recorded reloads made when RP->pos answers were in force, as the play screen
+ * did (flow_reload, then game_sync_points). Returns 0, or REPLAY_ERR_SCENARIO with RP
+ * failed and ERR naming the reload's line. */
+static int apply_reloads(Replay *rp, char *err, size_t errsize)
+{
+    const Session *s = rp->s;
+    for (; rp->reloads < s->n_reloads && s->reloads[rp->reloads].answers <= rp->pos;
+         rp->reloads++) {
+        const SessionReload *r = &s->reloads[rp->reloads];
+        ScriptError se;
+        memset(&se, 0, sizeof se);
+        int rc = flow_reload_sources(rp->flow, r->scenario_source, 0, r->floor_source, 0, &se);
+        if (rc == 0 && flow_answer_count(rp->flow) < rp->pos)
+            snprintf(se.message, sizeof se.message,
+                     "it keeps %zu of the %zu answers given before it", flow_answer_count(rp->flow),
+                     rp->pos);
+        if (rc != 0 || flow_answer_count(rp->flow) < rp->pos) {
+            set_err(rp->error, sizeof rp->error,
+                    "%s:%ld: the scenario reloaded here (after answer %zu) no longer runs as "
+                    "played: %s",
+                    rp->path, r->line, rp->pos, se.message);
+            rp->failed = REPLAY_ERR_SCENARIO;
+            set_err(err, errsize, "%s", rp->error);
+            return REPLAY_ERR_SCENARIO;
+        }
+        sync_points(rp);
+    }
+    return 0;
+}
+
+/* Starts RP's flow afresh (no answer fed; reloads made before the first answer applied).
+ * Returns 0 or REPLAY_ERR_* with ERR filled. */
 static int start_flow(Replay *rp, char *err, size_t errsize)
 {
     const SessionHeader *h = &rp->s->header;
@@ -98,17 +142,13 @@ static int start_flow(Replay *rp, char *err, size_t errsize)
     memset(&se, 0, sizeof se);
     flow_destroy(rp->flow);
     rp->pos = 0;
+    rp->reloads = 0;
     rp->failed = 0;
     rp->error[0] = '\0';
     rp->flow = flow_create(&cfg, &se);
     if (rp->flow) {
-        /* as in play: the rules learn the scenario's points, so reasons quote the same */
-        const char *tag;
-        int points;
-        rules_clear_overrides(rp->rules);
-        for (size_t i = 0; flow_point_override(rp->flow, i, &tag, &points) == 0; i++)
-            rules_set_points(rp->rules, tag, points);
-        return 0;
+        sync_points(rp);
+        return apply_reloads(rp, err, errsize);
     }
     set_err(err, errsize, "%s: the stored scenario %s (%s) no longer runs: %s", rp->path, name,
             h->scenario_id ? h->scenario_id : "?", se.message);
@@ -177,7 +217,7 @@ int replay_step(Replay *rp, char *err, size_t errsize)
 {
     if (rp->failed) {
         set_err(err, errsize, "%s", rp->error);
-        return REPLAY_ERR_ANSWER;
+        return rp->failed;
     }
     if (rp->pos >= rp->s->n_answers)
         return 0;
@@ -190,7 +230,8 @@ int replay_step(Replay *rp, char *err, size_t errsize)
                  : flow_answer_choice(rp->flow, a->index, a->ms, &se);
     if (rc == 0) {
         rp->pos++;
-        return 1;
+        rc = apply_reloads(rp, err, errsize);
+        return rc == 0 ? 1 : rc;
     }
     char words[128];
     int fits = rc <= FLOW_ERR_PAUSED && rc >= FLOW_ERR_MEMORY;
@@ -198,7 +239,7 @@ int replay_step(Replay *rp, char *err, size_t errsize)
             rp->pos + 1, answer_words(a, words, sizeof words),
             fits ? "no longer fits the flow" : "fails in the flow", se.message,
             rp->rerr.message[0] ? "; the rules said: " : "", rp->rerr.message);
-    rp->failed = 1;
+    rp->failed = REPLAY_ERR_ANSWER;
     set_err(err, errsize, "%s", rp->error);
     return REPLAY_ERR_ANSWER;
 }
@@ -415,6 +456,7 @@ int replay_run(const Session *s, const char *path, Rules *rules, const char *roo
     while ((rc = replay_step(rp, res->error, sizeof res->error)) > 0)
         ;
     res->stopped = rc < 0;
+    int stop_code = rc;
     rc = copy_turns(rp, res);
     replay_destroy(rp);
     if (rc != 0) {
@@ -423,8 +465,8 @@ int replay_run(const Session *s, const char *path, Rules *rules, const char *roo
     }
     compare_all(s, res);
     if (res->stopped && res->identical) {
-        res->identical = 0; /* nothing diverged before: the answer itself is the problem */
-        return REPLAY_ERR_ANSWER;
+        res->identical = 0; /* nothing diverged before: the answer (or reload) is the problem */
+        return stop_code;
     }
     return 0;
 }

@@ -3,7 +3,9 @@
  * works after either file changed or was deleted; a session saved before the flow library
  * was stored runs the one under the root instead. The recorded seed, names and first player
  * are used, and the recorded answers are
- * fed to it in order, scored by the Rules given (the same rules_score the play screen
+ * fed to it in order, scored by the Rules given, and a hot reload recorded during play is
+ * applied when as many answers were fed as were in force then (flow_reload_sources), so the
+ * answers after it run the sources the players saw (the same rules_score the play screen
  * uses). Each re-scored turn can then be compared with the one in the file: the first
  * difference is what `heard replay --verify` reports, and what a rules change would alter.
  *
@@ -27,7 +29,8 @@ enum {
     REPLAY_OK = 0,
     REPLAY_ERR_ARG = -1,      /* a required argument is NULL */
     REPLAY_ERR_NOMEM = -2,    /* out of memory */
-    REPLAY_ERR_SCENARIO = -3, /* the stored scenario (or the flow library) does not run */
+    REPLAY_ERR_SCENARIO = -3, /* the stored scenario (or the flow library), or one reloaded
+                                 during play, does not run */
     REPLAY_ERR_ANSWER = -4    /* a recorded answer does not fit the flow, or fails in it */
 };
 
@@ -55,7 +58,8 @@ typedef struct Replay Replay;
  * with RULES (borrowed, must outlive the Replay), which are given the scenario's point
  * overrides as in play (any overrides RULES had are cleared). PATH is the session file's name for
  * messages (may be NULL). S is borrowed and must outlive the Replay. The flow runs up to
- * its first ask; no answer is fed yet. Returns the Replay (free with replay_destroy), or
+ * its first ask; no answer is fed yet, and the reloads recorded before the first answer are
+ * applied. Returns the Replay (free with replay_destroy), or
  * NULL with ERR (may be NULL) saying why, e.g. "FILE: the stored scenario
  * scripts/scenarios/x.lua no longer runs: x.lua:3: ...". */
 Replay *replay_create(const Session *s, const char *path, Rules *rules, const char *root, char *err,
@@ -64,10 +68,14 @@ Replay *replay_create(const Session *s, const char *path, Rules *rules, const ch
 /* Frees RP and its flow. NULL is a no-op. */
 void replay_destroy(Replay *rp);
 
-/* Feeds the next recorded answer (text or choice, with its recorded time). Returns 1 when
- * an answer was fed, 0 when every answer has been fed, or REPLAY_ERR_ANSWER with ERR
- * naming the answer's line: "FILE:LINE: answer 5 ('Got it'...) no longer fits: ...". After
- * an error RP stays as it was before the answer, and further steps fail the same way. */
+/* Feeds the next recorded answer (text or choice, with its recorded time), then applies the
+ * reloads recorded once that many answers were in force (S->reloads), re-running the
+ * answers so far with the new sources and giving the rules the new points, as the play
+ * screen did. Returns 1 when an answer was fed, 0 when every answer has been fed,
+ * REPLAY_ERR_ANSWER with ERR naming the answer's line: "FILE:LINE: answer 5 ('Got it'...)
+ * no longer fits: ...", or REPLAY_ERR_SCENARIO naming the reload's line when the reloaded
+ * sources do not run or no longer take the answers before them. After an error RP stays
+ * as it was before the answer (or the reload), and further steps fail the same way. */
 int replay_step(Replay *rp, char *err, size_t errsize);
 
 /* Goes to the state after the first N recorded answers (N beyond the log means all of
@@ -141,7 +149,8 @@ typedef struct ReplayResult {
  * comparison was made: RES->identical says whether the turns match, or RES->diff names the
  * first that does not (an answer that stopped the re-run after turns had already diverged
  * is reported as that divergence, with RES->stopped and RES->error set). Returns
- * REPLAY_ERR_SCENARIO, REPLAY_ERR_ANSWER (every turn before it matched) or
+ * REPLAY_ERR_SCENARIO (also when a recorded reload does not run; every turn before it
+ * matched), REPLAY_ERR_ANSWER (every turn before it matched) or
  * REPLAY_ERR_NOMEM with RES->error filled ("FILE:LINE: ..."). RES is always initialised;
  * free it with replay_result_free. */
 int replay_run(const Session *s, const char *path, Rules *rules, const char *root,

@@ -5,7 +5,8 @@
  * (exit 1), still runs the stored scenario and the stored flow after the scenario file or
  * floor.lua was changed or deleted, runs floor.lua from the root for a session saved before
  * the flow was stored (and says so), names the answer line that no longer fits an edited
- * flow there, and refuses empty, truncated and random files (exit 2). */
+ * flow there, follows a hot reload recorded during play (and differs without its line), and
+ * refuses empty, truncated and random files (exit 2). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -430,10 +431,11 @@ static void test_replay_names_the_answer_an_edited_flow_refuses(void **state)
     session_free(s);
 }
 
-/* Copies the saved session to DST without the lines for which DROP returns 1. */
-static void copy_without(const char *dst, int (*drop)(const char *line, int is_last_turn))
+/* Copies the session SRC to DST without the lines for which DROP returns 1. */
+static void copy_without(const char *src, const char *dst,
+                         int (*drop)(const char *line, int is_last_turn))
 {
-    FILE *in = fopen(saved, "rb");
+    FILE *in = fopen(src, "rb");
     assert_non_null(in);
     static char buf[1 << 22];
     size_t n = fread(buf, 1, sizeof buf - 1, in);
@@ -476,14 +478,14 @@ static void test_replay_missing_last_turn(void **state)
     char path[600], cmd[2048], out[4096], want[128];
     /* a finished session whose last turn line is gone: the re-run has a turn more */
     snprintf(path, sizeof path, "%s/no-last-turn.jsonl", tmpdir);
-    copy_without(path, drop_last_turn);
+    copy_without(saved, path, drop_last_turn);
     snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bt_bin(), path);
     assert_int_equal(run(cmd, out, sizeof out), 1);
     snprintf(want, sizeof want, "turn %zu (round", s->n_turns);
     assert_non_null(strstr(out, want));
     assert_non_null(strstr(out, "not in the file; now"));
     /* a session stopped by a crash between an answer and its turn: nothing differs */
-    copy_without(path, drop_last_turn_and_end);
+    copy_without(saved, path, drop_last_turn_and_end);
     assert_int_equal(run(cmd, out, sizeof out), 0);
     snprintf(want, sizeof want, "identical: %zu turns", s->n_turns - 1);
     assert_non_null(strstr(out, want));
@@ -531,6 +533,245 @@ static void test_replay_prints_the_transcript_without_verify(void **state)
         if (strcmp(s->turns[i].kind, "rating") != 0)
             assert_non_null(strstr(out, s->turns[i].text));
     session_free(s);
+}
+
+/* ---- a hot reload during play ------------------------------------------------------------ */
+
+/* What the play screen does around the flow (game/screens/game.c), without SDL: the rules
+ * score, the session writer saves every answer and turn, a reload is recorded. */
+typedef struct Player {
+    Rules *rules;
+    Flow *flow;
+    SessionWriter *w;
+    size_t answers_saved, turns_saved;
+} Player;
+
+static int player_score(void *ud, const char *context, const char *reply, Role role, MoveList *out)
+{
+    ScriptError err;
+    return rules_score((Rules *)ud, context, reply, role, out, &err);
+}
+
+static void player_sync_points(Player *p)
+{
+    const char *tag;
+    int points;
+    rules_clear_overrides(p->rules);
+    for (size_t i = 0; flow_point_override(p->flow, i, &tag, &points) == 0; i++)
+        rules_set_points(p->rules, tag, points);
+}
+
+static void player_save(Player *p)
+{
+    for (; p->answers_saved < flow_answer_count(p->flow); p->answers_saved++) {
+        const FlowAnswer *a = flow_answer(p->flow, p->answers_saved);
+        SessionAnswer sa = {.kind = a->kind == FLOW_ANSWER_TEXT ? SESSION_ANSWER_TEXT
+                                                                : SESSION_ANSWER_CHOICE,
+                            .text = a->text,
+                            .index = a->index,
+                            .ms = a->ms};
+        assert_int_equal(session_write_answer(p->w, &sa), 0);
+    }
+    for (; p->turns_saved < flow_turn_count(p->flow); p->turns_saved++) {
+        const FlowTurn *t = flow_turn(p->flow, p->turns_saved);
+        SessionTurn st = {0,       t->round, t->player,      t->role,  t->kind,
+                          t->text, t->ms,    t->moves.total, t->moves, 0};
+        assert_int_equal(session_write_turn(p->w, &st), 0);
+    }
+}
+
+/* The answers of tests/data/play/microwave-two-rounds.txt: a text, or "#N" for choice N. */
+static const char *const TWO_ROUNDS_ANSWERS[] = {
+    "I want a new microwave, ours broke again.",
+    "Well, my toaster doesn't work either.",
+    "#0",
+    "You're fed up that the microwave broke again and you want a new one. Did I get it?",
+    "#0",
+    "#1",
+    "I'll look at microwaves online tonight and we can pick one tomorrow.",
+    "#0",
+    "So your toaster has stopped working too, and that's frustrating for you.",
+    "#1",
+    "It's more that I always end up fixing everything myself.",
+    "So you feel like fixing things always lands on you. Did I get that right?",
+    "#0",
+    "#1",
+    "",
+};
+
+static void player_answer(Player *p, size_t i)
+{
+    const char *a = TWO_ROUNDS_ANSWERS[i];
+    ScriptError err;
+    uint32_t ms = 1000u * (uint32_t)(i + 1);
+    int rc = a[0] == '#' ? flow_answer_choice(p->flow, atoi(a + 1), ms, &err)
+                         : flow_answer_text(p->flow, a, ms, &err);
+    if (rc != 0)
+        fail_msg("answer %zu ('%s'): %d %s", i + 1, a, rc, err.message);
+    player_save(p);
+}
+
+static char *read_whole(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf - 1, fp);
+    fclose(fp);
+    buf[n] = '\0';
+    char *copy = malloc(n + 1);
+    assert_non_null(copy);
+    memcpy(copy, buf, n + 1);
+    *len = n;
+    return copy;
+}
+
+static int drop_reload(const char *line, int is_last_turn)
+{
+    (void)is_last_turn;
+    return strstr(line, "{\"type\":\"reload\"") == line;
+}
+
+/* A coach edits the scenario during play: after the first round's rating, the closure's
+ * next step is made worth 7 points. The game reloads (flow_reload_sources here, as the play
+ * screen's flow_reload does from the file), records the reload, and play goes on. The
+ * session replays identically, through the core and `heard replay --verify`, stepping and
+ * seeking too; the same file without its reload line runs the old scenario and differs. */
+static void test_replay_follows_a_reload_recorded_during_play(void **state)
+{
+    (void)state;
+    size_t len;
+    char *source = read_whole("scripts/scenarios/microwave.lua", &len);
+    const char *from = "    rounds = 2,\n";
+    char *at = strstr(source, from);
+    assert_non_null(at);
+    char *edited = malloc(len + 64);
+    assert_non_null(edited);
+    snprintf(edited, len + 64, "%.*s%s    points = { next_step = 7 },\n%s", (int)(at - source),
+             source, from, at + strlen(from));
+
+    ScriptError err;
+    Player p = {0};
+    p.rules = rules_load(".", &err);
+    assert_non_null(p.rules);
+    FlowConfig cfg = {.scenario_source = source,
+                      .scenario_name = "scripts/scenarios/microwave.lua",
+                      .root = ".",
+                      .names = {"Alex", "Sam"},
+                      .first = 0,
+                      .seed = 20261122u,
+                      .score = player_score,
+                      .score_ud = p.rules};
+    p.flow = flow_create(&cfg, &err);
+    if (!p.flow)
+        fail_msg("flow_create: %s", err.message);
+    player_sync_points(&p);
+    SessionHeader h = {.scenario_id = "microwave",
+                       .scenario_path = "scripts/scenarios/microwave.lua",
+                       .scenario_source = source,
+                       .floor_source = flow_floor_source(p.flow, NULL),
+                       .rules_hash = rules_hash(p.rules),
+                       .players = {"Alex", "Sam"},
+                       .first = 0,
+                       .seed = 20261122u};
+    char dir[600], path[1024], msg[768];
+    snprintf(dir, sizeof dir, "%s/reload", tmpdir);
+    snprintf(msg, sizeof msg, "mkdir -p '%s'", dir);
+    assert_int_equal(system(msg), 0);
+    p.w = session_writer_create(dir, &h, path, sizeof path, msg, sizeof msg);
+    if (!p.w)
+        fail_msg("%s", msg);
+    player_save(&p);
+
+    size_t n_answers = sizeof TWO_ROUNDS_ANSWERS / sizeof TWO_ROUNDS_ANSWERS[0];
+    const size_t reload_after = 6;
+    for (size_t i = 0; i < reload_after; i++)
+        player_answer(&p, i);
+    size_t turns_before = flow_turn_count(p.flow);
+    assert_int_equal(flow_reload_sources(p.flow, edited, 0, NULL, 0, &err), 0);
+    assert_int_equal(flow_answer_count(p.flow), reload_after);
+    assert_int_equal(flow_turn_count(p.flow), turns_before);
+    player_sync_points(&p);
+    SessionReload r = {.ms = 6500,
+                       .scenario_source = flow_scenario_source(p.flow, NULL),
+                       .floor_source = flow_floor_source(p.flow, NULL),
+                       .answers = flow_answer_count(p.flow)};
+    assert_int_equal(session_write_reload(p.w, &r), 0);
+    for (size_t i = reload_after; i < n_answers; i++)
+        player_answer(&p, i);
+    assert_true(flow_finished(p.flow));
+    /* the closure of round 1 scored with the edited points */
+    const FlowTurn *closure = flow_turn(p.flow, turns_before);
+    assert_string_equal(closure->kind, "closure");
+    assert_int_equal(closure->moves.total, 7);
+    assert_int_equal(session_write_end(p.w, flow_team_score(p.flow), 99000), 0);
+    assert_int_equal(session_writer_destroy(p.w), 0);
+    size_t n_turns = flow_turn_count(p.flow);
+    int team = flow_team_score(p.flow);
+    flow_destroy(p.flow);
+
+    Session *s = load(path);
+    assert_int_equal(s->n_reloads, 1);
+    assert_int_equal(s->reloads[0].answers, reload_after);
+    assert_string_equal(s->reloads[0].scenario_source, edited);
+    assert_null(s->reloads[0].floor_source); /* floor.lua did not change */
+    ReplayResult res;
+    assert_int_equal(replay_run(s, path, p.rules, ".", &res), 0);
+    assert_true(res.identical);
+    assert_int_equal(res.n_turns, n_turns);
+    assert_int_equal(res.team_score, team);
+    replay_result_free(&res);
+
+    /* stepping applies the reload once its answers were fed; seeking back undoes it */
+    Replay *rp = replay_create(s, path, p.rules, ".", msg, sizeof msg);
+    assert_non_null(rp);
+    const char *tag;
+    int points;
+    assert_int_equal(replay_seek(rp, reload_after - 1, msg, sizeof msg), 0);
+    assert_int_equal(flow_point_override(replay_flow(rp), 0, &tag, &points), -1);
+    assert_int_equal(replay_step(rp, msg, sizeof msg), 1);
+    assert_int_equal(flow_point_override(replay_flow(rp), 0, &tag, &points), 0);
+    assert_string_equal(tag, "next_step");
+    assert_int_equal(points, 7);
+    assert_int_equal(replay_seek(rp, (size_t)-1, msg, sizeof msg), 0);
+    assert_int_equal(replay_turn_count(rp), n_turns);
+    for (size_t i = 0; i < n_turns; i++)
+        assert_int_equal(replay_compare_turn(&s->turns[i], replay_turn(rp, i)), REPLAY_SAME);
+    assert_int_equal(replay_seek(rp, 2, msg, sizeof msg), 0);
+    assert_int_equal(flow_point_override(replay_flow(rp), 0, &tag, &points), -1);
+    replay_destroy(rp);
+
+    char cmd[2048], out[4096], want[160];
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bt_bin(), path);
+    assert_int_equal(run(cmd, out, sizeof out), 0);
+    snprintf(want, sizeof want, "identical: %zu turns\n", n_turns);
+    assert_string_equal(out, want);
+
+    /* without the reload line the old scenario scores the closure: turn and score differ */
+    char stripped[1024];
+    snprintf(stripped, sizeof stripped, "%s/no-reload.jsonl", tmpdir);
+    copy_without(path, stripped, drop_reload);
+    Session *old = load(stripped);
+    assert_int_equal(old->n_reloads, 0);
+    assert_int_equal(replay_run(old, stripped, p.rules, ".", &res), 0);
+    assert_false(res.identical);
+    assert_int_equal(res.diff.index, turns_before);
+    assert_int_equal(res.diff.field, REPLAY_DIFF_MOVES);
+    assert_int_equal(res.diff.recorded->points, 7);
+    replay_result_free(&res);
+    snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bt_bin(), stripped);
+    assert_int_equal(run(cmd, out, sizeof out), 1);
+    snprintf(want, sizeof want,
+             "turn %zu (round 1, Sam, closure): recorded next_step +7 (7); now next_step +2",
+             turns_before + 1);
+    if (!strstr(out, want))
+        fail_msg("'%s' not in: %s", want, out);
+
+    session_free(old);
+    session_free(s);
+    rules_destroy(p.rules);
+    free(edited);
+    free(source);
 }
 
 /* ---- comparing and describing, on hand-made turns --------------------------------------- */
@@ -636,6 +877,7 @@ int main(void)
         cmocka_unit_test(test_replay_old_session_runs_the_flow_from_the_root),
         cmocka_unit_test(test_replay_names_the_answer_an_edited_flow_refuses),
         cmocka_unit_test(test_replay_missing_last_turn),
+        cmocka_unit_test(test_replay_follows_a_reload_recorded_during_play),
         cmocka_unit_test(test_replay_refuses_unreadable_files),
         cmocka_unit_test(test_replay_prints_the_transcript_without_verify),
         cmocka_unit_test(test_replay_compare_turn_fields),
