@@ -175,3 +175,22 @@ void game_note_undo(Game *g, uint32_t ms)
     g->answers_saved = flow_answer_count(g->flow);
     g->turns_saved = flow_turn_count(g->flow);
 }
+
+void game_note_reload(Game *g, uint32_t ms)
+{
+    game_sync_points(g);
+    size_t answers = flow_answer_count(g->flow);
+    if (answers > g->answers_saved)
+        answers = g->answers_saved; /* a write failed earlier; the file has no more */
+    SessionReload r = {.ms = ms,
+                       .scenario_source = flow_scenario_source(g->flow, NULL),
+                       .floor_source = flow_floor_source(g->flow, NULL),
+                       .answers = answers};
+    if (g->writer && session_write_reload(g->writer, &r) != 0)
+        write_failed(g);
+    if (flow_answer_count(g->flow) < g->answers_saved) {
+        /* the edited flow dropped answers: as after an undo, what it holds is on disk */
+        g->answers_saved = flow_answer_count(g->flow);
+        g->turns_saved = flow_turn_count(g->flow);
+    }
+}

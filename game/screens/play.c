@@ -28,11 +28,10 @@ static void show_error(App *app, const ScriptError *err);
 
 static int reload_cb(void *ud, App *app, ScriptError *err)
 {
-    (void)app;
     PlayScreen *ps = ud;
     int rc = flow_reload(ps->game->flow, err);
     if (rc == 0)
-        game_sync_points(ps->game);
+        game_note_reload(ps->game, app_now(app));
     return rc;
 }
 
@@ -137,7 +136,7 @@ static void reload(PlayScreen *ps, App *app)
         app_push(app, error_screen_create(&err, reload_cb, ps));
         return;
     }
-    game_sync_points(ps->game);
+    game_note_reload(ps->game, app_now(app)); /* so a replay follows the edit */
     snprintf(ps->view.message, sizeof ps->view.message, "Reloaded the scenario.");
 }
 

@@ -42,6 +42,11 @@ void game_save_end(Game *g, uint32_t ms);
 /* After flow_back: records in the file that the last answer was taken back. */
 void game_note_undo(Game *g, uint32_t ms);
 
+/* After a successful flow_reload: tells the rules the new points (game_sync_points) and
+ * records in the file the sources that changed and the answers still in force, so a replay
+ * follows the reload. */
+void game_note_reload(Game *g, uint32_t ms);
+
 /* Records an input event in the session file. */
 void game_record_event(Game *g, const Event *e);
 
