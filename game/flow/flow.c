@@ -33,15 +33,6 @@ struct Flow {
     int paused;
 };
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 static char *dup_mem(const char *s, size_t n)
 {
     char *d = malloc(n + 1);
@@ -95,8 +86,8 @@ int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const
     }
     FlowTurn *t = &r->turns[r->nturns];
     memset(t, 0, sizeof *t);
-    t->text = dup_str(text);
-    t->context = dup_str(context ? context : "");
+    t->text = strdup(text);
+    t->context = strdup(context ? context : "");
     if (!t->text || !t->context) {
         free(t->text);
         free(t->context);
@@ -150,7 +141,7 @@ int flow_run_park(FlowRun *r, int player, const char *text)
         r->parked = bigger;
         r->capparked = cap;
     }
-    char *copy = dup_str(text);
+    char *copy = strdup(text);
     if (!copy)
         return FLOW_ERR_MEMORY;
     r->parked[r->nparked] = (FlowParked){copy, player, 0};
@@ -314,7 +305,7 @@ static int give_answer(Flow *f, FlowAnswer a, ScriptError *err)
 
 int flow_answer_text(Flow *f, const char *text, uint32_t ms, ScriptError *err)
 {
-    FlowAnswer a = {FLOW_ANSWER_TEXT, dup_str(text ? text : ""), 0, ms};
+    FlowAnswer a = {FLOW_ANSWER_TEXT, strdup(text ? text : ""), 0, ms};
     if (!a.text)
         return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while keeping an answer.");
     return give_answer(f, a, err);
@@ -428,7 +419,7 @@ static char *floor_path_of(const char *root)
 {
     static const char tail[] = "scripts/lib/floor.lua";
     if (!root || !*root || strcmp(root, ".") == 0)
-        return dup_str(tail);
+        return strdup(tail);
     size_t n = strlen(root);
     char *p = malloc(n + sizeof tail + 1);
     if (p)
@@ -443,7 +434,7 @@ static int configure_floor(Flow *f, const FlowConfig *cfg, ScriptError *err)
     if (!f->floor_path)
         return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
     if (!cfg->floor_source) {
-        f->floor_name = dup_str(f->floor_path);
+        f->floor_name = strdup(f->floor_path);
         if (!f->floor_name)
             return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
         return read_floor(f->floor_path, &f->floor, &f->floor_len, err);
@@ -451,7 +442,7 @@ static int configure_floor(Flow *f, const FlowConfig *cfg, ScriptError *err)
     f->floor_given = 1;
     f->floor_len = cfg->floor_source_len ? cfg->floor_source_len : strlen(cfg->floor_source);
     f->floor = dup_mem(cfg->floor_source, f->floor_len);
-    f->floor_name = dup_str(cfg->floor_name ? cfg->floor_name : f->floor_path);
+    f->floor_name = strdup(cfg->floor_name ? cfg->floor_name : f->floor_path);
     if (!f->floor || !f->floor_name)
         return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
     return 0;
@@ -474,10 +465,10 @@ static int flow_configure(Flow *f, const FlowConfig *cfg, ScriptError *err)
     const char *name = cfg->scenario_name   ? cfg->scenario_name
                        : cfg->scenario_path ? cfg->scenario_path
                                             : "scenario";
-    f->path = cfg->scenario_path ? dup_str(cfg->scenario_path) : NULL;
-    f->name = dup_str(name);
-    f->names[0] = dup_str(cfg->names[0]);
-    f->names[1] = dup_str(cfg->names[1]);
+    f->path = cfg->scenario_path ? strdup(cfg->scenario_path) : NULL;
+    f->name = strdup(name);
+    f->names[0] = strdup(cfg->names[0]);
+    f->names[1] = strdup(cfg->names[1]);
     if ((cfg->scenario_path && !f->path) || !f->name || !f->names[0] || !f->names[1])
         return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
     if (cfg->scenario_source) {

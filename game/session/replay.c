@@ -26,15 +26,6 @@ struct Replay {
 
 /* ---- small helpers --------------------------------------------------------------------- */
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 static void set_err(char *err, size_t size, const char *fmt, ...)
 {
     if (!err || size == 0)
@@ -165,8 +156,8 @@ static int open_replay(const Session *s, const char *path, Rules *rules, const c
         return REPLAY_ERR_ARG;
     }
     Replay *rp = calloc(1, sizeof *rp);
-    if (!rp || !(rp->path = dup_str(path ? path : "session")) ||
-        !(rp->root = dup_str(root && *root ? root : "."))) {
+    if (!rp || !(rp->path = strdup(path ? path : "session")) ||
+        !(rp->root = strdup(root && *root ? root : "."))) {
         replay_destroy(rp);
         set_err(err, errsize, "replay: out of memory");
         return REPLAY_ERR_NOMEM;
@@ -390,7 +381,7 @@ static int copy_turns(const Replay *rp, ReplayResult *res)
         d->ms = t->ms;
         d->points = t->moves.total;
         d->moves = t->moves;
-        d->text = dup_str(t->text);
+        d->text = strdup(t->text);
         res->n_turns = i + 1;
         if (!d->text)
             return REPLAY_ERR_NOMEM;
