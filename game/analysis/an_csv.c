@@ -136,3 +136,16 @@ int an_csv_next(AnCsv *c, AnCsvRow *row)
         }
     }
 }
+
+int an_labels_has(const char *list, const char *tag)
+{
+    size_t n = strlen(tag);
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, '|');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        if (k == n && strncmp(p, tag, n) == 0)
+            return 1;
+        p += k + (e ? 1 : 0);
+    }
+    return 0;
+}

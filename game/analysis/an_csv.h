@@ -32,4 +32,8 @@ void an_csv_close(AnCsv *c);
  * says where it began; the reader has then moved past it. */
 int an_csv_next(AnCsv *c, AnCsvRow *row);
 
+/* True when LIST, labels joined by '|' as in the data files ("reflection|feeling"), holds
+ * TAG exactly. */
+int an_labels_has(const char *list, const char *tag);
+
 #endif

@@ -58,20 +58,6 @@ static TagStat *tag_of(Eval *e, const char *name)
     return t;
 }
 
-/* True when the '|'-joined LIST holds TAG. */
-static int has_tag(const char *list, const char *tag)
-{
-    size_t n = strlen(tag);
-    for (const char *p = list; *p;) {
-        const char *e = strchr(p, '|');
-        size_t k = e ? (size_t)(e - p) : strlen(p);
-        if (k == n && strncmp(p, tag, n) == 0)
-            return 1;
-        p += k + (e ? 1 : 0);
-    }
-    return 0;
-}
-
 static void note_error(Eval *e, TagStat *t, const char *kind, const char *id, const char *reply,
                        const char *gold, const char *pred)
 {
@@ -105,14 +91,15 @@ static void count_row(Eval *e, const char *id, const char *reply, const char *go
             p += k + (x ? 1 : 0);
         }
     }
-    if (has_tag(gold, "reflection")) {
+    if (an_labels_has(gold, "reflection")) {
         e->reflection_rows++;
-        e->hurt_on_reflection += has_tag(pred, "counter_complaint") || has_tag(pred, "defensive") ||
-                                 has_tag(pred, "criticism");
+        e->hurt_on_reflection += an_labels_has(pred, "counter_complaint") ||
+                                 an_labels_has(pred, "defensive") ||
+                                 an_labels_has(pred, "criticism");
     }
     for (int i = 0; i < e->ntags; i++) {
         TagStat *t = &e->tags[i];
-        int g = has_tag(gold, t->name), p = has_tag(pred, t->name);
+        int g = an_labels_has(gold, t->name), p = an_labels_has(pred, t->name);
         t->tp += g && p;
         t->fp += !g && p;
         t->fn += g && !p;
@@ -204,7 +191,7 @@ static int run_file(Eval *e, Rules *r, const char *path)
             continue;
         }
         const char *id = e->cols[0] >= 0 ? row.fields[e->cols[0]] : "?";
-        int qmoves, gq = has_tag(row.fields[e->cols[3]], "question");
+        int qmoves, gq = an_labels_has(row.fields[e->cols[3]], "question");
         predict(r, row.fields[e->cols[1]], row.fields[e->cols[2]], pred, sizeof pred, &qmoves);
         count_row(e, id, row.fields[e->cols[2]], row.fields[e->cols[3]], pred);
         e->qm_tp += gq && qmoves;

@@ -58,17 +58,10 @@ static int usage(void)
 /* True when the '|'-joined LIST holds TAG ("question" also matches either kind). */
 static int has_label(const char *list, const char *tag)
 {
-    size_t n = strlen(tag);
-    for (const char *p = list; *p;) {
-        const char *e = strchr(p, '|');
-        size_t k = e ? (size_t)(e - p) : strlen(p);
-        if (k == n && strncmp(p, tag, n) == 0)
-            return 1;
-        if (strcmp(tag, "question") == 0 && k > 9 && strncmp(p, "question_", 9) == 0)
-            return 1;
-        p += k + (e ? 1 : 0);
-    }
-    return 0;
+    if (an_labels_has(list, tag))
+        return 1;
+    return strcmp(tag, "question") == 0 &&
+           (an_labels_has(list, "question_open") || an_labels_has(list, "question_closed"));
 }
 
 static unsigned long long fnv(const char *s)
