@@ -209,8 +209,8 @@ static void add_fix_note(CheckResult *r, const char *file, int line, const char 
         else
             add(r, CHECK_NOTE, file, line,
                 "a scenario's fields are id, title, description, difficulty, rounds, prompts, "
-                "hints, points, turn_seconds, examples, play and rules; keep notes for yourself "
-                "in -- comments");
+                "hints, customer_hints, points, turn_seconds, examples, play and rules; keep "
+                "notes for yourself in -- comments");
     } else if (strstr(text, "attempt to call a nil value") &&
                quoted_name(text, "global", name, sizeof name)) {
         add(r, CHECK_NOTE, file, line,

@@ -9,7 +9,8 @@
  *   difficulty   integer 1..4, required (1 appliances ... 4 hot topics)
  *   rounds       integer 1..20, default 2
  *   prompts      list of complaint texts the customer may pick (at most SCENARIO_PROMPTS_MAX)
- *   hints        list of short tips tied to the method
+ *   hints        list of short tips tied to the method, shown to the listener (agent)
+ *   customer_hints  list of tips for the one who holds the floor, shown at the startup
  *   points       table tag -> integer points overriding the rules (tags of docs/moves.md)
  *   turn_seconds integer 5..3600, a per-turn timer; absent means none
  *   examples     list of {context=, reply=, role="agent"|"customer", moves={tag, ...}}

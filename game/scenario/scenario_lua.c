@@ -16,8 +16,9 @@
 #include "game/scenario/scenario_text.h"
 
 static const char *const known_fields[] = {
-    "id",    "title",  "description",  "difficulty", "rounds", "prompts",
-    "hints", "points", "turn_seconds", "examples",   "play",   "rules",
+    "id",       "title", "description",    "difficulty", "rounds",
+    "prompts",  "hints", "customer_hints", "points",     "turn_seconds",
+    "examples", "play",  "rules",
 };
 #define NFIELDS (sizeof known_fields / sizeof known_fields[0])
 
@@ -365,7 +366,8 @@ static void check_fields(Check *c, lua_State *L, int t)
     int seconds = 0;
     ok = ok && check_int(c, L, t, "turn_seconds", 5, 3600, &seconds) &&
          check_text_list(c, L, t, "prompts", SCENARIO_PROMPTS_MAX) &&
-         check_text_list(c, L, t, "hints", 100) && check_points(c, L, t) &&
+         check_text_list(c, L, t, "hints", 100) &&
+         check_text_list(c, L, t, "customer_hints", 100) && check_points(c, L, t) &&
          check_examples(c, L, t) &&
          check_kind(c, L, t, "play", LUA_TFUNCTION, LUA_TFUNCTION, "a function") &&
          check_rules(c, L, t);

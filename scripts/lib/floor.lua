@@ -71,20 +71,32 @@ local function said(text)
     return text:match("%S") ~= nil
 end
 
--- What a round needs to remember: the engine, the scenario, and which hint comes next.
+-- What a round needs to remember: the engine, the scenario, and which hint of each list
+-- (the agent's `hints`, the customer's `customer_hints`) comes next.
 function floor.state(heard, scenario)
     local first = #scenario.hints > 0 and heard.random(1, #scenario.hints) or 1
-    return { heard = heard, scenario = scenario, hint = first - 1 }
+    local ours = scenario.customer_hints or {}
+    return { heard = heard, scenario = scenario, hint = first - 1, customer_hint = 0,
+             customer_hints = ours }
+end
+
+-- The next hint of LIST (its cursor kept in s[KEY]), or FALLBACK when the list is empty.
+local function next_from(s, list, key, fallback)
+    if #list == 0 then
+        return fallback
+    end
+    s[key] = s[key] % #list + 1
+    return list[s[key]]
 end
 
 -- The scenario's hints in turn, so each of the agent's asks shows the next one.
 local function next_hint(s, fallback)
-    local hints = s.scenario.hints
-    if #hints == 0 then
-        return fallback
-    end
-    s.hint = s.hint % #hints + 1
-    return hints[s.hint]
+    return next_from(s, s.scenario.hints, "hint", fallback)
+end
+
+-- The customer's hints in turn, for each startup.
+local function next_customer_hint(s)
+    return next_from(s, s.customer_hints, "customer_hint", floor.tips.startup)
 end
 
 local function name(s, player)
@@ -95,6 +107,7 @@ end
 -- prompt. Returns the customer's words.
 function floor.startup(s)
     local heard = s.heard
+    local tip = next_customer_hint(s)
     local c = heard.customer()
     local waiting = heard.parked(c)
     local text
@@ -107,7 +120,7 @@ function floor.startup(s)
         local pick = heard.choose({
             player = c,
             title = name(s, c) .. ", a toaster you parked is waiting for its turn",
-            hint = floor.tips.startup,
+            hint = tip,
             choices = choices,
         })
         if pick < #choices then
@@ -120,7 +133,7 @@ function floor.startup(s)
             player = c,
             role = "customer",
             title = name(s, c) .. ", you hold the floor: what's wrong?",
-            hint = floor.tips.startup,
+            hint = tip,
             prompts = s.scenario.prompts,
         })
     end

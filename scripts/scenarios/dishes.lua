@@ -18,7 +18,11 @@ return {
         "PREP's floor: the speaker holds it. Paraphrase; don't rebut.",
         "\"But I took the bins out\" is a toaster. Park it: it gets its own round.",
         "Imago's mirror: \"If I got it, you're saying ... Did I get it?\"",
+    },
+
+    customer_hints = {
         "Gottman's softened startup: \"I feel ... when ... I'd love ...\" instead of \"you never\".",
+        "Speak for yourself: \"I'm tired\" opens a door that \"you never help\" slams.",
     },
 
     examples = {

@@ -21,6 +21,10 @@ return {
         "A next step that fits: \"I'll text you when I leave work.\" Not \"I'll never be late again.\"",
     },
 
+    customer_hints = {
+        "Gottman's softened startup: \"I felt worried when... could you text me next time?\"",
+    },
+
     points = { defensive = -3 },
 
     examples = {

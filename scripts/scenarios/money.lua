@@ -21,6 +21,11 @@ return {
         "A check-in on Sunday is a next step. \"I'll never buy anything again\" is a promise you won't keep.",
     },
 
+    customer_hints = {
+        "Start soft: name the worry (\"I get scared when...\") before the number.",
+        "Ask for one doable thing, such as a check-in before big purchases.",
+    },
+
     points = { contempt = -5, counter_complaint = -5 },
 
     examples = {

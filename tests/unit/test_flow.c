@@ -471,6 +471,31 @@ static void test_flow_time_out_refuses_answers_until_resume(void **state)
     flow_destroy(f);
 }
 
+/* The customer's startup shows the scenario's customer hints in turn, the agent's asks show
+ * its hints: a tip is shown to the one it is for. */
+static void test_flow_customer_hints_go_to_the_customer(void **state)
+{
+    const char *path = *state;
+    write_scenario(path, "Hints",
+                   "  rounds = 2,\n"
+                   "  hints = { \"For the listener.\" },\n"
+                   "  customer_hints = { \"Speak for yourself.\", \"One thing at a time.\" },\n");
+    Scorer sc = {0};
+    Flow *f = start(path, &sc);
+    expect(f, ASK_TEXT, 0);
+    assert_string_equal(flow_ask(f)->hint, "Speak for yourself.");
+    type(f, "The microwave broke again.");
+    expect(f, ASK_TEXT, 1);
+    assert_string_equal(flow_ask(f)->hint, "For the listener.");
+    type(f, "You want it fixed.");
+    pick(f, 0);             /* got it */
+    pick(f, 1);             /* no more */
+    type(f, "");            /* no next step */
+    expect(f, ASK_TEXT, 1); /* round two: Sam holds the floor */
+    assert_string_equal(flow_ask(f)->hint, "One thing at a time.");
+    flow_destroy(f);
+}
+
 static void test_flow_reload_keeps_the_players_where_they_were(void **state)
 {
     const char *path = *state;
@@ -896,6 +921,8 @@ int main(void)
         cmocka_unit_test(test_flow_finishes_after_its_rounds),
         cmocka_unit_test(test_flow_back_restores_the_previous_ask),
         cmocka_unit_test(test_flow_time_out_refuses_answers_until_resume),
+        cmocka_unit_test_setup_teardown(test_flow_customer_hints_go_to_the_customer, tmp_setup,
+                                        tmp_teardown),
         cmocka_unit_test_setup_teardown(test_flow_reload_keeps_the_players_where_they_were,
                                         tmp_setup, tmp_teardown),
         cmocka_unit_test(test_flow_floor_from_memory_instead_of_the_file),
