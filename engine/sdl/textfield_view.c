@@ -121,3 +121,35 @@ Rect tfv_draw(const Ui *ui, const TextField *tf, Rect r, const char *empty_hint,
     free(shown);
     return caret;
 }
+
+size_t tfv_hit(const Ui *ui, const TextField *tf, Rect r, int x, int y)
+{
+    int u = ui->unit, lh = txt_line_height(ui->text, FS_BODY);
+    Rect inner = {r.x + u, r.y + u / 2, r.w - 2 * u, r.h - u};
+    const char *text = tf_text(tf);
+    const WrapLine *lines;
+    int n = txt_wrap(ui->text, FS_BODY, 0, text, inner.w, &lines);
+    if (n == 0)
+        return 0;
+    int visible = inner.h / lh > 0 ? inner.h / lh : 1;
+    int cl = line_of(lines, n, tf_caret(tf));
+    int first = cl >= visible ? cl - visible + 1 : 0;
+    int i = y < inner.y ? first : first + (y - inner.y) / lh;
+    int last = first + visible - 1 < n - 1 ? first + visible - 1 : n - 1;
+    if (i > last)
+        i = last;
+    size_t a = lines[i].start, end = a + lines[i].len, best = a;
+    int best_d = abs(x - inner.x);
+    for (size_t k = a; k < end;) { /* the boundary whose x is nearest the click */
+        size_t next = k + 1;
+        while (next < end && ((unsigned char)text[next] & 0xC0) == 0x80)
+            next++;
+        int d = abs(x - (inner.x + prefix_width(ui, text + a, next - a)));
+        if (d < best_d) {
+            best_d = d;
+            best = next;
+        }
+        k = next;
+    }
+    return best;
+}

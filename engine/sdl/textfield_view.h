@@ -12,6 +12,10 @@
  * view scrolls so the caret's line is always visible. */
 Rect tfv_draw(const Ui *ui, const TextField *tf, Rect r, const char *empty_hint, int focused);
 
+/* The byte offset in TF's text nearest to the point (X, Y) of a click, as tfv_draw laid the
+ * field out in R (the same scrolling), for tf_set_caret. */
+size_t tfv_hit(const Ui *ui, const TextField *tf, Rect r, int x, int y);
+
 /* The height a box needs to show LINES lines of body text. */
 int tfv_height_for_lines(const Ui *ui, int lines);
 

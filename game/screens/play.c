@@ -197,6 +197,9 @@ static void handle(Screen *s, App *app, const Event *e)
         int choice = play_view_hit(&ps->view, e->x, e->y);
         if (choice >= 0)
             pick(ps, app, choice);
+        else if (ui_inside(ps->view.field, e->x, e->y))
+            tf_set_caret(ps->field, tfv_hit(app_ui(app), ps->field, ps->view.field, e->x, e->y),
+                         (e->mods & MOD_SHIFT) != 0);
         return;
     }
     if (e->kind == EV_KEY && handle_game_key(ps, app, e))

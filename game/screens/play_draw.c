@@ -255,8 +255,10 @@ static void draw_input(PlayView *v, const Ui *ui, const FlowAsk *ask, const Text
     const Theme *th = &ui->theme;
     int u = ui->unit, y = r.y;
     v->nchoices = 0;
+    v->field = (Rect){0, 0, 0, 0};
     if (ask->kind == ASK_TEXT) {
         Rect fr = {r.x, y, r.w, tfv_height_for_lines(ui, 3)};
+        v->field = fr;
         const char *ph = ask->hint[0] ? ask->hint : "Type here, then press Enter";
         v->caret = tfv_draw(ui, field, fr, ph, 1);
         y += fr.h + u * 2;

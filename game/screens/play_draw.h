@@ -9,6 +9,7 @@
 typedef struct PlayView {
     int scroll;                     /* transcript pixels scrolled up from the bottom */
     Rect caret;                     /* where the text field's caret was drawn */
+    Rect field;                     /* the text field's box (empty when none) */
     Rect choices[FLOW_CHOICES_MAX]; /* clickable choices of the last frame */
     int nchoices;
     char message[256]; /* a line for the players under the input */

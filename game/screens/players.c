@@ -44,8 +44,12 @@ static void handle(Screen *s, App *app, const Event *e)
     PlayersScreen *ps = (PlayersScreen *)s;
     if (e->kind == EV_CLICK) {
         for (int i = 0; i < 2; i++)
-            if (ui_inside(ps->field_rects[i], e->x, e->y))
+            if (ui_inside(ps->field_rects[i], e->x, e->y)) {
                 ps->focus = i;
+                tf_set_caret(ps->fields[i],
+                             tfv_hit(app_ui(app), ps->fields[i], ps->field_rects[i], e->x, e->y),
+                             (e->mods & MOD_SHIFT) != 0);
+            }
         return;
     }
     if (e->kind == EV_KEY) {

@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/textfield.h"
 #include "engine/sdl/text.h"
+#include "engine/sdl/textfield_view.h"
 
 typedef struct Fixture {
     SDL_Window *window;
@@ -144,6 +146,28 @@ static void test_text_scale_changes_line_height(void **state)
     assert_int_equal(txt_line_height(f->text, FS_BODY), before);
 }
 
+/* A click in a text field lands the caret at the nearest character boundary. */
+static void test_text_click_places_the_caret(void **state)
+{
+    Fixture *f = *state;
+    Ui ui = {f->renderer, f->text, theme_normal(), txt_line_height(f->text, FS_BODY) / 2};
+    TextField *tf = tf_create(200);
+    assert_non_null(tf);
+    tf_set_text(tf, "I want a new microwave");
+    Rect box = {10, 10, 500, tfv_height_for_lines(&ui, 2)};
+    tfv_draw(&ui, tf, box, NULL, 1);
+    int left = box.x + ui.unit, mid = left + txt_width(f->text, FS_BODY, 0, "I want");
+    assert_int_equal(tfv_hit(&ui, tf, box, box.x, box.y + 5), 0);
+    assert_int_equal(tfv_hit(&ui, tf, box, mid, box.y + 5), strlen("I want"));
+    assert_int_equal(tfv_hit(&ui, tf, box, box.x + box.w - 2, box.y + 5), tf_length(tf));
+    /* below the last line still means that line */
+    assert_int_equal(tfv_hit(&ui, tf, box, left, box.y + box.h - 2), 0);
+    tf_set_text(tf, "Ἀλέξης");
+    size_t at = tfv_hit(&ui, tf, box, left + txt_width(f->text, FS_BODY, 0, "Ἀλ"), box.y + 5);
+    assert_int_equal(at, strlen("Ἀλ")); /* on a character boundary, never inside one */
+    tf_destroy(tf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_text_huge_text_wraps),
         cmocka_unit_test(test_text_unchanged_text_is_drawn_from_cache),
         cmocka_unit_test(test_text_scale_changes_line_height),
+        cmocka_unit_test(test_text_click_places_the_caret),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
