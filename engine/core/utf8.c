@@ -134,6 +134,23 @@ size_t utf8_next(const char *s, size_t len, size_t i)
     return i + n;
 }
 
+size_t utf8_floor(const char *s, size_t len, size_t i)
+{
+    while (i > 0 && i < len && is_cont((unsigned char)s[i]))
+        i--;
+    return i;
+}
+
+size_t utf8_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap)
+        n = utf8_floor(src, n, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+    return n;
+}
+
 size_t utf8_prev(const char *s, size_t i)
 {
     if (i == 0)

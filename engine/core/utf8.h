@@ -58,6 +58,15 @@ size_t utf8_prev(const char *s, size_t i);
  * the U+FFFD that repair would put there. */
 size_t utf8_count(const char *s, size_t len);
 
+/* The code-point boundary at or before offset I in S (LEN bytes): I moved back over
+ * continuation bytes, so text cut there is not cut inside a character. Returns I when I is
+ * 0 or at least LEN. */
+size_t utf8_floor(const char *s, size_t len, size_t i);
+
+/* Copies the NUL-terminated SRC into DST of CAP bytes (CAP > 0), NUL-terminated, cut at a
+ * code-point boundary when it does not fit. Returns the bytes copied. */
+size_t utf8_copy(char *dst, size_t cap, const char *src);
+
 /* Writes the UTF-8 form of CP to OUT (at least 4 bytes, not NUL-terminated). Returns the
  * bytes written (1..4), or 0 when CP is a surrogate or beyond U+10FFFF (nothing written). */
 size_t utf8_encode(uint32_t cp, char *out);

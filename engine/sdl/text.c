@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/core/utf8.h"
+
 #define TEX_SLOTS 1024      /* power of two */
 #define WRAP_SLOTS 256      /* power of two */
 #define MAX_AGE 600         /* frames a texture may sit unused before it is freed */
@@ -206,22 +208,10 @@ static TTF_Font *font(Text *t, FontSize size, int bold)
 /* The code point at S[*I] (U+FFFD for a bad byte), moving *I past it. */
 static uint32_t next_cp(const char *s, size_t len, size_t *i)
 {
-    unsigned char c = (unsigned char)s[*i];
-    int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-    if (n < 0 || *i + (size_t)n >= len) {
-        (*i)++;
-        return n == 0 ? c : 0xFFFD;
-    }
-    uint32_t cp = n == 0 ? c : c & (0x3F >> n);
-    for (int k = 1; k <= n; k++) {
-        unsigned char cc = (unsigned char)s[*i + (size_t)k];
-        if ((cc & 0xC0) != 0x80) {
-            (*i)++;
-            return 0xFFFD;
-        }
-        cp = cp << 6 | (cc & 0x3F);
-    }
-    *i += (size_t)n + 1;
+    uint32_t cp;
+    size_t used;
+    utf8_decode(s + *i, len - *i, &cp, &used);
+    *i += used ? used : 1;
     return cp;
 }
 
@@ -370,12 +360,8 @@ int txt_draw(Text *t, FontSize size, int bold, const char *s, int x, int y, Colo
 static size_t bytes_of_chars(const char *s, size_t len, int count)
 {
     size_t i = 0;
-    while (i < len && count > 0) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        count--;
-    }
+    for (; i < len && count > 0; count--)
+        i = utf8_next(s, len, i);
     return i;
 }
 
@@ -404,9 +390,7 @@ static size_t fit_bytes_mixed(Text *t, FontSize size, int bold, const char *s, s
 static size_t fit_bytes(Text *t, FontSize size, int bold, const char *s, size_t len, int width)
 {
     char buf[MEASURE_WINDOW + 1];
-    size_t n = len < MEASURE_WINDOW ? len : MEASURE_WINDOW;
-    while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--; /* never cut a code point */
+    size_t n = utf8_floor(s, len, len < MEASURE_WINDOW ? len : MEASURE_WINDOW);
     int which;
     if (run_end(t, size, bold, s, n, 0, &which) < n || which != bold)
         return fit_bytes_mixed(t, size, bold, s, n, width);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/utf8.h"
+
 int tfv_height_for_lines(const Ui *ui, int lines)
 {
     return txt_line_height(ui->text, FS_BODY) * lines + ui->unit;
@@ -141,9 +143,7 @@ size_t tfv_hit(const Ui *ui, const TextField *tf, Rect r, int x, int y)
     size_t a = lines[i].start, end = a + lines[i].len, best = a;
     int best_d = abs(x - inner.x);
     for (size_t k = a; k < end;) { /* the boundary whose x is nearest the click */
-        size_t next = k + 1;
-        while (next < end && ((unsigned char)text[next] & 0xC0) == 0x80)
-            next++;
+        size_t next = utf8_next(text, end, k);
         int d = abs(x - (inner.x + prefix_width(ui, text + a, next - a)));
         if (d < best_d) {
             best_d = d;

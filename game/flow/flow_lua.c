@@ -17,6 +17,8 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "engine/core/utf8.h"
+
 static const char *const rating_tags[] = {"got_it", "partly", "not_yet"};
 static const char *const rating_labels[] = {"Got it", "Partly", "Not yet"};
 
@@ -33,9 +35,7 @@ static void copy_text(char *dst, size_t cap, const char *src)
         memcpy(dst, src, n + 1);
         return;
     }
-    n = cap - 4; /* room for "…" (3 bytes) and the terminator */
-    while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-        n--;
+    n = utf8_floor(src, n, cap - 4); /* room for "…" (3 bytes) and the terminator */
     memcpy(dst, src, n);
     memcpy(dst + n, "\xE2\x80\xA6", 4);
 }

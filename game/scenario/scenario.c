@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/utf8.h"
 #include "game/scenario/scenario_text.h"
 
 /* A scenario's top level only builds a table: these limits are generous for that and keep
@@ -91,27 +92,13 @@ char *scenario_read_source(const char *path, size_t *len)
     return buf;
 }
 
-/* Copies SRC into DST of CAP bytes, cut to fit on a character boundary (the fields are
- * for display, and saved sessions must stay valid UTF-8). */
-static void copy_str(char *dst, size_t cap, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= cap) {
-        n = cap - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 /* Starts OUT for PATH: the base name stands in as the title until the table is read. */
 static void info_begin(ScenarioInfo *out, const char *path)
 {
     memset(out, 0, sizeof *out);
-    copy_str(out->path, sizeof out->path, path);
+    utf8_copy(out->path, sizeof out->path, path);
     const char *base = strrchr(path, '/');
-    copy_str(out->title, sizeof out->title, base ? base + 1 : path);
+    utf8_copy(out->title, sizeof out->title, base ? base + 1 : path);
     out->rounds = SCENARIO_ROUNDS_DEFAULT;
 }
 
@@ -121,7 +108,7 @@ int scenario_info_load_source(const char *name, const char *source, size_t len, 
     ScriptLimits limits = {SCENARIO_LIST_MEMORY, SCENARIO_LIST_INSTRUCTIONS};
     Script *s = script_create(limits, 0);
     if (!s) {
-        copy_str(out->error, sizeof out->error, "out of memory while loading a scenario");
+        utf8_copy(out->error, sizeof out->error, "out of memory while loading a scenario");
         return SCRIPT_ERR_MEMORY;
     }
     int rc = scenario_load(s, name, source, len, out, NULL);

@@ -13,6 +13,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "engine/core/utf8.h"
 #include "game/scenario/scenario_text.h"
 
 static const char *const known_fields[] = {
@@ -397,15 +398,7 @@ static int l_scenario_check(lua_State *L)
         check_fields(c, L, 2);
     if (c->failed && !c->info.title[0] && raw_field(L, 2, "title") == LUA_TSTRING) {
         /* what can be read still shows in the picker, cut on a character boundary */
-        const char *title = lua_tostring(L, -1);
-        size_t n = strlen(title);
-        if (n >= sizeof c->info.title) {
-            n = sizeof c->info.title - 1;
-            while (n > 0 && ((unsigned char)title[n] & 0xC0) == 0x80)
-                n--;
-        }
-        memcpy(c->info.title, title, n);
-        c->info.title[n] = '\0';
+        utf8_copy(c->info.title, sizeof c->info.title, lua_tostring(L, -1));
     }
     return 0;
 }

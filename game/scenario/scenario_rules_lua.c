@@ -102,9 +102,7 @@ static void write_reason(char *dst, const char *reason, size_t len, const char *
     size_t room = MOVE_REASON_MAX - 1 - strlen(suffix);
     const char *more = "";
     if (n > room || len >= sizeof raw) {
-        n = n < room - 3 ? n : room - 3; /* room for "…" */
-        while (n > 0 && ((unsigned char)fixed[n] & 0xC0) == 0x80)
-            n--;
+        n = utf8_floor(fixed, n, n < room - 3 ? n : room - 3); /* room for "…" */
         more = ELLIPSIS;
     }
     snprintf(dst, MOVE_REASON_MAX, "%.*s%s%s", (int)n, fixed, more, suffix);

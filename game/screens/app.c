@@ -235,8 +235,8 @@ static void push_text(App *app, const char *raw)
     }
     while (i < n) {
         size_t take = n - i < EVENT_TEXT_MAX - 1 ? n - i : EVENT_TEXT_MAX - 1;
-        while (take > 1 && i + take < n && ((unsigned char)text[i + take] & 0xC0) == 0x80)
-            take--;
+        size_t cut = utf8_floor(text + i, n - i, take); /* whole characters per event */
+        take = cut > 0 ? cut : 1;
         Event e = {.kind = EV_TEXT, .ms = app->clock};
         memcpy(e.text, text + i, take);
         e.text[take] = '\0';

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/sdl/textfield_view.h"
+#include "engine/core/utf8.h"
 
 void play_tag_name(const char *tag, char *out, size_t n)
 {
@@ -214,9 +215,8 @@ static int layout_choices(PlayView *v, const Ui *ui, const FlowAsk *ask, Rect r,
         int bw = ui_button_width(ui, key, label);
         for (size_t len = strlen(label); bw > r.w && len > 8;
              bw = ui_button_width(ui, key, label)) {
-            len -= 4; /* shorten on a character boundary and mark the cut */
-            while (len > 0 && ((unsigned char)label[len] & 0xC0) == 0x80)
-                len--;
+            /* shorten on a character boundary and mark the cut */
+            len = utf8_floor(label, strlen(label), len - 4);
             snprintf(label + len, sizeof label - len, "…");
         }
         if (x > r.x && x + bw > r.x + r.w) {

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/utf8.h"
+
 struct Replay {
     const Session *s;
     char *path; /* for messages: the session file, or "session" */
@@ -40,7 +42,7 @@ static void set_err(char *err, size_t size, const char *fmt, ...)
  * adding "..." when it was cut. */
 static void clip(char *dst, size_t size, const char *src, size_t max)
 {
-    size_t n = strlen(src);
+    size_t len = strlen(src), n = len;
     int cut = 0;
     if (n > max) {
         n = max;
@@ -50,8 +52,8 @@ static void clip(char *dst, size_t size, const char *src, size_t max)
         n = size > 4 ? size - 4 : 0;
         cut = 1;
     }
-    while (cut && n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-        n--;
+    if (cut)
+        n = utf8_floor(src, len, n);
     memcpy(dst, src, n);
     strcpy(dst + n, cut ? "..." : "");
 }

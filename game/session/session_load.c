@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "engine/core/utf8.h"
 #include "engine/core/journal.h"
 #include "version.h"
 
@@ -50,19 +51,6 @@ static int fail(Loader *L, int code, const char *fmt, ...)
     vsnprintf(L->rep->error, sizeof L->rep->error, fmt, ap);
     va_end(ap);
     return 1;
-}
-
-/* Copies SRC into DST of SIZE bytes, cutting on a UTF-8 character boundary. */
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= size) {
-        n = size - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
 }
 
 /* *OUT = integer KEY of O within [LO, HI]. Returns 0, or -1 if missing, not an integer or
@@ -243,7 +231,7 @@ static int parse_header(Loader *L, json_t *o)
     if (header_strings(L, o))
         return 1;
     const char *started = get_str(o, "started");
-    copy_text(h->started, sizeof h->started, started ? started : "");
+    utf8_copy(h->started, sizeof h->started, started ? started : "");
     if (!started)
         warn(L, "%s:1: the header has no start time", L->path);
     L->header_seen = 1;
@@ -337,8 +325,8 @@ static const char *parse_moves(json_t *arr, MoveList *ml, int *cut)
             continue;
         }
         Move *mv = &ml->items[ml->count++];
-        copy_text(mv->tag, sizeof mv->tag, tag);
-        copy_text(mv->reason, sizeof mv->reason, reason);
+        utf8_copy(mv->tag, sizeof mv->tag, tag);
+        utf8_copy(mv->reason, sizeof mv->reason, reason);
         mv->points = (int)pts;
         ml->total += mv->points;
     }
@@ -674,14 +662,14 @@ static void summarize(SessionSummary *sum, const char *path, time_t mtime)
         if (!gmtime_r(&mtime, &tm) ||
             !strftime(sum->started, sizeof sum->started, "%Y-%m-%dT%H:%M:%SZ", &tm))
             strcpy(sum->started, "1970-01-01T00:00:00Z");
-        copy_text(sum->error, sizeof sum->error, rep.error);
+        utf8_copy(sum->error, sizeof sum->error, rep.error);
         return;
     }
     sum->ok = 1;
-    copy_text(sum->started, sizeof sum->started, s->header.started);
-    copy_text(sum->scenario_id, sizeof sum->scenario_id, s->header.scenario_id);
+    utf8_copy(sum->started, sizeof sum->started, s->header.started);
+    utf8_copy(sum->scenario_id, sizeof sum->scenario_id, s->header.scenario_id);
     for (int p = 0; p < 2; p++)
-        copy_text(sum->players[p], sizeof sum->players[p], s->header.players[p]);
+        utf8_copy(sum->players[p], sizeof sum->players[p], s->header.players[p]);
     sum->team_score = s->team_score;
     sum->ended = s->ended;
     sum->turns = (int)s->n_turns;

@@ -292,6 +292,28 @@ static void test_utf8_controls_become_spaces_or_go(void **state)
     assert_int_equal(utf8_control_action(0xE9, 0), UTF8_KEEP);
 }
 
+/* Cutting text to fit never splits a character. */
+static void test_utf8_floor_and_copy_cut_on_a_character(void **state)
+{
+    (void)state;
+    const char *s = "a\xC3\xA9\xE4\xB8\xAD"; /* a é 中: boundaries 0 1 3 6 */
+    size_t n = strlen(s);
+    assert_int_equal(utf8_floor(s, n, 0), 0);
+    assert_int_equal(utf8_floor(s, n, 2), 1);
+    assert_int_equal(utf8_floor(s, n, 3), 3);
+    assert_int_equal(utf8_floor(s, n, 5), 3);
+    assert_int_equal(utf8_floor(s, n, 6), 6); /* the end is a boundary */
+    char out[8];
+    assert_int_equal(utf8_copy(out, 3, s), 1); /* "aé" needs 3 bytes and a NUL */
+    assert_string_equal(out, "a");
+    assert_int_equal(utf8_copy(out, 6, s), 3);
+    assert_string_equal(out, "a\xC3\xA9");
+    assert_int_equal(utf8_copy(out, sizeof out, s), n);
+    assert_string_equal(out, s);
+    assert_int_equal(utf8_copy(out, 1, s), 0);
+    assert_string_equal(out, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_utf8_encode_round_trips_every_code_point),
         cmocka_unit_test(test_utf8_word_class),
         cmocka_unit_test(test_utf8_controls_become_spaces_or_go),
+        cmocka_unit_test(test_utf8_floor_and_copy_cut_on_a_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
