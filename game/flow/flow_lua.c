@@ -222,21 +222,6 @@ static int l_flow_choose(lua_State *L)
 
 /* ---- turns and the parking lot --------------------------------------------------------------- */
 
-static void push_moves(lua_State *L, const MoveList *ml)
-{
-    lua_createtable(L, ml->count, 0);
-    for (int i = 0; i < ml->count; i++) {
-        lua_createtable(L, 0, 3);
-        lua_pushstring(L, ml->items[i].tag);
-        lua_setfield(L, -2, "tag");
-        lua_pushinteger(L, ml->items[i].points);
-        lua_setfield(L, -2, "points");
-        lua_pushstring(L, ml->items[i].reason);
-        lua_setfield(L, -2, "reason");
-        lua_rawseti(L, -2, i + 1);
-    }
-}
-
 /* heard.turn{player=, role=, kind=, text=, context=} -> moves, total */
 static int l_flow_turn(lua_State *L)
 {
@@ -259,7 +244,7 @@ static int l_flow_turn(lua_State *L)
     flow_run_points(r, &ml);
     if (flow_run_add_turn(r, player, role, kind, text, context, &ml) != 0)
         return luaL_error(L, "out of memory while keeping a turn");
-    push_moves(L, &ml);
+    scenario_push_moves(L, &ml);
     lua_pushinteger(L, ml.total);
     return 2;
 }

@@ -106,6 +106,10 @@ typedef struct ScenarioTurn {
  * error at the rule's line, and MOVES is then left as it was. */
 void scenario_rules_run(struct lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves);
 
+/* Pushes MOVES onto L's stack as the list scripts see: { {tag=, points=, reason=}, ... }.
+ * Runs no Lua code. */
+void scenario_push_moves(struct lua_State *L, const MoveList *moves);
+
 /* scenario_rules_run under script_call, for the scenario table that scenario_load left on
  * top of S's stack (it stays there). Returns 0, or a SCRIPT_ERR_* code with ERR filled
  * (file and line in the scenario) and MOVES as it was. */

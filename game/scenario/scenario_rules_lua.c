@@ -79,6 +79,12 @@ static void fill_moves(lua_State *L, int t, const MoveList *ml)
     }
 }
 
+void scenario_push_moves(lua_State *L, const MoveList *moves)
+{
+    lua_createtable(L, moves->count, 0);
+    fill_moves(L, lua_gettop(L), moves);
+}
+
 /* Writes REASON (LEN bytes) and " → tag ±N" into DST as the standard rules write theirs:
  * line breaks as spaces, ill-formed bytes as U+FFFD (a rule may quote a player's words cut
  * anywhere), and a reason too long for the screen cut at a character with "…". */
