@@ -15,11 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "game/scenario/check.h"
+#include "tests/support/binary_test.h"
 
 #define BROKEN "tests/data/scenarios-broken/"
 #define SECONDS_PER_FILE 10.0 /* generous, so sanitizer builds pass too */
@@ -461,23 +461,12 @@ static void test_check_broken_floor_shows_up(void **state)
 
 /* ---- the command line ------------------------------------------------------------------ */
 
-static const char *bin(void)
-{
-    const char *b = getenv("HEARD_BIN");
-    return b ? b : "./build/heard";
-}
-
 /* Runs `heard ARGS` with stderr joined to stdout into OUT; returns the exit code. */
 static int run(const char *args, char *out, size_t size)
 {
     char full[1024];
-    snprintf(full, sizeof full, "'%s' %s 2>&1", bin(), args);
-    FILE *p = popen(full, "r");
-    assert_non_null(p);
-    size_t len = fread(out, 1, size - 1, p);
-    out[len] = '\0';
-    int st = pclose(p);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    snprintf(full, sizeof full, "'%s' %s 2>&1", bt_bin(), args);
+    return bt_run(full, out, size);
 }
 
 static void test_check_command_output_and_exit_codes(void **state)
