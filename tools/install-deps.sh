@@ -3,7 +3,8 @@
 # when not run as root. Safe to run again: packages already present are left alone.
 set -eu
 packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev liblua5.4-dev
-libcmocka-dev libjansson-dev fonts-droid-fallback valgrind"
+libcmocka-dev libjansson-dev fonts-droid-fallback valgrind
+libutf8proc-dev libstemmer-dev libhunspell-dev hunspell-en-us hunspell-en-gb liblinear-dev"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

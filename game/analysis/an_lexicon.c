@@ -1,5 +1,5 @@
 /* an_lexicon.c: string interning (open addressing, FNV-1a), word classes and families.
- * Depends on libc only. */
+ * Depends on an_stem (libstemmer) and libc. */
 #include "game/analysis/an_lexicon.h"
 
 #include <stdlib.h>
@@ -30,6 +30,7 @@ struct AnLexicon {
     char families[FAMILY_MAX][32];
     int nfamilies;
     uint64_t digest;
+    AnStemmer *stemmer; /* libstemmer keeps a buffer per stemmer, hence not const */
 };
 
 static uint64_t fnv(const char *s, uint64_t h)
@@ -54,6 +55,11 @@ AnLexicon *an_lexicon_create(void)
     }
     memset(lx->slots, 0xFF, lx->nslots * sizeof *lx->slots);
     lx->digest = 1469598103934665603ULL;
+    lx->stemmer = an_stemmer_create();
+    if (!lx->stemmer) {
+        an_lexicon_destroy(lx);
+        return NULL;
+    }
     return lx;
 }
 
@@ -65,7 +71,13 @@ void an_lexicon_destroy(AnLexicon *lx)
     free(lx->offsets);
     free(lx->entries);
     free(lx->slots);
+    an_stemmer_destroy(lx->stemmer);
     free(lx);
+}
+
+size_t an_lexicon_stem(const AnLexicon *lx, const char *word, size_t len, char *out)
+{
+    return an_stem(lx->stemmer, word, len, out);
 }
 
 static const char *str_of(const AnLexicon *lx, int id)
@@ -198,7 +210,7 @@ int an_lexicon_add_word(AnLexicon *lx, const char *cls, const char *word, const 
     int exact = word[0] == '=';
     const char *w = exact ? word + 1 : word;
     char stem[AN_STEM_MAX];
-    an_stem(w, strlen(w), stem);
+    an_stem(lx->stemmer, w, strlen(w), stem);
     int id = an_lexicon_intern(lx, exact ? w : stem);
     if (id < 0)
         return -1;
@@ -224,7 +236,7 @@ uint64_t an_lexicon_digest(const AnLexicon *lx)
 static void annotate_word(const AnLexicon *lx, const char *w, size_t len, AnTokenInfo *o)
 {
     char stem[AN_STEM_MAX];
-    size_t n = an_stem(w, len, stem);
+    size_t n = an_stem(lx->stemmer, w, len, stem);
     size_t keep = n < sizeof o->stem_text - 1 ? n : sizeof o->stem_text - 1;
     memcpy(o->stem_text, stem, keep);
     o->stem_text[keep] = '\0';

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "game/analysis/an_stem.h"
 #include "game/analysis/an_tokenize.h"
 
 #define AN_CLASS_MAX 64 /* word classes per lexicon (one bit each) */
@@ -43,6 +44,10 @@ void an_lexicon_destroy(AnLexicon *lx);
  * table is full (AN_CLASS_MAX) or memory runs out. */
 int an_lexicon_add_word(AnLexicon *lx, const char *cls, const char *word, const char *family,
                         int intensity);
+
+/* Writes the stem of the folded word WORD (LEN bytes) to OUT (AN_STEM_MAX bytes) with the
+ * lexicon's stemmer and returns its length (an_stem.h). */
+size_t an_lexicon_stem(const AnLexicon *lx, const char *word, size_t len, char *out);
 
 /* Id of the class named CLS, or -1 when no word was added to it. */
 int an_lexicon_class_id(const AnLexicon *lx, const char *cls);

@@ -127,7 +127,7 @@ static void emit_atom(Parser *p, const char *a)
             emit(p, OP_CLASS, c, 0, 0);
     } else if (a[0] == '~') {
         char stem[AN_STEM_MAX];
-        an_stem(a + 1, strlen(a + 1), stem);
+        an_lexicon_stem(m->lx, a + 1, strlen(a + 1), stem);
         emit(p, OP_STEM, an_lexicon_intern(m->lx, stem), 0, 0);
     } else {
         if (an_tokenize(p->toks, a, strlen(a)) < 0 || p->toks->count == 0) {

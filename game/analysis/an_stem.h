@@ -1,7 +1,7 @@
-/* an_stem.h: an English stemmer following the Porter2 (Snowball English) rules, so that
- * "frustrated", "frustrating" and "frustration" share the stem "frustrat".
+/* an_stem.h: English stems from Snowball's libstemmer (the "english" algorithm, Porter2),
+ * so that "frustrated", "frustrating" and "frustration" share the stem "frustrat".
  *
- * Depends on: libc only. */
+ * Depends on: libstemmer (Debian libstemmer-dev); libc. */
 #ifndef HEARD_AN_STEM_H
 #define HEARD_AN_STEM_H
 
@@ -9,9 +9,17 @@
 
 #define AN_STEM_MAX 64
 
+typedef struct AnStemmer AnStemmer;
+
+/* Makes a stemmer. NULL when out of memory. Free with an_stemmer_destroy (NULL is a
+ * no-op). One stemmer is not to be shared between threads. */
+AnStemmer *an_stemmer_create(void);
+void an_stemmer_destroy(AnStemmer *s);
+
 /* Writes the stem of the lower-case word WORD (LEN bytes) to OUT (room for AN_STEM_MAX
  * bytes, NUL-terminated) and returns its length. Words that are not plain ASCII letters
- * (and apostrophes), or longer than AN_STEM_MAX - 1, are copied unchanged (cut to fit). */
-size_t an_stem(const char *word, size_t len, char *out);
+ * (and apostrophes), or longer than AN_STEM_MAX - 5, are copied unchanged (cut to fit on a
+ * byte count; callers pass valid folded words). */
+size_t an_stem(AnStemmer *s, const char *word, size_t len, char *out);
 
 #endif

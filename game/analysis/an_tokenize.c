@@ -1,128 +1,108 @@
 /* an_tokenize.c: UTF-8 tokenizer with case folding and contraction expansion.
- * See an_tokenize.h. Depends on libc only. */
+ * See an_tokenize.h. Depends on engine/core/utf8 (decoding and repair), utf8proc (classes
+ * and case folding) and libc. */
 #include "game/analysis/an_tokenize.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
-/* ---- UTF-8 ------------------------------------------------------------------------ */
+#include "engine/core/utf8.h"
 
-int an_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+/* ---- characters ------------------------------------------------------------------- */
+
+/* Decodes the code point at S (N > 0 bytes of repaired, valid UTF-8) into *CP and returns
+ * its length: engine/core's decoder, the one the whole game uses. */
+static int decode(const char *s, size_t n, uint32_t *cp)
 {
-    *cp = 0xFFFD;
-    if (n == 0)
-        return 0;
-    unsigned char c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    int need;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3, v = c & 0x07, min = 0x10000;
-    } else {
-        return 1;
-    }
-    if ((size_t)need >= n)
-        return 1;
-    for (int i = 1; i <= need; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 1;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 1;
-    *cp = v;
-    return need + 1;
+    size_t used = 0;
+    utf8_decode(s, n, cp, &used);
+    return used > 0 ? (int)used : 1;
 }
-
-size_t an_utf8_cut(const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n <= max)
-        return n;
-    size_t i = max;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* ---- character classes ------------------------------------------------------------ */
 
 enum { C_SPACE, C_LETTER, C_DIGIT, C_APOS, C_HYPHEN, C_END, C_PUNCT, C_OTHER };
 
-static int char_class(uint32_t c)
+static int is_apostrophe(uint32_t c)
 {
-    if (c < 0x80) {
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            return C_LETTER;
-        if (c >= '0' && c <= '9')
-            return C_DIGIT;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-            return C_SPACE;
-        if (c == '\'')
-            return C_APOS;
-        if (c == '-')
-            return C_HYPHEN;
-        if (c == '.' || c == '!' || c == '?')
-            return C_END;
-        if (c < 0x20 || c == 0x7F)
-            return C_SPACE;
-        return C_PUNCT;
-    }
-    if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
-        return C_APOS;
-    if (c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x3000 || c == 0x202F)
-        return C_SPACE;
-    if (c == 0x203D || c == 0xFF1F || c == 0xFF01 || c == 0x3002)
-        return C_END;
-    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7))
-        return C_LETTER;
-    if ((c >= 0xA1 && c <= 0xBF) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E))
-        return C_PUNCT;
-    return C_OTHER;
+    return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
 }
 
-static uint32_t fold(uint32_t c)
+/* The tokenizer's class of C, from the Unicode general category (utf8proc), so letters of
+ * every script make words and every script's punctuation separates them. */
+static int char_class(uint32_t c)
 {
-    if (c >= 'A' && c <= 'Z')
-        return c + 32;
-    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-        return c + 32;
-    if (c >= 0x100 && c <= 0x17F && (c & 1) == 0 && c != 0x130 && c != 0x138)
-        return c + 1;
-    if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
-        return '\'';
-    return c;
+    if (is_apostrophe(c))
+        return C_APOS;
+    if (c == '-')
+        return C_HYPHEN;
+    if (c == '.' || c == '!' || c == '?' || c == 0x203D || c == 0xFF1F || c == 0xFF01 ||
+        c == 0x3002 || c == 0x2026)
+        return C_END;
+    switch (utf8proc_category((utf8proc_int32_t)c)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+        return C_PUNCT;
+    default:
+        return C_OTHER; /* symbols and emoji, format characters, unassigned */
+    }
+}
+
+/* Folds the word W (N bytes, valid UTF-8) into OUT (room for AN_FOLD_ROOM(N) bytes) and
+ * returns the folded length: ASCII by hand, anything else with utf8proc's case folding and
+ * compatibility composition (NFKC_Casefold: "ÉCOLE" -> "école", "Straße" -> "strasse",
+ * fullwidth letters -> ASCII). Curly apostrophes become '. */
+#define AN_FOLD_ROOM(n) ((n)*3 + 8)
+static size_t fold_word(const char *w, size_t n, char *out)
+{
+    size_t o = 0;
+    int ascii = 1;
+    for (size_t i = 0; i < n; i++)
+        ascii &= (unsigned char)w[i] < 0x80;
+    if (ascii) {
+        for (size_t i = 0; i < n; i++)
+            out[o++] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+        return o;
+    }
+    utf8proc_uint8_t *f = NULL;
+    utf8proc_ssize_t k =
+        utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &f,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+    const char *src = k >= 0 ? (const char *)f : w;
+    size_t len = k >= 0 ? (size_t)k : n;
+    for (size_t i = 0; i < len && o + 4 < AN_FOLD_ROOM(n);) {
+        uint32_t cp;
+        int step = decode(src + i, len - i, &cp);
+        if (is_apostrophe(cp))
+            out[o++] = '\'';
+        else {
+            memcpy(out + o, src + i, (size_t)step);
+            o += (size_t)step;
+        }
+        i += (size_t)step;
+    }
+    free(f);
+    return o;
 }
 
 /* ---- buffers ------------------------------------------------------------------------ */
@@ -142,11 +122,14 @@ void an_tokens_destroy(AnTokens *t)
     free(t);
 }
 
+/* Grows *BUF to hold NEED elements of ELEM bytes, at least doubling. */
 static int reserve(void **buf, size_t *cap, size_t need, size_t elem)
 {
     if (*cap >= need)
         return 0;
     size_t n = need < 64 ? 64 : need;
+    if (n < *cap * 2)
+        n = *cap * 2;
     void *p = realloc(*buf, n * elem);
     if (!p)
         return -1;
@@ -155,17 +138,24 @@ static int reserve(void **buf, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-/* Arena offset where the next token text goes. */
+/* Where the next token text goes in the arena; FAILED is set when memory ran out. */
 typedef struct Builder {
     AnTokens *t;
     size_t arena_len;
     uint32_t sentence;
+    int failed;
 } Builder;
 
 static void emit(Builder *b, const char *text, size_t len, uint32_t start, uint32_t end, int kind,
                  int expanded)
 {
     AnTokens *t = b->t;
+    if (b->failed ||
+        reserve((void **)&t->items, &t->cap_items, (size_t)t->count + 1, sizeof(AnToken)) < 0 ||
+        reserve((void **)&t->arena, &t->cap_arena, b->arena_len + len + 1, 1) < 0) {
+        b->failed = 1;
+        return;
+    }
     AnToken *tok = &t->items[t->count++];
     tok->text = (uint32_t)b->arena_len;
     tok->len = (uint32_t)len;
@@ -314,26 +304,17 @@ static void emit_word(Builder *b, char *w, size_t n, uint32_t start, uint32_t en
 
 /* ---- scanning ----------------------------------------------------------------------- */
 
-/* Copies TEXT into t->clean with invalid sequences replaced by U+FFFD. */
+/* Copies TEXT into t->clean with each ill-formed sequence replaced by U+FFFD (utf8_repair)
+ * and NUL bytes by spaces, so every span is valid, NUL-free UTF-8. */
 static int clean_copy(AnTokens *t, const char *text, size_t len)
 {
-    if (reserve((void **)&t->clean, &t->cap_clean, len * 3 + 1, 1) < 0)
+    if (len > (SIZE_MAX - 1) / 3 ||
+        reserve((void **)&t->clean, &t->cap_clean, UTF8_REPAIR_BOUND(len), 1) < 0)
         return -1;
-    size_t o = 0;
-    const unsigned char *s = (const unsigned char *)text;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        int k = an_utf8_decode(s + i, len - i, &cp);
-        if (cp == 0xFFFD || cp == 0)
-            o += utf8_encode(cp == 0 ? ' ' : 0xFFFD, t->clean + o);
-        else {
-            memcpy(t->clean + o, s + i, (size_t)k);
-            o += (size_t)k;
-        }
-        i += (size_t)k;
-    }
-    t->clean[o] = '\0';
-    t->clean_len = o;
+    t->clean_len = utf8_repair(text, len, t->clean, NULL);
+    for (size_t i = 0; i < t->clean_len; i++)
+        if (t->clean[i] == '\0')
+            t->clean[i] = ' ';
     return 0;
 }
 
@@ -344,21 +325,21 @@ static int class_at(const AnTokens *t, size_t i, uint32_t *cp, int *k)
         *cp = 0;
         return C_SPACE;
     }
-    *k = an_utf8_decode((const unsigned char *)t->clean + i, t->clean_len - i, cp);
+    *k = decode(t->clean + i, t->clean_len - i, cp);
     return char_class(*cp);
 }
 
-/* Scans a word starting at I; returns the index after it. */
+/* Scans a word starting at I (letters and digits, with inner apostrophes); returns the index
+ * after it. TMP has room for AN_FOLD_ROOM of the text. */
 static size_t scan_word(Builder *b, size_t i, char *tmp)
 {
     AnTokens *t = b->t;
-    size_t start = i, n = 0;
+    size_t start = i;
     uint32_t cp;
     int k;
     for (;;) {
         int c = class_at(t, i, &cp, &k);
         if (c == C_LETTER || c == C_DIGIT) {
-            n += utf8_encode(fold(cp), tmp + n);
             i += (size_t)k;
             continue;
         }
@@ -366,13 +347,13 @@ static size_t scan_word(Builder *b, size_t i, char *tmp)
             uint32_t cp2;
             int k2;
             if (class_at(t, i + (size_t)k, &cp2, &k2) == C_LETTER) {
-                tmp[n++] = '\'';
                 i += (size_t)k;
                 continue;
             }
         }
         break;
     }
+    size_t n = fold_word(t->clean + start, i - start, tmp);
     tmp[n] = '\0';
     emit_word(b, tmp, n, (uint32_t)start, (uint32_t)i);
     return i;
@@ -424,24 +405,32 @@ static size_t scan_run(Builder *b, size_t i, int cls)
     return i;
 }
 
+/* The longest run of letters, digits and apostrophes in the clean text: the scratch room a
+ * folded word needs. */
+static size_t longest_word(const AnTokens *t)
+{
+    size_t best = 0, run = 0;
+    for (size_t i = 0; i < t->clean_len; i++) {
+        unsigned char c = (unsigned char)t->clean[i];
+        run = (c == ' ' || c == '.' || c == ',' || c == '?' || c == '!') ? 0 : run + 1;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
 int an_tokenize(AnTokens *t, const char *text, size_t len)
 {
     t->count = 0;
     t->sentences = 0;
     if (clean_copy(t, text ? text : "", text ? len : 0) < 0)
         return -1;
-    /* Expansion at most doubles a token's bytes plus NULs; words at most one token a byte
-     * plus two from a contraction. */
-    size_t L = t->clean_len;
-    if (reserve((void **)&t->items, &t->cap_items, L * 2 + 8, sizeof(AnToken)) < 0 ||
-        reserve((void **)&t->arena, &t->cap_arena, L * 4 + 64, 1) < 0)
-        return -1;
-    char *tmp = malloc(L * 2 + 16);
+    char *tmp = malloc(AN_FOLD_ROOM(longest_word(t)));
     if (!tmp)
         return -1;
-    Builder b = {t, 0, 0};
-    size_t i = 0;
-    while (i < L) {
+    Builder b = {t, 0, 0, 0};
+    size_t i = 0, L = t->clean_len;
+    while (i < L && !b.failed) {
         uint32_t cp;
         int k;
         int c = class_at(t, i, &cp, &k);
@@ -461,8 +450,25 @@ int an_tokenize(AnTokens *t, const char *text, size_t len)
         }
     }
     free(tmp);
-    if (t->count > 0) {
-        t->sentences = (int)t->items[t->count - 1].sentence + 1;
+    t->arena_len = b.arena_len;
+    if (b.failed) {
+        t->count = 0;
+        return -1;
     }
+    if (t->count > 0)
+        t->sentences = (int)t->items[t->count - 1].sentence + 1;
+    return 0;
+}
+
+int an_tokens_set_text(AnTokens *t, int i, const char *text, size_t len)
+{
+    if (i < 0 || i >= t->count || len > UINT32_MAX - t->arena_len - 1 ||
+        reserve((void **)&t->arena, &t->cap_arena, t->arena_len + len + 1, 1) < 0)
+        return -1;
+    memcpy(t->arena + t->arena_len, text, len);
+    t->arena[t->arena_len + len] = '\0';
+    t->items[i].text = (uint32_t)t->arena_len;
+    t->items[i].len = (uint32_t)len;
+    t->arena_len += len + 1;
     return 0;
 }

@@ -1,10 +1,10 @@
 /* an_tokenize.h: splits typed text into tokens for the analyser. UTF-8 in (valid or not),
- * tokens out: words case-folded with contractions expanded ("doesn't" -> "does" "not"),
- * numbers, punctuation, sentence ends, and anything else (emoji, non-Latin script) as opaque
- * tokens. Invalid bytes become U+FFFD in a cleaned copy of the text, so every span a caller
- * quotes is valid UTF-8.
+ * tokens out: words of any script case-folded (utf8proc) with contractions expanded
+ * ("doesn't" -> "does" "not"), numbers, punctuation, sentence ends, and symbols and emoji as
+ * opaque tokens. Ill-formed bytes become U+FFFD in a cleaned copy of the text
+ * (engine/core/utf8's repair), so every span a caller quotes is valid UTF-8.
  *
- * Depends on: libc only. */
+ * Depends on: engine/core/utf8, utf8proc, libc. */
 #ifndef HEARD_AN_TOKENIZE_H
 #define HEARD_AN_TOKENIZE_H
 
@@ -12,11 +12,11 @@
 #include <stdint.h>
 
 typedef enum AnTokenKind {
-    AN_TOK_WORD = 0,     /* letters (Latin), folded, maybe from a contraction */
+    AN_TOK_WORD = 0,     /* letters of any script, folded, maybe from a contraction */
     AN_TOK_NUMBER = 1,   /* digits, with inner '.', ',' or ':' */
     AN_TOK_PUNCT = 2,    /* , ; : " ( ) - — … and the like: a clause boundary */
     AN_TOK_SENT_END = 3, /* a run of . ! ? ; text is "?" when the run holds a '?' */
-    AN_TOK_OTHER = 4     /* emoji, symbols, non-Latin script: passed through */
+    AN_TOK_OTHER = 4     /* emoji and symbols: passed through */
 } AnTokenKind;
 
 typedef struct AnToken {
@@ -36,6 +36,7 @@ typedef struct AnTokens {
     char *arena;   /* folded token texts */
     char *clean;   /* the input with invalid UTF-8 replaced by U+FFFD; NUL-terminated */
     size_t clean_len;
+    size_t arena_len;                       /* bytes of the arena in use */
     size_t cap_items, cap_arena, cap_clean; /* internal */
 } AnTokens;
 
@@ -55,12 +56,9 @@ static inline const char *an_token_text(const AnTokens *t, int i)
     return t->arena + t->items[i].text;
 }
 
-/* Decodes one UTF-8 code point at S (N bytes left). Stores it in *CP (U+FFFD when the bytes
- * are invalid) and returns the bytes consumed (>= 1 when N > 0). */
-int an_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
-
-/* Length of the longest prefix of S (at most MAX bytes) that ends on a code-point boundary.
- * S must be valid UTF-8. */
-size_t an_utf8_cut(const char *s, size_t max);
+/* Replaces the folded text of token I with LEN bytes of TEXT (a spelling the speller
+ * prefers, an_spell.h); spans and kinds stay. Returns 0, or -1 when I is out of range or
+ * memory runs out (T is unchanged). */
+int an_tokens_set_text(AnTokens *t, int i, const char *text, size_t len);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/utf8.h"
 #include "game/analysis/an_tokenize.h"
 #include "game/rules/rules_internal.h"
 
@@ -178,21 +179,20 @@ const char *rules_hash(const Rules *r)
     return r->hash;
 }
 
-/* Makes S valid UTF-8 in place ('?' for bad bytes) and cuts it to fit MAX bytes with a
- * trailing ellipsis when it was longer. */
+/* Makes S valid UTF-8 in place ('?' for each byte of an ill-formed sequence) and cuts it
+ * to fit MAX bytes with a trailing ellipsis when it was longer. */
 static void fit_reason(char *s, size_t max)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        int k = an_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (cp == 0xFFFD && k == 1 && (unsigned char)s[i] >= 0x80)
-            s[i] = '?';
-        i += (size_t)k;
+        size_t used = 0;
+        if (utf8_decode(s + i, n - i, NULL, &used) < 0)
+            memset(s + i, '?', used);
+        i += used;
     }
     if (n + 1 < max)
         return;
-    size_t cut = an_utf8_cut(s, max - 4); /* room for "…" and NUL */
+    size_t cut = utf8_floor(s, n, max - 4); /* room for "…" and NUL */
     memcpy(s + cut, "\xE2\x80\xA6", 4);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "game/analysis/an_tokenize.h"
+#include "engine/core/utf8.h"
 #include "game/rules/rules.h"
 
 typedef struct Case {
@@ -320,12 +321,7 @@ static void valid_reasons(const MoveList *ml)
         const char *s = ml->items[i].reason;
         size_t n = strlen(s);
         assert_true(n < MOVE_REASON_MAX);
-        for (size_t k = 0; k < n;) {
-            uint32_t cp;
-            int step = an_utf8_decode((const unsigned char *)s + k, n - k, &cp);
-            assert_false(cp == 0xFFFD && step == 1);
-            k += (size_t)step;
-        }
+        assert_int_equal(utf8_validate(s, n), n);
     }
 }
 
