@@ -4,8 +4,10 @@
  * values, errors in __gc, __tostring, __index and __close). Each is played through the real
  * binary, headless, from an input file that types a startup and a reply and rates it, so
  * traps inside `play` fire after two committed turns. For each file the test asserts:
- *   - the process exits within a time limit, with status 0 (the game carried on and showed
- *     the error screen);
+ *   - the process exits with status 0 (the game carried on and showed the error screen).
+ *     The sandbox's instruction budget and memory cap are what stop a trap; a cap on CPU
+ *     seconds (ulimit -t, which a busy machine does not shorten) only ends a runaway that
+ *     got past them, so the test fails instead of hanging;
  *   - the output names the file (the error screen's "heard: FILE:LINE: ..." line) and holds
  *     the message the file's "-- hostile: message A|B" line expects ("-" for no error);
  *   - the screenshot taken after the trap was written;
@@ -31,7 +33,7 @@
 
 #define HOSTILE_DIR "tests/data/scenarios-hostile"
 #define ESCAPED "/tmp/heard-hostile-escaped"
-#define TIME_LIMIT_S 60
+#define CPU_CAP_S 120 /* far above what any file takes, even under a sanitizer */
 #define STARTUP "I want a new microwave, ours broke again."
 #define REPLY "You want a new microwave because ours broke again."
 
@@ -128,11 +130,14 @@ static void play_hostile(const char *name)
     fclose(f);
 
     unlink(ESCAPED);
-    snprintf(cmd, sizeof cmd, "timeout %d %s play %s --headless --input %s --data-dir %s 2>&1",
-             TIME_LIMIT_S, bt_bin(), path, input, data);
+    snprintf(cmd, sizeof cmd,
+             "ulimit -t %d; exec %s play %s --headless --input %s --data-dir %s 2>&1", CPU_CAP_S,
+             bt_bin(), path, input, data);
     int rc = bt_run(cmd, out, sizeof out);
-    if (rc == -1 || rc == 124)
-        fail_msg("%s: did not exit within %d s", name, TIME_LIMIT_S);
+    if (rc == -1)
+        fail_msg("%s: the game was ended by a signal (a runaway past the sandbox's limits is "
+                 "stopped after %d s of CPU); output:\n%s",
+                 name, CPU_CAP_S, out);
     if (rc != 0)
         fail_msg("%s: exit status %d, output:\n%s", name, rc, out);
 
