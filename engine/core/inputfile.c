@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "engine/core/events.h"
+#include "engine/core/file.h"
 
 struct InputFile {
     InputCmd *cmds;
@@ -170,38 +171,13 @@ InputFile *inputfile_parse(const char *text, size_t len, const char *name, char 
 
 InputFile *inputfile_load(const char *path, char *err, size_t errlen)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        snprintf(err, errlen, "could not open the input file %s: %s", path, strerror(errno));
+    size_t len = 0;
+    char *buf = file_read(path, &len);
+    if (!buf) {
+        snprintf(err, errlen, "could not read the input file %s: %s", path, strerror(errno));
         return NULL;
     }
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (cap - len < 4096) {
-            cap = cap ? cap * 2 : 8192;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(fp);
-                snprintf(err, errlen, "out of memory reading %s", path);
-                return NULL;
-            }
-            buf = nb;
-        }
-        size_t n = fread(buf + len, 1, cap - len, fp);
-        len += n;
-        if (n == 0)
-            break;
-    }
-    int failed = ferror(fp);
-    fclose(fp);
-    if (failed) {
-        free(buf);
-        snprintf(err, errlen, "could not read the input file %s", path);
-        return NULL;
-    }
-    InputFile *f = inputfile_parse(buf ? buf : "", len, path, err, errlen);
+    InputFile *f = inputfile_parse(buf, len, path, err, errlen);
     free(buf);
     return f;
 }

@@ -1,5 +1,5 @@
 /* cmd_check.c: `heard check [--json] [--all] FILE...` tests scenario files (see
- * game/scenario/check.h and docs/scenarios.md) and prints what is wrong in compiler style,
+ * game/check/check.h and docs/scenarios.md) and prints what is wrong in compiler style,
  * then "N files checked: P passed, F failed". Exit 0 when every file passes, 1 when one
  * fails, 2 on a usage error. */
 #include <dirent.h>
@@ -12,7 +12,7 @@
 
 #include "game/cli/commands.h"
 #include "game/cli/root.h"
-#include "game/scenario/check.h"
+#include "game/check/check.h"
 
 /* A last resort: the sandbox stops loops and memory bombs, but not a string pattern that
  * backtracks inside Lua's C code (docs/sandbox.md). No file takes this long otherwise. */

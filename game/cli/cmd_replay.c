@@ -13,7 +13,7 @@
 #include "game/cli/root.h"
 #include "game/rules/rules.h"
 #include "game/session/export.h"
-#include "game/session/replay.h"
+#include "game/match/replay.h"
 #include "game/session/session.h"
 
 static void help(void)

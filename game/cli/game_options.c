@@ -7,7 +7,7 @@
 
 #include "game/cli/root.h"
 #include "game/scenario/scenario.h"
-#include "game/screens/app.h"
+#include "engine/sdl/app.h"
 #include "game/screens/screens.h"
 
 void game_options_usage(FILE *out)

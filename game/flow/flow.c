@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/file.h"
 #include "game/flow/flow_run.h"
 
 struct Flow {
@@ -61,7 +62,7 @@ static int flow_error(ScriptError *err, int code, const char *fmt, ...)
 static int read_floor(const char *path, char **out, size_t *len, ScriptError *err)
 {
     errno = 0;
-    *out = scenario_read_source(path, len);
+    *out = file_read(path, len);
     if (*out)
         return 0;
     int rc = flow_error(err, SCRIPT_ERR_IO, "%s: could not read the file (%s)", path,
@@ -366,7 +367,7 @@ static int reload_with(Flow *f, char *src, size_t len, char *floor, size_t floor
 int flow_reload(Flow *f, ScriptError *err)
 {
     size_t len = f->source_len, floor_len = f->floor_len;
-    char *src = f->path ? scenario_read_source(f->path, &len) : dup_mem(f->source, len);
+    char *src = f->path ? file_read(f->path, &len) : dup_mem(f->source, len);
     if (!src)
         return flow_error(err, SCRIPT_ERR_IO,
                           "%s: error: cannot read the scenario file; "
@@ -476,7 +477,7 @@ static int flow_configure(Flow *f, const FlowConfig *cfg, ScriptError *err)
             cfg->scenario_source_len ? cfg->scenario_source_len : strlen(cfg->scenario_source);
         f->source = dup_mem(cfg->scenario_source, f->source_len);
     } else {
-        f->source = scenario_read_source(cfg->scenario_path, &f->source_len);
+        f->source = file_read(cfg->scenario_path, &f->source_len);
         if (!f->source)
             return flow_error(err, SCRIPT_ERR_IO,
                               "%s: error: cannot read the scenario file; "

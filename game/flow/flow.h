@@ -12,7 +12,7 @@
  * scenario's sandbox, see scenario.h), and the scenario's `points` overrides apply last, so
  * play, undo, reload and replay all see the same moves.
  *
- * Depends on: engine/script, game/scenario, game/rules/moves.h. No SDL. Lua is touched only
+ * Depends on: engine/script, game/scenario, game/turn/moves.h. No SDL. Lua is touched only
  * in flow_lua.c. */
 #ifndef HEARD_FLOW_H
 #define HEARD_FLOW_H
@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #include "engine/script/script.h"
-#include "game/rules/moves.h"
+#include "game/turn/moves.h"
 #include "game/scenario/scenario.h"
 
 typedef struct Flow Flow;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/file.h"
+#include "engine/core/hash.h"
 #include "engine/core/utf8.h"
 #include "game/analysis/an_tokenize.h"
 #include "game/rules/rules_internal.h"
@@ -24,16 +26,6 @@ struct Rules {
     AnModel models[RULES_MODELS_MAX];
     int n_models;
     char hash[17];
-};
-
-/* The order moves are returned in: the order of LABELS.md, so a reply always lists its
- * moves the same way (saved sessions replay identically whatever order the Lua tables
- * iterate in). Tags not listed (a scenario's own) follow, in the order the rules gave. */
-static const char *const TAG_ORDER[] = {
-    "reflection",   "feeling",  "check",      "question_open", "question_closed",   "validation",
-    "thanks",       "apology",  "ownership",  "next_step",     "counter_complaint", "defensive",
-    "criticism",    "contempt", "minimizing", "fix_it",        "overpromise",       "stonewalling",
-    "soft_startup", "request",
 };
 
 static void set_err(ScriptError *err, const char *file, const char *msg)
@@ -68,17 +60,14 @@ static int list_lua(const char *dir, char (*names)[128], int max)
     return n;
 }
 
+/* Folds the bytes of the file PATH into the digest H (unchanged when it cannot be read). */
 static uint64_t hash_file(const char *path, uint64_t h)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return h;
-    int c;
-    while ((c = fgetc(fp)) != EOF) {
-        h ^= (unsigned char)c;
-        h *= 1099511628211ULL;
-    }
-    fclose(fp);
+    size_t len = 0;
+    char *text = file_read(path, &len);
+    if (text)
+        h = hash_fnv1a(text, len, h);
+    free(text);
     return h;
 }
 
@@ -196,29 +185,6 @@ static void fit_reason(char *s, size_t max)
     memcpy(s + cut, "\xE2\x80\xA6", 4);
 }
 
-static int tag_rank(const char *tag)
-{
-    int n = (int)(sizeof TAG_ORDER / sizeof TAG_ORDER[0]);
-    for (int i = 0; i < n; i++)
-        if (strcmp(tag, TAG_ORDER[i]) == 0)
-            return i;
-    return n;
-}
-
-/* Stable insertion sort by TAG_ORDER (at most MOVES_MAX items). */
-static void sort_moves(MoveList *ml)
-{
-    for (int i = 1; i < ml->count; i++) {
-        Move mv = ml->items[i];
-        int rank = tag_rank(mv.tag), j = i;
-        while (j > 0 && tag_rank(ml->items[j - 1].tag) > rank) {
-            ml->items[j] = ml->items[j - 1];
-            j--;
-        }
-        ml->items[j] = mv;
-    }
-}
-
 int rules_score(Rules *r, const char *context, const char *reply, Role role, MoveList *out,
                 ScriptError *err)
 {
@@ -243,7 +209,7 @@ int rules_score(Rules *r, const char *context, const char *reply, Role role, Mov
         memset(out, 0, sizeof *out);
         return rc;
     }
-    sort_moves(out);
+    moves_sort(out); /* the order of LABELS.md, whatever order the rules added in */
     out->total = 0;
     for (int i = 0; i < out->count; i++) {
         fit_reason(out->items[i].reason, sizeof out->items[i].reason);

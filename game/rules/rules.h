@@ -4,13 +4,13 @@
  * moves they saw, with points and reasons. The same Rules score live play, replays,
  * `heard score` and `heard eval`.
  *
- * Depends on: game/analysis, engine/script (Lua), game/rules/moves.h. No SDL. */
+ * Depends on: game/analysis, engine/script (Lua), game/turn/moves.h. No SDL. */
 #ifndef HEARD_RULES_H
 #define HEARD_RULES_H
 
 #include "engine/script/script.h"
 #include "game/analysis/an_model.h"
-#include "game/rules/moves.h"
+#include "game/turn/moves.h"
 
 #define RULES_MODELS_MAX 8 /* fitted models in scripts/rules/weights.lua */
 

@@ -10,7 +10,7 @@
 #include "game/analysis/an_lexicon.h"
 #include "game/analysis/an_match.h"
 #include "game/analysis/an_model.h"
-#include "game/rules/moves.h"
+#include "game/turn/moves.h"
 
 /* Runs the lexicon file PATH and adds its words (pass 1: "classes", "families") or its
  * cues (pass 2: "cues") to LX and M. Returns 0 or a SCRIPT_ERR_* code with ERR filled. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/file.h"
 #include "engine/core/utf8.h"
 #include "game/scenario/scenario_text.h"
 
@@ -17,28 +18,6 @@
  * a runaway file from stalling the picker. */
 #define SCENARIO_LIST_MEMORY ((size_t)8 * 1024 * 1024)
 #define SCENARIO_LIST_INSTRUCTIONS 2000000L
-
-static const char *const move_tags[] = {
-    "reflection",   "feeling",  "check",      "question_open", "question_closed",   "validation",
-    "thanks",       "apology",  "ownership",  "next_step",     "counter_complaint", "defensive",
-    "criticism",    "contempt", "minimizing", "fix_it",        "overpromise",       "stonewalling",
-    "soft_startup", "request",
-};
-
-const char *const *scenario_move_tags(size_t *count)
-{
-    *count = sizeof move_tags / sizeof move_tags[0];
-    return move_tags;
-}
-
-int scenario_is_move_tag(const char *tag)
-{
-    for (size_t i = 0; i < sizeof move_tags / sizeof move_tags[0]; i++) {
-        if (strcmp(tag, move_tags[i]) == 0)
-            return 1;
-    }
-    return 0;
-}
 
 const char *scenario_suggest(const char *word, const char *const *words, size_t count)
 {
@@ -55,41 +34,6 @@ const char *scenario_suggest(const char *word, const char *const *words, size_t 
     size_t len = strlen(word);
     int limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
     return best_d <= limit ? best : NULL;
-}
-
-char *scenario_read_source(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n - 1, fp);
-        n += got;
-        if (got == 0)
-            break;
-        if (n + 1 == cap) {
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    int failed = ferror(fp);
-    fclose(fp);
-    if (!buf || failed) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
 }
 
 /* Starts OUT for PATH: the base name stands in as the title until the table is read. */
@@ -119,7 +63,7 @@ int scenario_info_load_source(const char *name, const char *source, size_t len, 
 int scenario_info_load(const char *path, ScenarioInfo *out)
 {
     size_t len;
-    char *src = scenario_read_source(path, &len);
+    char *src = file_read(path, &len);
     if (!src) {
         info_begin(out, path);
         snprintf(out->error, sizeof out->error,

@@ -29,10 +29,10 @@
  *          one) with REASON (a non-empty text; the game adds " → tag +N" as for every move),
  *          in place of a move of the same tag
  *   drop(tag)  removes move TAG; returns whether there was one
- * Moves stay in the order of scenario_move_tags whatever order the rules add them in, so a
- * replay lists them the same way. A bad argument is an error at the rule's line.
+ * Moves stay in the order of moves_tags (game/turn/moves.h) whatever order the rules add them in,
+ * so a replay lists them the same way. A bad argument is an error at the rule's line.
  *
- * Depends on: engine/script (the sandbox), engine/core/utf8, game/rules/moves.h, libc, POSIX
+ * Depends on: engine/script (the sandbox), engine/core/utf8, game/turn/moves.h, libc, POSIX
  * dirent. Lua is touched only in scenario_lua.c and scenario_rules_lua.c. */
 #ifndef HEARD_SCENARIO_H
 #define HEARD_SCENARIO_H
@@ -40,7 +40,7 @@
 #include <stddef.h>
 
 #include "engine/script/script.h"
-#include "game/rules/moves.h"
+#include "game/turn/moves.h"
 
 #define SCENARIO_PROMPTS_MAX 8
 #define SCENARIO_ROUNDS_DEFAULT 2
@@ -79,10 +79,6 @@ int scenario_info_load(const char *path, ScenarioInfo *out);
 /* As scenario_info_load for a source held in memory (LEN bytes), named NAME in messages. */
 int scenario_info_load_source(const char *name, const char *source, size_t len, ScenarioInfo *out);
 
-/* Reads the whole text file PATH. Returns a NUL-terminated copy owned by the caller (free
- * it) and sets *LEN (may be NULL) to its length, or NULL when it cannot be read. */
-char *scenario_read_source(const char *path, size_t *len);
-
 /* For the turn flow and `heard check`: runs the scenario SOURCE (LEN bytes, chunk name
  * NAME) in S, checks its table, fills in defaults (rounds, prompts, hints) and leaves the
  * table on top of S's stack. Fills INFO and ERR (either may be NULL). Returns 0, a
@@ -114,12 +110,6 @@ void scenario_push_moves(struct lua_State *L, const MoveList *moves);
  * top of S's stack (it stays there). Returns 0, or a SCRIPT_ERR_* code with ERR filled
  * (file and line in the scenario) and MOVES as it was. */
 int scenario_rules_apply(Script *s, const ScenarioTurn *turn, MoveList *moves, ScriptError *err);
-
-/* Whether TAG is a move tag of docs/moves.md ("reflection", "soft_startup", ...). */
-int scenario_is_move_tag(const char *tag);
-
-/* Every move tag of docs/moves.md (a static array, borrowed); sets *COUNT. */
-const char *const *scenario_move_tags(size_t *count);
 
 /* Suggests the word of WORDS (COUNT of them) closest to WORD by edit distance, or NULL when
  * none is close enough to be a likely typo. The result is one of WORDS (borrowed). */

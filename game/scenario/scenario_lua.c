@@ -157,10 +157,10 @@ static int check_text_list(Check *c, lua_State *L, int t, const char *field, int
 /* Checks that a move tag names a move of docs/moves.md, suggesting the closest one. */
 static int check_tag(Check *c, const char *where, int line, const char *tag)
 {
-    if (scenario_is_move_tag(tag))
+    if (moves_is_tag(tag))
         return 1;
     size_t ntags;
-    const char *const *tags = scenario_move_tags(&ntags);
+    const char *const *tags = moves_tags(&ntags);
     const char *near = scenario_suggest(tag, tags, ntags);
     char hint[80] = "";
     if (near)

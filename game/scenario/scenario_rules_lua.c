@@ -27,29 +27,6 @@ enum { UP_RUN = 1, UP_MOVES, UP_POINTS }; /* the upvalues of add and drop */
 
 /* ---- the moves ------------------------------------------------------------------------- */
 
-static int tag_rank(const char *tag)
-{
-    size_t n;
-    const char *const *tags = scenario_move_tags(&n);
-    size_t i = 0;
-    while (i < n && strcmp(tags[i], tag) != 0)
-        i++;
-    return (int)i;
-}
-
-/* Stable insertion sort by the order of the tags (at most MOVES_MAX moves), so the order
- * does not depend on the order a rule adds in (which may come from `pairs`). */
-static void sort_moves(MoveList *ml)
-{
-    for (int i = 1; i < ml->count; i++) {
-        Move m = ml->items[i];
-        int rank = tag_rank(m.tag), j = i;
-        for (; j > 0 && tag_rank(ml->items[j - 1].tag) > rank; j--)
-            ml->items[j] = ml->items[j - 1];
-        ml->items[j] = m;
-    }
-}
-
 /* The index of TAG's move in ML, or ML->count when it has none. */
 static int find(const MoveList *ml, const char *tag)
 {
@@ -90,15 +67,8 @@ void scenario_push_moves(lua_State *L, const MoveList *moves)
  * anywhere), and a reason too long for the screen cut at a character with "…". */
 static void write_reason(char *dst, const char *reason, size_t len, const char *tag, int points)
 {
-    char name[MOVE_TAG_MAX], suffix[64];
-    snprintf(name, sizeof name, "%s", tag);
-    for (char *p = name; *p; p++)
-        *p = *p == '_' ? '-' : *p;
-    if (points < 0)
-        snprintf(suffix, sizeof suffix, " \xE2\x86\x92 %s \xE2\x88\x92%d", name, -points);
-    else
-        snprintf(suffix, sizeof suffix, " \xE2\x86\x92 %s %s%d", name, points > 0 ? "+" : "",
-                 points);
+    char suffix[64];
+    moves_reason_ending(tag, points, suffix, sizeof suffix);
     char raw[MOVE_REASON_MAX], fixed[UTF8_REPAIR_BOUND(MOVE_REASON_MAX)];
     size_t n = len < sizeof raw - 1 ? len : sizeof raw - 1;
     memcpy(raw, reason, n);
@@ -131,10 +101,10 @@ static const char *check_tag(lua_State *L, const char *fn)
         luaL_error(L, "%s: the move must be a name in quotes, like \"apology\", not %s", fn,
                    luaL_typename(L, 1));
     const char *tag = lua_tostring(L, 1);
-    if (scenario_is_move_tag(tag))
+    if (moves_is_tag(tag))
         return tag;
     size_t n;
-    const char *const *tags = scenario_move_tags(&n);
+    const char *const *tags = moves_tags(&n);
     const char *near = scenario_suggest(tag, tags, n);
     luaL_error(L, "%s: unknown move '%s'%s%s%s; the moves are listed in docs/moves.md", fn, tag,
                near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
@@ -170,7 +140,7 @@ static int l_rules_add(lua_State *L)
     snprintf(m->tag, sizeof m->tag, "%s", tag);
     m->points = (int)points;
     write_reason(m->reason, reason, len, tag, (int)points);
-    sort_moves(ml);
+    moves_sort(ml);
     fill_moves(L, lua_upvalueindex(UP_MOVES), ml);
     return 0;
 }
@@ -209,13 +179,6 @@ static void push_turn(lua_State *L, const ScenarioTurn *t)
     lua_setfield(L, -2, "player");
 }
 
-static void sum_points(MoveList *ml)
-{
-    ml->total = 0;
-    for (int i = 0; i < ml->count; i++)
-        ml->total += ml->items[i].points;
-}
-
 void scenario_rules_run(lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves)
 {
     sc = lua_absindex(L, sc);
@@ -226,13 +189,13 @@ void scenario_rules_run(lua_State *L, int sc, const ScenarioTurn *turn, MoveList
         lua_settop(L, top);
         if (type != LUA_TNIL)
             luaL_error(L, "the scenario's rules must be a function or a list of functions");
-        sum_points(moves);
+        moves_sum(moves);
         return;
     }
     RuleRun *u = lua_newuserdatauv(L, sizeof *u, 0); /* top + 2 */
     u->moves = *moves;
     u->live = 1;
-    sort_moves(&u->moves);
+    moves_sort(&u->moves);
     lua_newtable(L); /* top + 3: the moves the rules see */
     lua_pushstring(L, "points");
     if (lua_rawget(L, sc) != LUA_TTABLE) { /* top + 4 */
@@ -262,7 +225,7 @@ void scenario_rules_run(lua_State *L, int sc, const ScenarioTurn *turn, MoveList
     }
     u->live = 0;
     *moves = u->moves;
-    sum_points(moves);
+    moves_sum(moves);
     lua_settop(L, top);
 }
 

@@ -6,7 +6,7 @@
 
 #include "game/flow/flow.h"
 #include "game/rules/rules.h"
-#include "game/screens/app.h"
+#include "engine/sdl/app.h"
 #include "game/screens/setup.h"
 #include "game/session/session.h"
 

@@ -1,5 +1,5 @@
 /* replay_view.c: the replay viewer. It re-runs the session's stored scenario on the
- * recorded answers (game/session/replay.h) and shows it with the play screen's own view:
+ * recorded answers (game/match/replay.h) and shows it with the play screen's own view:
  * the transcript, the feedback panel, and the typing as it happened (the recorded text
  * events between two answers, fed into a scratch text field at the recorded pace).
  * Space plays and pauses; 1 2 3 4 set the speed to 1x 2x 4x 8x; Left/Right step to the
@@ -12,7 +12,7 @@
 #include "engine/core/textfield.h"
 #include "game/screens/play_draw.h"
 #include "game/screens/screens.h"
-#include "game/session/replay.h"
+#include "game/match/replay.h"
 
 typedef struct ReplayScreen {
     Screen base;

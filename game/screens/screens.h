@@ -4,7 +4,7 @@
 #define HEARD_SCREENS_H
 
 #include "engine/script/script.h"
-#include "game/screens/app.h"
+#include "engine/sdl/app.h"
 #include "game/screens/setup.h"
 
 /* The title: what Heard is, the menu, and the scenarios found in ROOT/scripts/scenarios

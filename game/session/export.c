@@ -164,7 +164,7 @@ void export_summarize(const Session *s, ExportSummary *out)
     const SessionHeader *h = &s->header;
     /* seed the tag table in the order of docs/moves.md, so tables and charts read alike */
     size_t nknown;
-    const char *const *known = scenario_move_tags(&nknown);
+    const char *const *known = moves_tags(&nknown);
     for (size_t i = 0; i < nknown; i++)
         tag_slot(out, known[i]);
     for (size_t i = 0; i < s->n_turns; i++)

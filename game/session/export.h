@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "game/rules/moves.h"
+#include "game/turn/moves.h"
 #include "game/session/session.h"
 
 /* Results: 0 or one of these. */

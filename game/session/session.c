@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "engine/core/hash.h"
 #include "engine/core/journal.h"
 #include "version.h"
 
@@ -25,21 +26,6 @@ struct SessionWriter {
     char floor_hash[17];    /* "" while the file stores no flow library */
     char error[512];
 };
-
-void session_source_hash(const char *src, size_t len, char out[17])
-{
-    uint64_t h = 0xcbf29ce484222325u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)src[i];
-        h *= 0x100000001b3u;
-    }
-    static const char hex[] = "0123456789abcdef";
-    for (int i = 15; i >= 0; i--) {
-        out[i] = hex[h & 15];
-        h >>= 4;
-    }
-    out[16] = '\0';
-}
 
 /* ---- building lines ----------------------------------------------------------------- */
 
@@ -134,7 +120,7 @@ static json_t *header_json(const SessionHeader *h, const char *started)
     json_t *o = json_object();
     json_t *players = json_array();
     char hash[17], seed[24];
-    session_source_hash(h->scenario_source, strlen(h->scenario_source), hash);
+    hash_text(h->scenario_source, strlen(h->scenario_source), hash);
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)h->seed);
     int bad = !o || !players;
     bad |= set_str(o, "type", "header") | set_int(o, "format", SESSION_FORMAT);
@@ -145,7 +131,7 @@ static json_t *header_json(const SessionHeader *h, const char *started)
     bad |= set_str(o, "scenario_source", h->scenario_source);
     bad |= set_str(o, "scenario_hash", hash);
     if (h->floor_source) { /* optional: a format-1 reader ignores both */
-        session_source_hash(h->floor_source, strlen(h->floor_source), hash);
+        hash_text(h->floor_source, strlen(h->floor_source), hash);
         bad |= set_str(o, "floor_source", h->floor_source);
         bad |= set_str(o, "floor_hash", hash);
     }
@@ -233,9 +219,9 @@ SessionWriter *session_writer_create(const char *dir, const SessionHeader *h, ch
         json_decref(o);
         return NULL;
     }
-    session_source_hash(h->scenario_source, strlen(h->scenario_source), w->scenario_hash);
+    hash_text(h->scenario_source, strlen(h->scenario_source), w->scenario_hash);
     if (h->floor_source)
-        session_source_hash(h->floor_source, strlen(h->floor_source), w->floor_hash);
+        hash_text(h->floor_source, strlen(h->floor_source), w->floor_hash);
     file_stem(stem, sizeof stem, started, h->scenario_id);
     w->journal = open_unique(dir, stem, path, sizeof path, err, errsize);
     if (!w->journal) {
@@ -354,7 +340,7 @@ static int set_changed_source(json_t *o, const char *key, const char *hash_key, 
 {
     if (!src)
         return 0;
-    session_source_hash(src, strlen(src), new_hash);
+    hash_text(src, strlen(src), new_hash);
     if (strcmp(new_hash, current) == 0)
         return 0;
     *changed = 1;

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "engine/core/events.h"
-#include "game/rules/moves.h"
+#include "game/turn/moves.h"
 
 /* The format this code writes and reads in full, and the oldest reader format that can
  * read what it writes. See docs/session-format.md for when each is bumped. Format 2 added
@@ -230,8 +230,5 @@ void session_list_free(SessionSummary *list, size_t n);
 /* Deletes the session file PATH. Only regular files named *.jsonl are deleted. Returns 0,
  * SESSION_ERR_ARG for anything else, or SESSION_ERR_MISSING / SESSION_ERR_IO (errno kept). */
 int session_delete(const char *path);
-
-/* FNV-1a 64 of LEN bytes of SRC as 16 lower-case hex digits and a NUL in OUT. */
-void session_source_hash(const char *src, size_t len, char out[17]);
 
 #endif

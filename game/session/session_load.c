@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "engine/core/hash.h"
 #include "engine/core/utf8.h"
 #include "engine/core/journal.h"
 #include "version.h"
@@ -159,7 +160,7 @@ static int check_floor(Loader *L, json_t *o)
                     "file was altered and cannot be replayed as played",
                     L->path);
     const char *s = json_string_value(src);
-    session_source_hash(s, strlen(s), h->floor_hash);
+    hash_text(s, strlen(s), h->floor_hash);
     if (!want || strcmp(want, h->floor_hash) != 0)
         return fail(L, SESSION_ERR_ALTERED,
                     "%s:1: the flow source (scripts/lib/floor.lua as played) was altered after "
@@ -213,7 +214,7 @@ static int parse_header(Loader *L, json_t *o)
                     L->path);
     const char *want = get_str(o, "scenario_hash");
     const char *src = get_str(o, "scenario_source");
-    session_source_hash(src, strlen(src), h->scenario_hash);
+    hash_text(src, strlen(src), h->scenario_hash);
     if (!want || strcmp(want, h->scenario_hash) != 0)
         return fail(L, SESSION_ERR_ALTERED,
                     "%s:1: the scenario source was altered after the session was saved (its "
@@ -406,7 +407,7 @@ static int reload_source(Loader *L, json_t *o, long line, const char *key, const
                     "and cannot be replayed as played",
                     L->path, line, hash_key, key);
     const char *text = json_string_value(src);
-    session_source_hash(text, strlen(text), hash);
+    hash_text(text, strlen(text), hash);
     if (!want || strcmp(want, hash) != 0)
         return fail(L, SESSION_ERR_ALTERED,
                     "%s:%ld: the %s reloaded here was altered after the session was saved (its "

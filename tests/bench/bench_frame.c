@@ -11,8 +11,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "engine/core/file.h"
 #include "game/scenario/scenario.h"
-#include "game/screens/app.h"
+#include "engine/sdl/app.h"
 #include "game/screens/screens.h"
 #include "game/session/session.h"
 
@@ -52,7 +53,7 @@ static void key(App *app, int k)
 static int write_long_scenario(const char *path, int rounds)
 {
     size_t len;
-    char *src = scenario_read_source("scripts/scenarios/microwave.lua", &len);
+    char *src = file_read("scripts/scenarios/microwave.lua", &len);
     char *at = src ? strstr(src, "rounds = 2,") : NULL;
     FILE *f = at ? fopen(path, "w") : NULL;
     if (!f) {

@@ -14,7 +14,7 @@
 
 #include "game/flow/flow.h"
 #include "game/rules/rules.h"
-#include "game/session/replay.h"
+#include "game/match/replay.h"
 #include "game/session/session.h"
 
 #define MIN_TURNS 200

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "game/scenario/check.h"
+#include "game/check/check.h"
 #include "tests/support/binary_test.h"
 
 #define BROKEN "tests/data/scenarios-broken/"

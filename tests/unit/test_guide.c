@@ -16,7 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "game/scenario/check.h"
+#include "engine/core/file.h"
+#include "game/check/check.h"
 #include "game/scenario/scenario.h"
 
 #define GUIDE "docs/scenarios.md"
@@ -37,7 +38,7 @@ static char tmpdir[64];
 static char *read_all(const char *path)
 {
     size_t len;
-    char *text = scenario_read_source(path, &len);
+    char *text = file_read(path, &len);
     if (!text)
         fail_msg("cannot read %s (run from the project root)", path);
     return text;
@@ -312,7 +313,7 @@ static void test_guide_moves_table_has_every_move_and_its_points(void **state)
     (void)state;
     char *rules = read_all("scripts/rules/default.lua");
     size_t ntags;
-    const char *const *tags = scenario_move_tags(&ntags);
+    const char *const *tags = moves_tags(&ntags);
     for (size_t i = 0; i < ntags; i++) {
         int want = default_points(rules, tags[i]), got = guide_points(tags[i]);
         if (want != got)

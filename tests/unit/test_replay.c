@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "game/rules/rules.h"
-#include "game/session/replay.h"
+#include "game/match/replay.h"
 #include "game/session/session.h"
 #include "tests/support/binary_test.h"
 

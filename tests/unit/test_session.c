@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "engine/core/hash.h"
 #include "game/session/session.h"
 #include "version.h"
 
@@ -139,7 +140,7 @@ static void header_line(char *out, size_t size, int format, int min_reader, cons
                         const char *hash, const char *extra)
 {
     char right[17], src[512] = "";
-    session_source_hash(source ? source : "", source ? strlen(source) : 0, right);
+    hash_text(source ? source : "", source ? strlen(source) : 0, right);
     if (source)
         snprintf(src, sizeof src, "\"scenario_source\":\"%s\",", source);
     snprintf(out, size,
@@ -163,7 +164,7 @@ static void assert_header_matches(const SessionHeader *got, const SessionHeader 
     assert_string_equal(got->scenario_path, h->scenario_path);
     assert_string_equal(got->scenario_source, h->scenario_source);
     char hash[17];
-    session_source_hash(SOURCE, strlen(SOURCE), hash);
+    hash_text(SOURCE, strlen(SOURCE), hash);
     assert_string_equal(got->scenario_hash, hash);
     assert_string_equal(got->rules_hash, h->rules_hash);
     assert_string_equal(got->players[0], "Zoë");
@@ -455,7 +456,7 @@ static void test_session_floor_source_round_trip(void **state)
     assert_int_equal(rep.n_warnings, 0);
     assert_header_matches(&s->header, &h);
     assert_string_equal(s->header.floor_source, FLOOR);
-    session_source_hash(FLOOR, strlen(FLOOR), hash);
+    hash_text(FLOOR, strlen(FLOOR), hash);
     assert_string_equal(s->header.floor_hash, hash);
     session_free(s);
     read_raw(path, raw, sizeof raw);
@@ -502,7 +503,7 @@ static void test_session_altered_floor_source_is_refused(void **state)
     char path[512], line[2048], extra[256], hash[17], where[600];
     snprintf(path, sizeof path, "%s/floor.jsonl", f->dir);
     snprintf(where, sizeof where, "%s:1:", path);
-    session_source_hash("return {}", 9, hash);
+    hash_text("return {}", 9, hash);
 
     /* the hash of one flow over the text of another: edited after saving */
     snprintf(extra, sizeof extra,
@@ -596,7 +597,7 @@ static void test_session_reload_round_trip(void **state)
     const char *first = strstr(raw, "{\"type\":\"reload\"");
     assert_non_null(first);
     const char *eol = strchr(first, '\n');
-    session_source_hash(EDITED, strlen(EDITED), hash);
+    hash_text(EDITED, strlen(EDITED), hash);
     const char *at = strstr(first, hash);
     assert_true(at && at < eol);
     at = strstr(first, "floor_source");
@@ -618,7 +619,7 @@ static void test_session_reload_round_trip(void **state)
     assert_int_equal(r1->answers, 2);
     assert_null(r1->scenario_source);
     assert_string_equal(r1->floor_source, FLOOR2);
-    session_source_hash(FLOOR2, strlen(FLOOR2), hash);
+    hash_text(FLOOR2, strlen(FLOOR2), hash);
     assert_string_equal(r1->floor_hash, hash);
     /* "trois" was dropped by the second reload, with its turn; "quatre" came after */
     assert_int_equal(s->n_answers, 3);
@@ -645,7 +646,7 @@ static void test_session_altered_reload_is_refused(void **state)
     char path[512], line[2048], reload[512], hash[17], where[600];
     snprintf(path, sizeof path, "%s/reload.jsonl", f->dir);
     snprintf(where, sizeof where, "%s:3:", path);
-    session_source_hash("return {}", 9, hash);
+    hash_text("return {}", 9, hash);
     const char answer[] = "{\"type\":\"answer\",\"kind\":\"text\",\"text\":\"hi\",\"ms\":5}\n";
     static const char *const bodies[] = {
         /* the hash of one scenario over the text of another: edited after saving */

@@ -23,7 +23,7 @@
 #include <stddef.h>
 
 #include "engine/script/script.h"
-#include "game/rules/moves.h"
+#include "game/turn/moves.h"
 
 #define CHECK_FLOW_ANSWERS 500 /* the dry run's cap: a flow still asking after this never ends */
 #define CHECK_TAGS_MAX 24      /* distinct moves an example may expect */

@@ -3,7 +3,7 @@
  * recorded.
  *
  * Depends on: game/flow (which runs the Lua), game/rules, game/session. No SDL. */
-#include "game/session/replay.h"
+#include "game/match/replay.h"
 
 #include <stdarg.h>
 #include <stdio.h>

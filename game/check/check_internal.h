@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "engine/script/script.h"
-#include "game/scenario/check.h"
+#include "game/check/check.h"
 #include "game/scenario/scenario.h"
 
 #define CHECK_POINTS_MAX 32

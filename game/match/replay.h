@@ -20,7 +20,7 @@
 #include <stdint.h>
 
 #include "game/flow/flow.h"
-#include "game/rules/moves.h"
+#include "game/turn/moves.h"
 #include "game/rules/rules.h"
 #include "game/session/session.h"
 

@@ -4,7 +4,7 @@
  * of memory is a message and never a crash.
  *
  * Depends on: Lua 5.4, engine/script, game/scenario. */
-#include "game/scenario/check_internal.h"
+#include "game/check/check_internal.h"
 
 #include <stdlib.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* app.c: the main loop, the screen stack and the headless input driver. */
-#include "game/screens/app.h"
+#include "engine/sdl/app.h"
 
 #include <SDL.h>
 #include <stdio.h>

@@ -4,16 +4,17 @@
  *
  * Depends on: game/scenario (loading, the text scanner), game/rules, game/flow,
  * engine/script, libc. Lua only through check_lua.c. */
-#include "game/scenario/check.h"
+#include "game/check/check.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/file.h"
 #include "game/flow/flow.h"
 #include "game/rules/rules.h"
-#include "game/scenario/check_internal.h"
+#include "game/check/check_internal.h"
 #include "game/scenario/scenario.h"
 #include "game/scenario/scenario_text.h"
 
@@ -581,7 +582,7 @@ int check_file(Checker *c, const char *path, CheckResult *out)
     memset(out, 0, sizeof *out);
     snprintf(out->path, sizeof out->path, "%s", path);
     size_t len = 0;
-    char *src = scenario_read_source(path, &len);
+    char *src = file_read(path, &len);
     if (!src) {
         add(out, CHECK_ERROR, path, 0,
             "cannot read the file; check the name and that the file exists and is readable");
