@@ -2,8 +2,8 @@
  * the real rules, and a dry run of the flow with scripted answers, each problem turned into a
  * compiler-style message a coach can act on.
  *
- * Depends on: game/scenario (loading, the text scanner), game/rules, game/flow,
- * engine/script, libc. Lua only through check_lua.c. */
+ * Depends on: game/match (the turn pipeline, a match for the dry run), game/scenario
+ * (loading, the text scanner), engine/script, libc. Lua only through check_lua.c. */
 #include "game/check/check.h"
 
 #include <stdarg.h>
@@ -12,9 +12,8 @@
 #include <string.h>
 
 #include "engine/core/file.h"
-#include "game/flow/flow.h"
-#include "game/rules/rules.h"
 #include "game/check/check_internal.h"
+#include "game/match/match.h"
 #include "game/scenario/scenario.h"
 #include "game/scenario/scenario_text.h"
 
@@ -375,19 +374,6 @@ static void judge_example(const char *path, CheckExample *ex, CheckResult *r)
         "whoever tunes the analyser; if not, change the reply or its moves");
 }
 
-/* The scenario's own points win over the rules' (as in play). */
-static void apply_points(const CheckTable *t, MoveList *ml)
-{
-    ml->total = 0;
-    for (int i = 0; i < ml->count; i++) {
-        for (int p = 0; p < t->npoints; p++) {
-            if (strcmp(ml->items[i].tag, t->points[p].tag) == 0)
-                ml->items[i].points = t->points[p].points;
-        }
-        ml->total += ml->items[i].points;
-    }
-}
-
 /* The turn an example stands for: the customer is player 1, the agent player 2; a
  * customer's words are a startup without context and "more" with one, an agent's a reply. */
 static ScenarioTurn example_turn(const CheckExample *ex)
@@ -400,9 +386,8 @@ static ScenarioTurn example_turn(const CheckExample *ex)
     return turn;
 }
 
-/* Scores every example of T (moved into R) with the standard rules, then the scenario's
- * own rules (in S, whose top holds the scenario table), then its points, as in play; reports
- * those that do not pass. */
+/* Scores every example of T (moved into R) through the match's turn pipeline, as in play
+ * (the scenario's table is on top of S); reports those that do not pass. */
 static void check_examples(Checker *c, Script *s, const char *path, const char *src, size_t len,
                            CheckTable *t, CheckResult *r)
 {
@@ -416,20 +401,15 @@ static void check_examples(Checker *c, Script *s, const char *path, const char *
         int line = scenario_text_field_line(src, len, "reply", from, (int)i + 1);
         ex->line = line ? line : from;
         ScriptError err;
-        int rc = rules_score(c->rules, ex->context, ex->reply, ex->role, &ex->found, &err);
-        if (rc != 0) {
-            add_script_error(r, path, rc, &err);
-            continue;
-        }
         ScenarioTurn turn = example_turn(ex);
-        rc = scenario_rules_apply(s, &turn, &ex->found, &err);
+        int rc = match_score_alone(c->rules, s, &turn, &ex->found, &err);
         if (rc != 0) {
             add_script_error(r, path, rc, &err);
-            add(r, CHECK_NOTE, path, ex->line,
-                "this happened in the scenario's rules, while scoring example %d", ex->index);
+            if (strcmp(err.file, path) == 0) /* not the rules': the scenario's own */
+                add(r, CHECK_NOTE, path, ex->line,
+                    "this happened in the scenario's rules, while scoring example %d", ex->index);
             continue;
         }
-        apply_points(t, &ex->found);
         judge_example(path, ex, r);
     }
 }
@@ -437,18 +417,10 @@ static void check_examples(Checker *c, Script *s, const char *path, const char *
 /* ---- 3. the flow's dry run ------------------------------------------------------------ */
 
 typedef struct DryRun {
-    Checker *checker;
     int partly_given;
     char seen[64][128]; /* titles of the choices asked so far */
     int nseen;
 } DryRun;
-
-static int dry_score(void *ud, const char *context, const char *reply, Role role, MoveList *out)
-{
-    DryRun *d = ud;
-    ScriptError err;
-    return rules_score(d->checker->rules, context, reply, role, out, &err);
-}
 
 /* Whether a choice titled TITLE was asked before; remembers it. */
 static int seen_before(DryRun *d, const char *title)
@@ -463,25 +435,25 @@ static int seen_before(DryRun *d, const char *title)
     return 0;
 }
 
-/* Gives the scripted answer to F's current ask (see check_file). */
-static int answer(Flow *f, DryRun *d, uint32_t ms, ScriptError *err)
+/* Gives the scripted answer to M's current ask (see check_file). */
+static int answer(Match *m, DryRun *d, uint32_t ms, ScriptError *err)
 {
-    const FlowAsk *k = flow_ask(f);
+    const FlowAsk *k = flow_ask(match_flow(m));
     switch (k->kind) {
     case ASK_TEXT:
         if (k->nchoices > 0)
-            return flow_answer_choice(f, 0, ms, err);
-        return flow_answer_text(f, k->role == ROLE_AGENT ? AGENT_LINE : CUSTOMER_LINE, ms, err);
+            return match_answer_choice(m, 0, ms, err);
+        return match_answer_text(m, k->role == ROLE_AGENT ? AGENT_LINE : CUSTOMER_LINE, ms, err);
     case ASK_RATE:
-        if (flow_round(f) > 1 && !d->partly_given) {
+        if (flow_round(match_flow(m)) > 1 && !d->partly_given) {
             d->partly_given = 1;
-            return flow_answer_choice(f, 1, ms, err);
+            return match_answer_choice(m, 1, ms, err);
         }
-        return flow_answer_choice(f, 0, ms, err);
+        return match_answer_choice(m, 0, ms, err);
     case ASK_CHOICE:
-        return flow_answer_choice(f, seen_before(d, k->title) ? k->nchoices - 1 : 0, ms, err);
+        return match_answer_choice(m, seen_before(d, k->title) ? k->nchoices - 1 : 0, ms, err);
     default:
-        return flow_answer_text(f, "", ms, err); /* refused: the flow says why */
+        return match_answer_text(m, "", ms, err); /* refused: the flow says why */
     }
 }
 
@@ -495,41 +467,40 @@ static int flow_line(const char *src, size_t len, const CheckTable *t)
 static void check_flow(Checker *c, const char *path, const char *src, size_t len,
                        const CheckTable *t, CheckResult *r)
 {
-    DryRun d = {c, 0, {{0}}, 0};
-    FlowConfig cfg = {0};
+    DryRun d = {0, {{0}}, 0};
+    MatchConfig cfg = {0};
+    cfg.root = c->root;
+    cfg.rules = c->rules;
     cfg.scenario_path = path;
     cfg.scenario_source = src;
     cfg.scenario_source_len = len;
-    cfg.root = c->root;
     cfg.names[0] = "Alex";
     cfg.names[1] = "Sam";
     cfg.seed = 1;
-    cfg.score = dry_score;
-    cfg.score_ud = &d;
     ScriptError err;
-    Flow *f = flow_create(&cfg, &err);
-    if (!f) {
+    Match *m = match_create(&cfg, &err);
+    if (!m) {
         add_script_error(r, path, SCRIPT_ERR_RUNTIME, &err);
         add(r, CHECK_NOTE, path, 0,
             "this happened in the dry run of the flow, before its first question");
         return;
     }
     char last[128] = "";
-    while (!flow_finished(f) && r->flow_answers < CHECK_FLOW_ANSWERS) {
-        snprintf(last, sizeof last, "%s", flow_ask(f)->title);
-        int rc = answer(f, &d, (uint32_t)r->flow_answers * 1000u, &err);
+    while (!flow_finished(match_flow(m)) && r->flow_answers < CHECK_FLOW_ANSWERS) {
+        snprintf(last, sizeof last, "%s", flow_ask(match_flow(m))->title);
+        int rc = answer(m, &d, (uint32_t)r->flow_answers * 1000u, &err);
         if (rc != 0) {
             add_script_error(r, path, rc, &err);
             add(r, CHECK_NOTE, path, 0,
                 "this happened in the dry run of the flow, at answer %d (to '%s')",
                 r->flow_answers + 1, last);
-            flow_destroy(f);
+            match_destroy(m);
             return;
         }
         r->flow_answers++;
     }
-    r->flow_finished = flow_finished(f);
-    flow_destroy(f);
+    r->flow_finished = flow_finished(match_flow(m));
+    match_destroy(m);
     if (!r->flow_finished)
         add(r, CHECK_ERROR, path, flow_line(src, len, t),
             "the flow did not end after %d answers (the last question was '%s'); look for a "
@@ -566,14 +537,10 @@ static void check_loaded(Checker *c, const char *path, const char *src, size_t l
         return;
     }
     r->loaded = 1;
-    rules_clear_overrides(c->rules);
-    for (int i = 0; i < t.npoints; i++)
-        rules_set_points(c->rules, t.points[i].tag, t.points[i].points);
     check_warnings(path, src, len, &t, r);
     check_examples(c, s, path, src, len, &t, r);
     script_destroy(s);
     check_flow(c, path, src, len, &t, r);
-    rules_clear_overrides(c->rules);
     check_table_free(&t);
 }
 

@@ -4,10 +4,10 @@
  * For each file the check
  *   1. loads it as the scenario picker does (in a sandbox with the picker's small limits)
  *      and checks every field: types, ranges, required fields, unknown names;
- *   2. scores each of its examples with the real analyser and rules, then the scenario's own
- *      `rules`, then its `points` (as in play), and compares the moves found with the moves
- *      expected. An example passes when every expected move is found and no hurting move
- *      (negative points) is found that it did not expect; helping moves it did not list are
+ *   2. scores each of its examples through the match's turn pipeline (the real analyser and
+ *      rules, then the scenario's own `rules`, then its `points`, as in play), and compares the
+ * moves found with the moves expected. An example passes when every expected move is found and no
+ * hurting move (negative points) is found that it did not expect; helping moves it did not list are
  *      fine;
  *   3. dry-runs its flow (its own `play`, or scripts/lib/floor.lua) with scripted answers
  *      until the flow ends, at most CHECK_FLOW_ANSWERS answers (see check_file).
@@ -15,8 +15,8 @@
  * the sandbox's limits; nothing a scenario does stops the check. docs/scenarios.md explains
  * every message to coaches.
  *
- * Depends on: game/scenario, game/rules, game/flow, engine/script. No SDL. Lua is touched
- * only in check_lua.c. */
+ * Depends on: game/match (the turn pipeline, and a match for the dry run), game/scenario,
+ * engine/script. No SDL. Lua is touched only in check_lua.c. */
 #ifndef HEARD_CHECK_H
 #define HEARD_CHECK_H
 

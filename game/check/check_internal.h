@@ -1,5 +1,5 @@
 /* check_internal.h: what check.c needs from its Lua side (check_lua.c). Not for use outside
- * game/scenario. */
+ * game/check. */
 #ifndef HEARD_CHECK_INTERNAL_H
 #define HEARD_CHECK_INTERNAL_H
 
@@ -9,21 +9,13 @@
 #include "game/check/check.h"
 #include "game/scenario/scenario.h"
 
-#define CHECK_POINTS_MAX 32
 #define CHECK_HINTS_MAX 100
-
-typedef struct CheckPoint {
-    char tag[MOVE_TAG_MAX];
-    int points;
-} CheckPoint;
 
 /* What the check reads from a scenario table that scenario_load has already checked. */
 typedef struct CheckTable {
     CheckExample *examples; /* malloc'd, with their context and reply; NULL when none */
     size_t nexamples;
     int has_examples; /* the field is written, even as {} */
-    CheckPoint points[CHECK_POINTS_MAX];
-    int npoints;
     int has_play;
     size_t prompt_len[SCENARIO_PROMPTS_MAX];
     int nprompts;

@@ -1,4 +1,4 @@
-/* check_lua.c: the Lua side of `heard check`: reads the examples, points, prompts and hints
+/* check_lua.c: the Lua side of `heard check`: reads the examples, prompts and hints
  * of a scenario table that scenario_load has already checked, and compiles code examples
  * without running them. Reads raw (no metamethods), inside a protected call, so running out
  * of memory is a message and never a crash.
@@ -97,22 +97,6 @@ static void read_examples(lua_State *L, CheckTable *t)
     lua_pop(L, 1);
 }
 
-static void read_points(lua_State *L, CheckTable *t)
-{
-    if (raw_field(L, 2, "points") == LUA_TTABLE) {
-        lua_pushnil(L);
-        while (lua_next(L, -2) && t->npoints < CHECK_POINTS_MAX) {
-            if (lua_type(L, -2) == LUA_TSTRING && lua_isinteger(L, -1)) {
-                CheckPoint *p = &t->points[t->npoints++];
-                snprintf(p->tag, sizeof p->tag, "%s", lua_tostring(L, -2));
-                p->points = (int)lua_tointeger(L, -1);
-            }
-            lua_pop(L, 1);
-        }
-    }
-    lua_pop(L, 1);
-}
-
 /* Records the byte length of each text of the list FIELD (at most MAX). */
 static int read_lengths(lua_State *L, const char *field, size_t *lens, int max)
 {
@@ -136,7 +120,6 @@ static int l_check_read(lua_State *L)
     luaL_checktype(L, 2, LUA_TTABLE);
     t->has_play = raw_field(L, 2, "play") == LUA_TFUNCTION;
     lua_pop(L, 1);
-    read_points(L, t);
     t->nprompts = read_lengths(L, "prompts", t->prompt_len, SCENARIO_PROMPTS_MAX);
     t->nhints = read_lengths(L, "hints", t->hint_len, CHECK_HINTS_MAX);
     read_examples(L, t);

@@ -79,25 +79,19 @@ int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const
 {
     if (r->nturns == r->capturns) {
         size_t cap = r->capturns ? r->capturns * 2 : 32;
-        FlowTurn *bigger = realloc(r->turns, cap * sizeof *bigger);
+        Turn *bigger = realloc(r->turns, cap * sizeof *bigger);
         if (!bigger)
             return FLOW_ERR_MEMORY;
         r->turns = bigger;
         r->capturns = cap;
     }
-    FlowTurn *t = &r->turns[r->nturns];
-    memset(t, 0, sizeof *t);
-    t->text = strdup(text);
-    t->context = strdup(context ? context : "");
-    if (!t->text || !t->context) {
-        free(t->text);
-        free(t->context);
+    Turn *t = &r->turns[r->nturns];
+    if (turn_init(t, kind, text, context ? context : "") != 0)
         return FLOW_ERR_MEMORY;
-    }
+    t->n = (int)r->nturns + 1;
     t->round = r->round;
     t->player = player;
     t->role = role;
-    snprintf(t->kind, sizeof t->kind, "%s", kind);
     if (moves)
         t->moves = *moves;
     t->ms = r->now;
@@ -105,31 +99,22 @@ int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const
     return 0;
 }
 
-int flow_run_score(FlowRun *r, const char *context, const char *reply, Role role, MoveList *out)
+int flow_run_score(FlowRun *r, struct lua_State *L, int scenario, const ScenarioTurn *turn,
+                   MoveList *out)
 {
     memset(out, 0, sizeof *out);
     if (!r->score)
         return 0;
-    int rc = r->score(r->score_ud, context, reply, role, out);
-    if (rc < 0)
+    memset(&r->score_err, 0, sizeof r->score_err);
+    int rc = r->score(r->score_ud, L, scenario, turn, out, &r->score_err);
+    if (rc < 0) {
+        memset(out, 0, sizeof *out);
+        r->score_rc = rc;
         return rc;
+    }
     if (out->count < 0 || out->count > MOVES_MAX)
         out->count = out->count < 0 ? 0 : MOVES_MAX;
     return 0;
-}
-
-void flow_run_points(const FlowRun *r, MoveList *out)
-{
-    /* the scenario's overrides win over the rules' points; the total follows */
-    out->total = 0;
-    for (int i = 0; i < out->count; i++) {
-        Move *m = &out->items[i];
-        for (int p = 0; p < r->npoints; p++) {
-            if (strcmp(m->tag, r->points[p].tag) == 0)
-                m->points = r->points[p].points;
-        }
-        out->total += m->points;
-    }
 }
 
 int flow_run_park(FlowRun *r, int player, const char *text)
@@ -168,10 +153,8 @@ static void run_destroy(FlowRun *r)
     if (!r)
         return;
     flow_lua_close(r);
-    for (size_t i = 0; i < r->nturns; i++) {
-        free(r->turns[i].text);
-        free(r->turns[i].context);
-    }
+    for (size_t i = 0; i < r->nturns; i++)
+        turn_clear(&r->turns[i]);
     free(r->turns);
     for (size_t i = 0; i < r->nparked; i++)
         free(r->parked[i].text);
@@ -560,9 +543,15 @@ size_t flow_turn_count(const Flow *f)
     return f->run->nturns;
 }
 
-const FlowTurn *flow_turn(const Flow *f, size_t i)
+const Turn *flow_turn(const Flow *f, size_t i)
 {
     return i < f->run->nturns ? &f->run->turns[i] : NULL;
+}
+
+const Turn *flow_turns(const Flow *f, size_t *n)
+{
+    *n = f->run->nturns;
+    return f->run->turns;
 }
 
 int flow_team_score(const Flow *f)
@@ -597,15 +586,6 @@ const char *flow_parked_text(const Flow *f, size_t i, int *player, int *returned
     if (returned)
         *returned = f->run->parked[i].returned;
     return f->run->parked[i].text;
-}
-
-int flow_point_override(const Flow *f, size_t i, const char **tag, int *points)
-{
-    if (i >= (size_t)f->run->npoints)
-        return -1;
-    *tag = f->run->points[i].tag;
-    *points = f->run->points[i].points;
-    return 0;
 }
 
 int flow_turn_seconds(const Flow *f)

@@ -7,13 +7,13 @@
  * seed and reach the same state. A script error at any step is returned as a ScriptError
  * with file and line, and the Flow stays in its last good state.
  *
- * Scoring goes through a callback (FlowConfig.score), so the flow does not depend on the
- * rules. What the callback returns then goes through the scenario's own `rules` (run in the
- * scenario's sandbox, see scenario.h), and the scenario's `points` overrides apply last, so
- * play, undo, reload and replay all see the same moves.
+ * Every turn the flow records (heard.turn) is scored through one callback,
+ * FlowConfig.score: game/match gives its turn pipeline (match_score), so the flow does not
+ * depend on the rules, and play, undo, reload, replay and `heard check` all score alike.
+ * The callback gets the scenario's table, for the scenario's own rules and points.
  *
- * Depends on: engine/script, game/scenario, game/turn/moves.h. No SDL. Lua is touched only
- * in flow_lua.c. */
+ * Depends on: engine/script, game/scenario, game/turn. No SDL. Lua is touched only in
+ * flow_lua.c. */
 #ifndef HEARD_FLOW_H
 #define HEARD_FLOW_H
 
@@ -21,15 +21,20 @@
 #include <stdint.h>
 
 #include "engine/script/script.h"
-#include "game/turn/moves.h"
 #include "game/scenario/scenario.h"
+#include "game/turn/turn.h"
 
 typedef struct Flow Flow;
 
-/* Scores REPLY, written in ROLE, against CONTEXT (the partner's last words, "" for a
- * startup), filling OUT. Returns 0, or a negative code that stops the flow with an error. */
-typedef int (*FlowScoreFn)(void *ud, const char *context, const char *reply, Role role,
-                           MoveList *out);
+struct lua_State;
+
+/* Scores TURN (the text, the words it answers, its kind, role and player), filling OUT. It
+ * runs inside the flow's Lua step: SCENARIO is the index of the scenario's table on L's
+ * stack, for the scenario's rules and points (scenario_score), whose errors are raised in L
+ * as from any binding, at the rule's line. Returns 0, or a negative code with ERR filled
+ * (file, line, message), which stops the answer with that error. */
+typedef int (*FlowScoreFn)(void *ud, struct lua_State *L, int scenario, const ScenarioTurn *turn,
+                           MoveList *out, ScriptError *err);
 
 typedef struct FlowConfig {
     const char *scenario_path;   /* the scenario file; also used by flow_reload */
@@ -64,18 +69,6 @@ typedef struct FlowAsk {
     char choices[FLOW_CHOICES_MAX][160]; /* shortened at a character boundary to fit */
     int optional;                        /* ASK_TEXT: an empty answer is allowed (skip) */
 } FlowAsk;
-
-/* One recorded turn. kind is "startup", "reply", "more", "closure", "rating" (text is
- * "got_it", "partly" or "not_yet"), "note" (player -1) or "park". */
-typedef struct FlowTurn {
-    int round, player;
-    Role role;
-    char kind[16];
-    char *text;    /* owned by the Flow */
-    char *context; /* what the text answered ("" when nothing), owned by the Flow */
-    MoveList moves;
-    uint32_t ms; /* the time stamp of the answer that led to this turn */
-} FlowTurn;
 
 typedef enum FlowAnswerKind { FLOW_ANSWER_TEXT, FLOW_ANSWER_CHOICE } FlowAnswerKind;
 
@@ -172,8 +165,12 @@ const char *flow_name(const Flow *f, int player);
 
 size_t flow_turn_count(const Flow *f);
 
-/* Turn I (borrowed; valid until the next answer, back or reload), or NULL out of range. */
-const FlowTurn *flow_turn(const Flow *f, size_t i);
+/* Turn I (borrowed; valid until the next answer, back or reload), or NULL out of range. Its
+ * n is I + 1. */
+const Turn *flow_turn(const Flow *f, size_t i);
+
+/* Every turn so far, in order (borrowed, as flow_turn); sets *N. */
+const Turn *flow_turns(const Flow *f, size_t *n);
 
 /* The sum of every turn's points: the couple's one score. */
 int flow_team_score(const Flow *f);
@@ -187,11 +184,6 @@ size_t flow_parked_count(const Flow *f);
 /* The text of parked grievance I (borrowed), or NULL out of range; sets *PLAYER (who parked
  * it) and *RETURNED (1 once it came back as a round); either may be NULL. */
 const char *flow_parked_text(const Flow *f, size_t i, int *player, int *returned);
-
-/* The scenario's point override I (by tag name), for the rules to apply too, so reasons
- * quote the same points: sets *TAG (borrowed) and *POINTS and returns 0, or -1 when I is
- * out of range. The flow applies them to every score itself either way. */
-int flow_point_override(const Flow *f, size_t i, const char **tag, int *points);
 
 /* The scenario's per-turn timer in seconds, 0 when it sets none. */
 int flow_turn_seconds(const Flow *f);

@@ -2,10 +2,10 @@
  * top of scripts/lib/floor.lua for what each function does). Thin bindings: they check
  * arguments, call flow.c, push results. heard.ask, heard.rate and heard.choose fill the
  * FlowRun's ask and yield; the answer comes back through a continuation, so a flow can
- * ask from inside pcall. Players are 1 and 2 in Lua, 0 and 1 in C. heard.turn scores with the
- * standard rules (flow.c's callback), then the scenario's own rules (scenario_rules_run, in
- * this sandbox), then applies the scenario's points. Every function has two upvalues: the
- * FlowRun and the scenario table.
+ * ask from inside pcall. Players are 1 and 2 in Lua, 0 and 1 in C. heard.turn scores through
+ * the flow's one callback (the match's turn pipeline), handing it this sandbox and the
+ * scenario table for the scenario's own rules and points. Every function has two upvalues:
+ * the FlowRun and the scenario table.
  *
  * Depends on: Lua 5.4, engine/script, game/scenario, flow.c. */
 #include "game/flow/flow_run.h"
@@ -235,13 +235,10 @@ static int l_flow_turn(lua_State *L)
     const char *context = spec_text(L, "context", 0, "turn");
     if (strlen(kind) == 0 || strlen(kind) >= sizeof r->turns[0].kind)
         return luaL_error(L, "heard.turn: kind must be a short word like \"reply\"");
-    MoveList ml;
-    int rc = flow_run_score(r, context ? context : "", text, role, &ml);
-    if (rc != 0)
-        return luaL_error(L, "heard.turn: the reply could not be scored (error %d)", rc);
     ScenarioTurn st = {text, context ? context : "", kind, role, player};
-    scenario_rules_run(L, lua_upvalueindex(2), &st, &ml);
-    flow_run_points(r, &ml);
+    MoveList ml;
+    if (flow_run_score(r, L, lua_upvalueindex(2), &st, &ml) != 0)
+        return luaL_error(L, "heard.turn: the turn could not be scored: %s", r->score_err.message);
     if (flow_run_add_turn(r, player, role, kind, text, context, &ml) != 0)
         return luaL_error(L, "out of memory while keeping a turn");
     scenario_push_moves(L, &ml);
@@ -354,33 +351,13 @@ typedef struct Setup {
     const char *floor_name;
 } Setup;
 
-static int point_order(const void *a, const void *b)
-{
-    return strcmp(((const FlowPoint *)a)->tag, ((const FlowPoint *)b)->tag);
-}
-
-/* Reads the scenario's timer and point overrides (already checked by scenario_load); the
- * overrides are sorted by tag, as Lua's table order is not the same from run to run. */
+/* Reads the scenario's timer (already checked by scenario_load). */
 static void read_scenario(lua_State *L, FlowRun *r, int sc)
 {
-    int top = lua_gettop(L);
     lua_pushstring(L, "turn_seconds");
     lua_rawget(L, sc);
     r->turn_seconds = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
-    lua_pushstring(L, "points");
-    if (lua_rawget(L, sc) == LUA_TTABLE) {
-        int pt = lua_gettop(L);
-        lua_pushnil(L);
-        while (lua_next(L, pt) && r->npoints < FLOW_POINTS_MAX) {
-            FlowPoint *p = &r->points[r->npoints++];
-            snprintf(p->tag, sizeof p->tag, "%s", lua_tostring(L, -2));
-            p->points = (int)lua_tointeger(L, -1);
-            lua_pop(L, 1);
-        }
-    }
-    qsort(r->points, (size_t)r->npoints, sizeof r->points[0], point_order);
-    lua_settop(L, top);
 }
 
 /* Protected: (Setup *, scenario, floor module) -> nothing. Builds `heard` and the coroutine
@@ -426,11 +403,30 @@ static int l_flow_setup(lua_State *L)
     return 0;
 }
 
+/* The step failed because the score callback did: ERR, which holds where the flow asked
+ * for the score, becomes the callback's own error (the rules' file, line and message), with
+ * the flow's place kept at the end of its traceback. Returns the callback's code. */
+static int score_error(FlowRun *r, ScriptError *err)
+{
+    if (err) {
+        char where[300];
+        snprintf(where, sizeof where, "%.255s:%d", err->file, err->line);
+        *err = r->score_err;
+        size_t n = strlen(err->traceback);
+        snprintf(err->traceback + n, sizeof err->traceback - n, "%sscored for heard.turn at %s",
+                 n ? "\n" : "", where);
+    }
+    return r->score_rc;
+}
+
 /* Runs the coroutine with NARGS on its stack until it asks or ends. */
 static int run_resume(FlowRun *r, int nargs, ScriptError *err)
 {
     int nres = 0, done = 0;
+    r->score_rc = 0;
     int rc = script_resume(r->script, r->co, nargs, &nres, &done, err);
+    if (rc != 0 && r->score_rc != 0)
+        return score_error(r, err);
     if (rc != 0)
         return rc;
     lua_pop(r->co, nres);

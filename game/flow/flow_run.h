@@ -9,13 +9,6 @@
 
 struct lua_State;
 
-#define FLOW_POINTS_MAX 32
-
-typedef struct FlowPoint {
-    char tag[MOVE_TAG_MAX];
-    int points;
-} FlowPoint;
-
 typedef struct FlowParked {
     char *text;
     int player;
@@ -28,18 +21,18 @@ typedef struct FlowRun {
     FlowAsk ask;              /* kind ASK_NONE between an answer and the next ask */
     const FlowAnswer *answer; /* the answer being handed to the waiting ask */
     uint32_t now;             /* its time stamp, given to the turns it leads to */
-    FlowTurn *turns;
+    Turn *turns;
     size_t nturns, capturns;
     FlowParked *parked;
     size_t nparked, capparked;
     int round, customer, finished;
     ScenarioInfo info;
     int turn_seconds;
-    FlowPoint points[FLOW_POINTS_MAX]; /* the scenario's overrides */
-    int npoints;
     const char *names[2]; /* borrowed from the Flow */
     FlowScoreFn score;
     void *score_ud;
+    int score_rc;          /* the score callback's error while the step that got it unwinds */
+    ScriptError score_err; /* what it said (file, line, message) */
 } FlowRun;
 
 /* ---- flow.c, called by the bindings ---- */
@@ -49,13 +42,11 @@ typedef struct FlowRun {
 int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const char *text,
                       const char *context, const MoveList *moves);
 
-/* Scores through the callback (the standard rules). Returns 0 or the callback's negative
- * code. */
-int flow_run_score(FlowRun *r, const char *context, const char *reply, Role role, MoveList *out);
-
-/* Applies the scenario's point overrides to OUT, last (after the scenario's own rules), and
- * sums its total. */
-void flow_run_points(const FlowRun *r, MoveList *out);
+/* Scores TURN through the callback (see FlowScoreFn; SCENARIO is the scenario table's index
+ * on L). Returns 0, or the callback's negative code with R->score_rc and R->score_err set,
+ * for the caller to raise. */
+int flow_run_score(FlowRun *r, struct lua_State *L, int scenario, const ScenarioTurn *turn,
+                   MoveList *out);
 
 /* Parks PLAYER's grievance TEXT. Returns its index (from 0) or FLOW_ERR_MEMORY. */
 int flow_run_park(FlowRun *r, int player, const char *text);

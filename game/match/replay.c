@@ -2,7 +2,7 @@
  * and answers, scored by the current rules, and compared turn by turn with what the file
  * recorded.
  *
- * Depends on: game/flow (which runs the Lua), game/rules, game/session. No SDL. */
+ * Depends on: game/match (which plays it through the turn pipeline), game/session. No SDL. */
 #include "game/match/replay.h"
 
 #include <stdarg.h>
@@ -17,13 +17,12 @@ struct Replay {
     char *path; /* for messages: the session file, or "session" */
     Rules *rules;
     char *root;
-    Flow *flow;
-    size_t pos;       /* answers fed */
-    size_t reloads;   /* recorded reloads applied */
-    int failed;       /* an answer did not fit, or a reload did not run: every further step
-                         fails the same way (REPLAY_ERR_ANSWER or REPLAY_ERR_SCENARIO) */
-    char error[768];  /* why it failed */
-    ScriptError rerr; /* the rules' last error, for a scoring failure's message */
+    Match *match;
+    size_t pos;      /* answers fed */
+    size_t reloads;  /* recorded reloads applied */
+    int failed;      /* an answer did not fit, or a reload did not run: every further step
+                        fails the same way (REPLAY_ERR_ANSWER or REPLAY_ERR_SCENARIO) */
+    char error[768]; /* why it failed */
 };
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -63,29 +62,10 @@ static const char *player_name(const Session *s, int player)
     return player == 0 || player == 1 ? s->header.players[player] : "the game";
 }
 
-/* The score callback of the play screen (game/screens/game.c), keeping the rules' error. */
-static int score_cb(void *ud, const char *context, const char *reply, Role role, MoveList *out)
-{
-    Replay *rp = ud;
-    return rules_score(rp->rules, context, reply, role, out, &rp->rerr);
-}
-
 /* ---- stepping -------------------------------------------------------------------------- */
 
-/* As in play (game_sync_points): the rules learn the scenario's points, so reasons quote
- * the same. */
-static void sync_points(Replay *rp)
-{
-    const char *tag;
-    int points;
-    rules_clear_overrides(rp->rules);
-    for (size_t i = 0; flow_point_override(rp->flow, i, &tag, &points) == 0; i++)
-        rules_set_points(rp->rules, tag, points);
-}
-
-/* Applies the recorded reloads made when RP->pos answers were in force, as the play screen
- * did (flow_reload, then game_sync_points). Returns 0, or REPLAY_ERR_SCENARIO with RP
- * failed and ERR naming the reload's line. */
+/* Applies the recorded reloads made when RP->pos answers were in force, as the match did in
+ * play. Returns 0, or REPLAY_ERR_SCENARIO with RP failed and ERR naming the reload's line. */
 static int apply_reloads(Replay *rp, char *err, size_t errsize)
 {
     const Session *s = rp->s;
@@ -94,12 +74,12 @@ static int apply_reloads(Replay *rp, char *err, size_t errsize)
         const SessionReload *r = &s->reloads[rp->reloads];
         ScriptError se;
         memset(&se, 0, sizeof se);
-        int rc = flow_reload_sources(rp->flow, r->scenario_source, 0, r->floor_source, 0, &se);
-        if (rc == 0 && flow_answer_count(rp->flow) < rp->pos)
+        int rc = match_reload_sources(rp->match, r->scenario_source, r->floor_source, r->ms, &se);
+        size_t kept = flow_answer_count(match_flow(rp->match));
+        if (rc == 0 && kept < rp->pos)
             snprintf(se.message, sizeof se.message,
-                     "it keeps %zu of the %zu answers given before it", flow_answer_count(rp->flow),
-                     rp->pos);
-        if (rc != 0 || flow_answer_count(rp->flow) < rp->pos) {
+                     "it keeps %zu of the %zu answers given before it", kept, rp->pos);
+        if (rc != 0 || kept < rp->pos) {
             set_err(rp->error, sizeof rp->error,
                     "%s:%ld: the scenario reloaded here (after answer %zu) no longer runs as "
                     "played: %s",
@@ -108,7 +88,6 @@ static int apply_reloads(Replay *rp, char *err, size_t errsize)
             set_err(err, errsize, "%s", rp->error);
             return REPLAY_ERR_SCENARIO;
         }
-        sync_points(rp);
     }
     return 0;
 }
@@ -119,30 +98,27 @@ static int start_flow(Replay *rp, char *err, size_t errsize)
 {
     const SessionHeader *h = &rp->s->header;
     const char *name = h->scenario_path && *h->scenario_path ? h->scenario_path : "scenario";
-    FlowConfig cfg = {
+    MatchConfig cfg = {
+        .root = rp->root,
+        .rules = rp->rules,
         .scenario_source = h->scenario_source,
         .scenario_name = name,
-        .root = rp->root,
         .floor_source = h->floor_source, /* NULL (an older file): the one under root */
         .floor_name = "scripts/lib/floor.lua (saved)",
         .names = {h->players[0], h->players[1]},
         .first = h->first,
         .seed = h->seed,
-        .score = score_cb,
-        .score_ud = rp,
     };
     ScriptError se;
     memset(&se, 0, sizeof se);
-    flow_destroy(rp->flow);
+    match_destroy(rp->match);
     rp->pos = 0;
     rp->reloads = 0;
     rp->failed = 0;
     rp->error[0] = '\0';
-    rp->flow = flow_create(&cfg, &se);
-    if (rp->flow) {
-        sync_points(rp);
+    rp->match = match_create(&cfg, &se);
+    if (rp->match)
         return apply_reloads(rp, err, errsize);
-    }
     set_err(err, errsize, "%s: the stored scenario %s (%s) no longer runs: %s", rp->path, name,
             h->scenario_id ? h->scenario_id : "?", se.message);
     return REPLAY_ERR_SCENARIO;
@@ -187,7 +163,7 @@ void replay_destroy(Replay *rp)
 {
     if (!rp)
         return;
-    flow_destroy(rp->flow);
+    match_destroy(rp->match);
     free(rp->path);
     free(rp->root);
     free(rp);
@@ -217,10 +193,9 @@ int replay_step(Replay *rp, char *err, size_t errsize)
     const SessionAnswer *a = &rp->s->answers[rp->pos];
     ScriptError se;
     memset(&se, 0, sizeof se);
-    rp->rerr.message[0] = '\0';
     int rc = a->kind == SESSION_ANSWER_TEXT
-                 ? flow_answer_text(rp->flow, a->text ? a->text : "", a->ms, &se)
-                 : flow_answer_choice(rp->flow, a->index, a->ms, &se);
+                 ? match_answer_text(rp->match, a->text ? a->text : "", a->ms, &se)
+                 : match_answer_choice(rp->match, a->index, a->ms, &se);
     if (rc == 0) {
         rp->pos++;
         rc = apply_reloads(rp, err, errsize);
@@ -228,10 +203,9 @@ int replay_step(Replay *rp, char *err, size_t errsize)
     }
     char words[128];
     int fits = rc <= FLOW_ERR_PAUSED && rc >= FLOW_ERR_MEMORY;
-    set_err(rp->error, sizeof rp->error, "%s:%ld: answer %zu (%s) %s: %s%s%s", rp->path, a->line,
+    set_err(rp->error, sizeof rp->error, "%s:%ld: answer %zu (%s) %s: %s", rp->path, a->line,
             rp->pos + 1, answer_words(a, words, sizeof words),
-            fits ? "no longer fits the flow" : "fails in the flow", se.message,
-            rp->rerr.message[0] ? "; the rules said: " : "", rp->rerr.message);
+            fits ? "no longer fits the flow" : "fails in the flow", se.message);
     rp->failed = REPLAY_ERR_ANSWER;
     set_err(err, errsize, "%s", rp->error);
     return REPLAY_ERR_ANSWER;
@@ -271,17 +245,17 @@ size_t replay_answer_total(const Replay *rp)
 
 const Flow *replay_flow(const Replay *rp)
 {
-    return rp->flow;
+    return match_flow(rp->match);
 }
 
 size_t replay_turn_count(const Replay *rp)
 {
-    return rp->flow ? flow_turn_count(rp->flow) : 0;
+    return rp->match ? flow_turn_count(match_flow(rp->match)) : 0;
 }
 
-const FlowTurn *replay_turn(const Replay *rp, size_t i)
+const Turn *replay_turn(const Replay *rp, size_t i)
 {
-    return rp->flow ? flow_turn(rp->flow, i) : NULL;
+    return rp->match ? flow_turn(match_flow(rp->match), i) : NULL;
 }
 
 /* ---- comparing ------------------------------------------------------------------------- */
@@ -312,53 +286,25 @@ static int same_moves(const MoveList *a, const MoveList *b)
     return 1;
 }
 
-/* The fields both kinds of turn have, for one comparison. */
-typedef struct TurnView {
-    const char *kind, *text;
-    int player, round, points;
-    Role role;
-    const MoveList *moves;
-} TurnView;
-
-static ReplayField compare_views(const TurnView *r, const TurnView *n)
-{
-    if (strcmp(r->kind, n->kind) != 0)
-        return REPLAY_DIFF_KIND;
-    if (r->player != n->player)
-        return REPLAY_DIFF_PLAYER;
-    if (r->role != n->role)
-        return REPLAY_DIFF_ROLE;
-    if (r->round != n->round)
-        return REPLAY_DIFF_ROUND;
-    if (strcmp(r->text, n->text) != 0)
-        return REPLAY_DIFF_TEXT;
-    if (!same_moves(r->moves, n->moves))
-        return REPLAY_DIFF_MOVES;
-    return r->points != n->points ? REPLAY_DIFF_POINTS : REPLAY_SAME;
-}
-
-static TurnView view_recorded(const SessionTurn *t)
-{
-    TurnView v = {t->kind ? t->kind : "",
-                  t->text ? t->text : "",
-                  t->player,
-                  t->round,
-                  t->points,
-                  t->role,
-                  &t->moves};
-    return v;
-}
-
-ReplayField replay_compare_turn(const SessionTurn *recorded, const FlowTurn *now)
+ReplayField replay_compare_turn(const Turn *recorded, const Turn *now)
 {
     if (!now)
         return recorded ? REPLAY_DIFF_MISSING : REPLAY_SAME;
     if (!recorded)
         return REPLAY_DIFF_EXTRA;
-    TurnView r = view_recorded(recorded);
-    TurnView n = {now->kind,        now->text, now->player, now->round,
-                  now->moves.total, now->role, &now->moves};
-    return compare_views(&r, &n);
+    if (strcmp(recorded->kind, now->kind) != 0)
+        return REPLAY_DIFF_KIND;
+    if (recorded->player != now->player)
+        return REPLAY_DIFF_PLAYER;
+    if (recorded->role != now->role)
+        return REPLAY_DIFF_ROLE;
+    if (recorded->round != now->round)
+        return REPLAY_DIFF_ROUND;
+    if (strcmp(recorded->text ? recorded->text : "", now->text ? now->text : "") != 0)
+        return REPLAY_DIFF_TEXT;
+    if (!same_moves(&recorded->moves, &now->moves))
+        return REPLAY_DIFF_MOVES;
+    return recorded->moves.total != now->moves.total ? REPLAY_DIFF_POINTS : REPLAY_SAME;
 }
 
 /* ---- all at once ----------------------------------------------------------------------- */
@@ -373,21 +319,10 @@ static int copy_turns(const Replay *rp, ReplayResult *res)
     if (!res->turns)
         return REPLAY_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        const FlowTurn *t = replay_turn(rp, i);
-        ReplayTurn *d = &res->turns[i];
-        d->n = (int)i + 1;
-        d->round = t->round;
-        d->player = t->player;
-        d->role = t->role;
-        snprintf(d->kind, sizeof d->kind, "%s", t->kind);
-        d->ms = t->ms;
-        d->points = t->moves.total;
-        d->moves = t->moves;
-        d->text = strdup(t->text);
-        res->n_turns = i + 1;
-        if (!d->text)
+        if (turn_copy(&res->turns[i], replay_turn(rp, i)) != 0)
             return REPLAY_ERR_NOMEM;
-        res->team_score += d->points;
+        res->n_turns = i + 1;
+        res->team_score += res->turns[i].moves.total;
     }
     return 0;
 }
@@ -412,10 +347,7 @@ static void compare_all(const Session *s, ReplayResult *res)
             }
             f = REPLAY_DIFF_EXTRA;
         } else {
-            const ReplayTurn *t = &res->turns[i];
-            TurnView r = view_recorded(&s->turns[i]);
-            TurnView v = {t->kind, t->text, t->player, t->round, t->points, t->role, &t->moves};
-            f = compare_views(&r, &v);
+            f = replay_compare_turn(&s->turns[i], &res->turns[i]);
         }
         if (f != REPLAY_SAME) {
             res->identical = 0;
@@ -469,7 +401,7 @@ void replay_result_free(ReplayResult *res)
     if (!res)
         return;
     for (size_t i = 0; i < res->n_turns; i++)
-        free(res->turns[i].text);
+        turn_clear(&res->turns[i]);
     free(res->turns);
     memset(res, 0, sizeof *res);
 }
@@ -499,8 +431,7 @@ static void append_moves(char *buf, size_t size, const MoveList *m, int points)
 }
 
 /* What one side of the difference holds, for FIELD. */
-static void append_side(char *buf, size_t size, const Session *s, ReplayField field,
-                        const TurnView *v)
+static void append_side(char *buf, size_t size, const Session *s, ReplayField field, const Turn *v)
 {
     char text[128];
     switch (field) {
@@ -517,11 +448,11 @@ static void append_side(char *buf, size_t size, const Session *s, ReplayField fi
         append(buf, size, "round %d", v->round);
         break;
     case REPLAY_DIFF_TEXT:
-        clip(text, sizeof text, v->text, 80);
+        clip(text, sizeof text, v->text ? v->text : "", 80);
         append(buf, size, "'%s'", text);
         break;
     default: /* moves, points, and a turn only one side has */
-        append_moves(buf, size, v->moves, v->points);
+        append_moves(buf, size, &v->moves, v->moves.total);
         break;
     }
 }
@@ -534,25 +465,20 @@ char *replay_describe_diff(const Session *s, const ReplayResult *res, char *buf,
     if (!s || !res || res->identical || res->diff.field == REPLAY_SAME)
         return buf;
     const ReplayDiff *d = &res->diff;
-    const ReplayTurn *t = d->now;
-    TurnView r = {0}, n = {0};
-    if (d->recorded)
-        r = view_recorded(d->recorded);
-    if (t)
-        n = (TurnView){t->kind, t->text, t->player, t->round, t->points, t->role, &t->moves};
-    const TurnView *head = d->recorded ? &r : &n;
+    const Turn *t = d->now;
+    const Turn *head = d->recorded ? d->recorded : t;
     int number = d->recorded ? d->recorded->n : (int)d->index + 1;
     snprintf(buf, size, "turn %d (round %d, %s, %s): ", number, head->round,
              player_name(s, head->player), head->kind);
     if (d->recorded) {
         append(buf, size, "recorded ");
-        append_side(buf, size, s, d->field, &r);
+        append_side(buf, size, s, d->field, d->recorded);
     } else {
         append(buf, size, "not in the file");
     }
     append(buf, size, "; now ");
     if (t)
-        append_side(buf, size, s, d->field, &n);
+        append_side(buf, size, s, d->field, t);
     else
         append(buf, size, "no such turn (the re-run made %zu turns)", res->n_turns);
     return buf;

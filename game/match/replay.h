@@ -3,25 +3,24 @@
  * works after either file changed or was deleted; a session saved before the flow library
  * was stored runs the one under the root instead. The recorded seed, names and first player
  * are used, and the recorded answers are
- * fed to it in order, scored by the Rules given, and a hot reload recorded during play is
- * applied when as many answers were fed as were in force then (flow_reload_sources), so the
- * answers after it run the sources the players saw (the same rules_score the play screen
- * uses). Each re-scored turn can then be compared with the one in the file: the first
- * difference is what `heard replay --verify` reports, and what a rules change would alter.
+ * fed to it in order through a Match (game/match/match.h) scored by the Rules given, the
+ * same turn pipeline as in play, and a hot reload recorded during play is applied when as
+ * many answers were fed as were in force then (match_reload_sources), so the answers after
+ * it run the sources the players saw. Each re-scored turn can then be compared with the one in the
+ * file: the first difference is what `heard replay --verify` reports, and what a rules change would
+ * alter.
  *
  * Two ways in: replay_run does everything at once and returns the re-scored turns and the
  * comparison; a Replay steps answer by answer, for the on-screen viewer.
  *
- * Depends on: game/session (the loaded Session), game/flow, game/rules. No SDL. */
+ * Depends on: game/match, game/session (the loaded Session). No SDL. */
 #ifndef HEARD_REPLAY_H
 #define HEARD_REPLAY_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "game/flow/flow.h"
-#include "game/turn/moves.h"
-#include "game/rules/rules.h"
+#include "game/match/match.h"
 #include "game/session/session.h"
 
 /* Results: 0 or one of these. */
@@ -55,10 +54,9 @@ typedef struct Replay Replay;
 /* Starts the flow of session S again: the stored scenario source, seed, names and first
  * player, and the stored flow library, or when S has none (files of format 1)
  * scripts/lib/floor.lua under ROOT (NULL or "" means "."); turns are scored
- * with RULES (borrowed, must outlive the Replay), which are given the scenario's point
- * overrides as in play (any overrides RULES had are cleared). PATH is the session file's name for
- * messages (may be NULL). S is borrowed and must outlive the Replay. The flow runs up to
- * its first ask; no answer is fed yet, and the reloads recorded before the first answer are
+ * with RULES (borrowed, must outlive the Replay) through the match's pipeline. PATH is the session
+ * file's name for messages (may be NULL). S is borrowed and must outlive the Replay. The flow runs
+ * up to its first ask; no answer is fed yet, and the reloads recorded before the first answer are
  * applied. Returns the Replay (free with replay_destroy), or
  * NULL with ERR (may be NULL) saying why, e.g. "FILE: the stored scenario
  * scripts/scenarios/x.lua no longer runs: x.lua:3: ...". */
@@ -70,12 +68,12 @@ void replay_destroy(Replay *rp);
 
 /* Feeds the next recorded answer (text or choice, with its recorded time), then applies the
  * reloads recorded once that many answers were in force (S->reloads), re-running the
- * answers so far with the new sources and giving the rules the new points, as the play
- * screen did. Returns 1 when an answer was fed, 0 when every answer has been fed,
- * REPLAY_ERR_ANSWER with ERR naming the answer's line: "FILE:LINE: answer 5 ('Got it'...)
- * no longer fits: ...", or REPLAY_ERR_SCENARIO naming the reload's line when the reloaded
- * sources do not run or no longer take the answers before them. After an error RP stays
- * as it was before the answer (or the reload), and further steps fail the same way. */
+ * answers so far with the new sources, as the match did in play. Returns 1 when an answer was fed,
+ * 0 when every answer has been fed, REPLAY_ERR_ANSWER with ERR naming the answer's line:
+ * "FILE:LINE: answer 5 ('Got it'...) no longer fits: ...", or REPLAY_ERR_SCENARIO naming the
+ * reload's line when the reloaded sources do not run or no longer take the answers before them.
+ * After an error RP stays as it was before the answer (or the reload), and further steps fail the
+ * same way. */
 int replay_step(Replay *rp, char *err, size_t errsize);
 
 /* Goes to the state after the first N recorded answers (N beyond the log means all of
@@ -97,38 +95,25 @@ const Flow *replay_flow(const Replay *rp);
 
 /* The re-run turns so far: count, and turn I (borrowed as flow_turn), or NULL. */
 size_t replay_turn_count(const Replay *rp);
-const FlowTurn *replay_turn(const Replay *rp, size_t i);
+const Turn *replay_turn(const Replay *rp, size_t i);
 
 /* Compares a recorded turn with a re-run one. Move tags are compared as a set (order does
- * not matter), each with its points; texts byte for byte. Returns REPLAY_SAME or the
- * first field that differs; REPLAY_DIFF_MISSING when NOW is NULL, REPLAY_DIFF_EXTRA when
- * RECORDED is NULL. */
-ReplayField replay_compare_turn(const SessionTurn *recorded, const FlowTurn *now);
+ * not matter), each with its points; texts byte for byte; then the turns' points
+ * (moves.total). Returns REPLAY_SAME or the first field that differs; REPLAY_DIFF_MISSING
+ * when NOW is NULL, REPLAY_DIFF_EXTRA when RECORDED is NULL. */
+ReplayField replay_compare_turn(const Turn *recorded, const Turn *now);
 
 /* ---- all at once (verify) -------------------------------------------------------------- */
 
-/* A re-run turn, owned by its ReplayResult. */
-typedef struct ReplayTurn {
-    int n; /* 1-based, as in the file */
-    int round;
-    int player; /* 0 or 1; -1 for a note */
-    Role role;
-    char kind[16];
-    char *text;
-    uint32_t ms;
-    int points; /* moves.total */
-    MoveList moves;
-} ReplayTurn;
-
 typedef struct ReplayDiff {
-    ReplayField field;           /* REPLAY_SAME when nothing differs */
-    size_t index;                /* 0-based index of the first turn that differs */
-    const SessionTurn *recorded; /* borrowed from the Session; NULL for REPLAY_DIFF_EXTRA */
-    const ReplayTurn *now;       /* borrowed from the result; NULL for REPLAY_DIFF_MISSING */
+    ReplayField field;    /* REPLAY_SAME when nothing differs */
+    size_t index;         /* 0-based index of the first turn that differs */
+    const Turn *recorded; /* borrowed from the Session; NULL for REPLAY_DIFF_EXTRA */
+    const Turn *now;      /* borrowed from the result; NULL for REPLAY_DIFF_MISSING */
 } ReplayDiff;
 
 typedef struct ReplayResult {
-    ReplayTurn *turns; /* the re-scored turns, in order; owned (replay_result_free) */
+    Turn *turns; /* the re-scored turns, in order (copies); owned (replay_result_free) */
     size_t n_turns;
     size_t n_recorded;   /* turns in the file */
     int identical;       /* 1 when every recorded turn came out the same */

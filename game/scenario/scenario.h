@@ -17,7 +17,7 @@
  *   play         function(heard, scenario, floor): a custom flow instead of scripts/lib/floor.lua
  *   rules        function(turn, moves, add, drop), or a list of them: extra rules, run in the
  *                scenario's own sandbox after the standard rules scored a turn and before
- *                `points` is applied (see scenario_rules_run)
+ *                `points` is applied (see scenario_score)
  * Any other key is an error that suggests the closest known name.
  *
  * A rule is called with
@@ -95,21 +95,17 @@ typedef struct ScenarioTurn {
     int player; /* 0 or 1 */
 } ScenarioTurn;
 
-/* Runs the `rules` of the scenario table at index SC of L's stack on MOVES, what the
- * standard rules found for TURN, and sums MOVES->total again; nothing happens when the
- * table has no rules. Runs Lua, so call it inside a step (from a binding while a coroutine
- * runs, or under script_call): a rule's error, or a bad add or drop, is raised as a Lua
- * error at the rule's line, and MOVES is then left as it was. */
-void scenario_rules_run(struct lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves);
+/* The scenario's part of scoring a turn: runs the `rules` of the scenario table at index SC
+ * of L's stack on MOVES (what the standard rules found for TURN), then gives every move the
+ * scenario's `points` for its tag, and sums MOVES->total again. Without rules or points,
+ * MOVES keeps its moves. Runs Lua, so call it inside a step (from a binding while a
+ * coroutine runs, or under script_call): a rule's error, or a bad add or drop, is raised
+ * as a Lua error at the rule's line, and MOVES is then left as it was. */
+void scenario_score(struct lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves);
 
 /* Pushes MOVES onto L's stack as the list scripts see: { {tag=, points=, reason=}, ... }.
  * Runs no Lua code. */
 void scenario_push_moves(struct lua_State *L, const MoveList *moves);
-
-/* scenario_rules_run under script_call, for the scenario table that scenario_load left on
- * top of S's stack (it stays there). Returns 0, or a SCRIPT_ERR_* code with ERR filled
- * (file and line in the scenario) and MOVES as it was. */
-int scenario_rules_apply(Script *s, const ScenarioTurn *turn, MoveList *moves, ScriptError *err);
 
 /* Suggests the word of WORDS (COUNT of them) closest to WORD by edit distance, or NULL when
  * none is close enough to be a likely typo. The result is one of WORDS (borrowed). */

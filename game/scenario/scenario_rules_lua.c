@@ -179,9 +179,9 @@ static void push_turn(lua_State *L, const ScenarioTurn *t)
     lua_setfield(L, -2, "player");
 }
 
-void scenario_rules_run(lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves)
+/* Runs the `rules` of the scenario table at SC (an absolute index) on MOVES. */
+static void rules_run(lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves)
 {
-    sc = lua_absindex(L, sc);
     int top = lua_gettop(L);
     lua_pushstring(L, "rules");
     int type = lua_rawget(L, sc); /* top + 1 */
@@ -229,27 +229,26 @@ void scenario_rules_run(lua_State *L, int sc, const ScenarioTurn *turn, MoveList
     lua_settop(L, top);
 }
 
-/* ---- under a step of its own, for `heard check` ------------------------------------------ */
-
-typedef struct ApplyArgs {
-    const ScenarioTurn *turn;
-    MoveList *moves;
-} ApplyArgs;
-
-/* Protected: (ApplyArgs *, scenario table) -> nothing. */
-static int l_rules_apply(lua_State *L)
+/* Gives each move of MOVES the points of the scenario table at SC (an absolute index) for
+ * its tag, when it has some. Raw reads only: runs no Lua code. */
+static void points_apply(lua_State *L, int sc, MoveList *moves)
 {
-    ApplyArgs *a = lua_touserdata(L, 1);
-    scenario_rules_run(L, 2, a->turn, a->moves);
-    return 0;
+    lua_pushstring(L, "points");
+    if (lua_rawget(L, sc) == LUA_TTABLE) {
+        for (int i = 0; i < moves->count; i++) {
+            lua_pushstring(L, moves->items[i].tag);
+            if (lua_rawget(L, -2) == LUA_TNUMBER && lua_isinteger(L, -1))
+                moves->items[i].points = (int)lua_tointeger(L, -1);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
 }
 
-int scenario_rules_apply(Script *s, const ScenarioTurn *turn, MoveList *moves, ScriptError *err)
+void scenario_score(lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves)
 {
-    lua_State *L = script_lua(s);
-    ApplyArgs a = {turn, moves};
-    lua_pushcfunction(L, l_rules_apply);
-    lua_pushlightuserdata(L, &a);
-    lua_pushvalue(L, -3);
-    return script_call(s, 2, 0, err);
+    sc = lua_absindex(L, sc);
+    rules_run(L, sc, turn, moves);
+    points_apply(L, sc, moves);
+    moves_sum(moves);
 }

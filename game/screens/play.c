@@ -29,25 +29,25 @@ static void show_error(App *app, const ScriptError *err);
 static int reload_cb(void *ud, App *app, ScriptError *err)
 {
     PlayScreen *ps = ud;
-    int rc = flow_reload(ps->game->flow, err);
-    if (rc == 0)
-        game_note_reload(ps->game, app_now(app));
+    int rc = match_reload(ps->game->match, app_now(app), err);
+    game_note_warning(ps->game);
     return rc;
 }
 
-/* After any answer: save, notice the end, reset the field for the next ask. */
+/* After any answer (the match has saved it): notice the end, reset the field for the next
+ * ask. */
 static void after_answer(PlayScreen *ps, App *app)
 {
-    game_save_progress(ps->game);
+    game_note_warning(ps->game);
     ps->ask_started = app_now(app);
     ps->view.scroll = 0; /* follow the newest turn */
     tf_clear(ps->field);
     ps->view.message[0] = '\0';
-    if (flow_finished(ps->game->flow)) {
-        game_save_end(ps->game, app_now(app));
-        if (ps->game->save_path[0]) {
+    if (flow_finished(match_flow(ps->game->match))) {
+        const char *path = match_save_path(ps->game->match);
+        if (path[0]) {
             char msg[1200];
-            snprintf(msg, sizeof msg, "Session saved to %s", ps->game->save_path);
+            snprintf(msg, sizeof msg, "Session saved to %s", path);
             app_set_exit_message(app, msg);
         }
         Game *g = ps->game;
@@ -88,7 +88,7 @@ static void submit_text(PlayScreen *ps, App *app)
 {
     ScriptError err;
     memset(&err, 0, sizeof err);
-    int rc = flow_answer_text(ps->game->flow, tf_text(ps->field), app_now(app), &err);
+    int rc = match_answer_text(ps->game->match, tf_text(ps->field), app_now(app), &err);
     answer_result(ps, app, rc, &err);
 }
 
@@ -96,7 +96,7 @@ static void pick(PlayScreen *ps, App *app, int index)
 {
     ScriptError err;
     memset(&err, 0, sizeof err);
-    int rc = flow_answer_choice(ps->game->flow, index, app_now(app), &err);
+    int rc = match_answer_choice(ps->game->match, index, app_now(app), &err);
     answer_result(ps, app, rc, &err);
 }
 
@@ -104,7 +104,7 @@ static void go_back(PlayScreen *ps, App *app)
 {
     ScriptError err;
     memset(&err, 0, sizeof err);
-    int rc = flow_back(ps->game->flow, &err);
+    int rc = match_back(ps->game->match, app_now(app), &err);
     if (rc == FLOW_ERR_NOTHING) {
         app_pop(app); /* nothing played yet: back to the players screen */
         return;
@@ -113,8 +113,7 @@ static void go_back(PlayScreen *ps, App *app)
         show_error(app, &err);
         return;
     }
-    /* The file keeps what was written; an undo line says the last answer was taken back. */
-    game_note_undo(ps->game, app_now(app));
+    game_note_warning(ps->game);
     tf_clear(ps->field);
     snprintf(ps->view.message, sizeof ps->view.message, "Took back the last answer.");
 }
@@ -132,24 +131,25 @@ static void reload(PlayScreen *ps, App *app)
     ps->scenario_mtime = file_mtime(ps->game->setup.scenario.path);
     ScriptError err;
     memset(&err, 0, sizeof err);
-    if (flow_reload(ps->game->flow, &err) != 0) {
+    int rc = match_reload(ps->game->match, app_now(app), &err); /* recorded, for replay */
+    game_note_warning(ps->game);
+    if (rc != 0) {
         app_push(app, error_screen_create(&err, reload_cb, ps));
         return;
     }
-    game_note_reload(ps->game, app_now(app)); /* so a replay follows the edit */
     snprintf(ps->view.message, sizeof ps->view.message, "Reloaded the scenario.");
 }
 
 /* Keys that act on the game rather than the text field. Returns 1 when E was used. */
 static int handle_game_key(PlayScreen *ps, App *app, const Event *e)
 {
-    const FlowAsk *ask = flow_ask(ps->game->flow);
+    const FlowAsk *ask = flow_ask(match_flow(ps->game->match));
     if (e->key == KEY_ESCAPE) {
         go_back(ps, app);
         return 1;
     }
     if (e->key == KEY_F9) {
-        flow_set_paused(ps->game->flow, 1);
+        match_set_paused(ps->game->match, 1);
         app_push(app, timeout_screen_create(ps->game));
         return 1;
     }
@@ -186,7 +186,7 @@ static int handle_game_key(PlayScreen *ps, App *app, const Event *e)
 static void handle(Screen *s, App *app, const Event *e)
 {
     PlayScreen *ps = (PlayScreen *)s;
-    game_record_event(ps->game, e);
+    match_record_event(ps->game->match, e);
     if (e->kind == EV_WHEEL) {
         ps->view.scroll += e->y * 60;
         if (ps->view.scroll < 0)
@@ -204,7 +204,7 @@ static void handle(Screen *s, App *app, const Event *e)
     }
     if (e->kind == EV_KEY && handle_game_key(ps, app, e))
         return;
-    if (!ps->game || flow_ask(ps->game->flow)->kind != ASK_TEXT)
+    if (!ps->game || flow_ask(match_flow(ps->game->match))->kind != ASK_TEXT)
         return;
     int r = tf_handle_event(ps->field, e);
     if (r & (TF_COPY | TF_CUT))
@@ -219,14 +219,14 @@ static void draw(Screen *s, App *app, Rect area)
 {
     PlayScreen *ps = (PlayScreen *)s;
     if (ps->game)
-        play_view_draw(&ps->view, app, ps->game->flow, ps->game->save_warning, ps->field,
-                       ps->ask_started, area);
+        play_view_draw(&ps->view, app, match_flow(ps->game->match),
+                       match_save_warning(ps->game->match), ps->field, ps->ask_started, area);
 }
 
 static int caret(Screen *s, Rect *where)
 {
     PlayScreen *ps = (PlayScreen *)s;
-    if (!ps->game || flow_ask(ps->game->flow)->kind != ASK_TEXT)
+    if (!ps->game || flow_ask(match_flow(ps->game->match))->kind != ASK_TEXT)
         return 0;
     *where = ps->view.caret;
     return 1;
@@ -239,7 +239,7 @@ static uint32_t wake(Screen *s, App *app)
     PlayScreen *ps = (PlayScreen *)s;
     if (!ps->game)
         return 0;
-    if (flow_turn_seconds(ps->game->flow) > 0)
+    if (flow_turn_seconds(match_flow(ps->game->match)) > 0)
         return 250;
     return app_headless(app) ? 0 : 1000;
 }

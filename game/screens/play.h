@@ -1,54 +1,30 @@
-/* play.h: the state of one game being played on screen — the flow, the rules that score
- * it, and the session file it is saved to — shared by the play, pause and summary screens.
- * No drawing here. */
+/* play.h: the state of one game being played on screen — a Match (the flow, the rules that
+ * score it, and the session file it is saved to) and its setup — shared by the play, pause
+ * and summary screens. No drawing, no scoring, no saving here: the match does both. */
 #ifndef HEARD_PLAY_H
 #define HEARD_PLAY_H
 
-#include "game/flow/flow.h"
-#include "game/rules/rules.h"
 #include "engine/sdl/app.h"
+#include "game/match/match.h"
 #include "game/screens/setup.h"
-#include "game/session/session.h"
 
 typedef struct Game {
     GameSetup setup;
-    Rules *rules;
-    Flow *flow;
-    SessionWriter *writer; /* NULL when the session cannot be saved (see save_warning) */
-    char save_path[1024];
-    char save_warning[768];
-    size_t turns_saved;   /* turns already written to the session file */
-    size_t answers_saved; /* answers already written */
-    int trace;            /* print each saved turn (for the kill test) */
+    Match *match;
+    int trace;        /* print the session's path and each saved turn (for the kill test) */
+    int path_told;    /* the path has been printed */
+    char warned[768]; /* the save warning last printed on stderr */
 } Game;
 
-/* Loads the rules, starts the flow and opens the session file. Returns NULL with ERR filled
- * when the rules or the scenario cannot start. A session that cannot be saved (read-only or
- * full data folder) still plays: save_warning says why. */
+/* Starts a match of SETUP's scenario, saved in the app's data folder. Returns NULL with
+ * ERR filled when the rules or the scenario cannot start. A session that cannot be saved
+ * (read-only or full data folder) still plays: match_save_warning says why. */
 Game *game_create(App *app, const GameSetup *setup, ScriptError *err);
 void game_destroy(Game *g); /* NULL is a no-op */
 
-/* Tells the rules the scenario's point overrides (the flow applies them to every score
- * itself), so the reasons players read quote the same points. Call after a reload too. */
-void game_sync_points(Game *g);
-
-/* Writes the answers and turns the flow has committed since the last call, each synced to
- * disk before the game moves on. On a write error, sets save_warning and keeps playing. */
-void game_save_progress(Game *g);
-
-/* Marks the session as finished in its file. */
-void game_save_end(Game *g, uint32_t ms);
-
-/* After flow_back: records in the file that the last answer was taken back. */
-void game_note_undo(Game *g, uint32_t ms);
-
-/* After a successful flow_reload: tells the rules the new points (game_sync_points) and
- * records in the file the sources that changed and the answers still in force, so a replay
- * follows the reload. */
-void game_note_reload(Game *g, uint32_t ms);
-
-/* Records an input event in the session file. */
-void game_record_event(Game *g, const Event *e);
+/* Prints the match's save warning on stderr once it appears or changes (for a terminal or
+ * a test; the screens show it too). Call after anything that writes to the session. */
+void game_note_warning(Game *g);
 
 /* The summary after the flow ends. Takes ownership of G. */
 Screen *summary_screen_create(App *app, Game *g);

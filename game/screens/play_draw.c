@@ -27,7 +27,7 @@ static const char *role_name(Role r)
 
 /* One transcript entry: who, what they said, the moves. Returns its height; draws it when
  * any of it falls between TOP and BOTTOM (the caller clips to that band). */
-static int draw_turn(const Ui *ui, const Flow *f, const FlowTurn *t, int x, int y, int w, int top,
+static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, int x, int y, int w, int top,
                      int bottom)
 {
     const Theme *th = &ui->theme;
@@ -100,10 +100,10 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
 }
 
 /* The newest turn that has moves, for the feedback panel. */
-static const FlowTurn *latest_scored(const Flow *f)
+static const Turn *latest_scored(const Flow *f)
 {
     for (size_t i = flow_turn_count(f); i > 0; i--) {
-        const FlowTurn *t = flow_turn(f, i - 1);
+        const Turn *t = flow_turn(f, i - 1);
         if (strcmp(t->kind, "rating") != 0 && t->player >= 0)
             return t;
     }
@@ -120,7 +120,7 @@ static void draw_feedback(const Ui *ui, const Flow *f, const char *warning, Rect
         y +=
             txt_draw_wrapped(ui->text, FS_SMALL, 1, warning, (Rect){x, y, w, bottom - y}, th->bad) +
             u / 2;
-    const FlowTurn *t = latest_scored(f);
+    const Turn *t = latest_scored(f);
     if (!t) {
         txt_draw_wrapped(ui->text, FS_BODY, 0,
                          "After each reply, the moves the game saw appear here, with their "

@@ -22,15 +22,15 @@ typedef struct SummaryScreen {
     TagCount tags[TAGS_MAX];
     int ntags;
     int reflections, questions;
-    const FlowTurn *best;
+    const Turn *best;
 } SummaryScreen;
 
 static void count_moves(SummaryScreen *ss)
 {
-    const Flow *f = ss->game->flow;
+    const Flow *f = match_flow(ss->game->match);
     int best_points = -1000;
     for (size_t i = 0; i < flow_turn_count(f); i++) {
-        const FlowTurn *t = flow_turn(f, i);
+        const Turn *t = flow_turn(f, i);
         if (t->player < 0)
             continue;
         for (int k = 0; k < t->moves.count; k++) {
@@ -83,7 +83,7 @@ static void bar(const Ui *ui, Rect r, int partner)
 static int draw_chart(SummaryScreen *ss, const Ui *ui, Rect box)
 {
     const Theme *th = &ui->theme;
-    const Flow *f = ss->game->flow;
+    const Flow *f = match_flow(ss->game->match);
     int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL), y = box.y;
     /* Legend. */
     for (int p = 0; p < 2; p++) {
@@ -122,7 +122,7 @@ static int draw_chart(SummaryScreen *ss, const Ui *ui, Rect box)
 static int draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
 {
     const Theme *th = &ui->theme;
-    const Flow *f = ss->game->flow;
+    const Flow *f = match_flow(ss->game->match);
     int u = ui->unit, y = box.y;
     char line[512];
     snprintf(line, sizeof line, "Reflections to questions: %d to %d", ss->reflections,
@@ -167,7 +167,7 @@ static void draw(Screen *s, App *app, Rect area)
     SummaryScreen *ss = (SummaryScreen *)s;
     const Ui *ui = app_ui(app);
     const Theme *th = &ui->theme;
-    const Flow *f = ss->game->flow;
+    const Flow *f = match_flow(ss->game->match);
     int u = ui->unit, m = u * 3, y = m;
     txt_draw(ui->text, FS_TITLE, 1, "Session summary", m, y, th->text);
     y += txt_line_height(ui->text, FS_TITLE);
@@ -177,14 +177,14 @@ static void draw(Screen *s, App *app, Rect area)
     y += txt_draw_wrapped(ui->text, FS_LARGE, 1, score, (Rect){m, y, area.w - 2 * m, area.h},
                           th->accent) +
          u;
-    if (ss->game->save_path[0]) {
+    if (match_save_path(ss->game->match)[0]) {
         char saved[1200];
-        snprintf(saved, sizeof saved, "Saved to %s", ss->game->save_path);
+        snprintf(saved, sizeof saved, "Saved to %s", match_save_path(ss->game->match));
         y += txt_draw_wrapped(ui->text, FS_SMALL, 0, saved, (Rect){m, y, area.w - 2 * m, area.h},
                               th->muted) +
              u;
-    } else if (ss->game->save_warning[0]) {
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 1, ss->game->save_warning,
+    } else if (match_save_warning(ss->game->match)[0]) {
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 1, match_save_warning(ss->game->match),
                               (Rect){m, y, area.w - 2 * m, area.h}, th->bad) +
              u;
     }

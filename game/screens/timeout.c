@@ -13,7 +13,7 @@ static void handle(Screen *s, App *app, const Event *e)
 {
     TimeoutScreen *ts = (TimeoutScreen *)s;
     if (e->kind == EV_KEY && (e->key == KEY_F9 || e->key == KEY_RETURN || e->key == KEY_ESCAPE)) {
-        flow_set_paused(ts->game->flow, 0);
+        match_set_paused(ts->game->match, 0);
         app_pop(app);
     }
 }

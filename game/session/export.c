@@ -84,7 +84,7 @@ static const char *duration(uint32_t ms, char *buf, size_t size)
 
 /* ---- the summary ---------------------------------------------------------------------- */
 
-static int has_tag(const SessionTurn *t, const char *tag)
+static int has_tag(const Turn *t, const char *tag)
 {
     for (int i = 0; i < t->moves.count; i++)
         if (strcmp(t->moves.items[i].tag, tag) == 0)
@@ -135,11 +135,11 @@ static void drop_unused_tags(ExportSummary *sum)
 
 static void count_turn(ExportSummary *sum, const Session *s, size_t i)
 {
-    const SessionTurn *t = &s->turns[i];
+    const Turn *t = &s->turns[i];
     if (t->player != 0 && t->player != 1)
         return;
     int p = t->player;
-    sum->points[p] += t->points;
+    sum->points[p] += t->moves.total;
     sum->turns[p]++;
     for (int m = 0; m < t->moves.count; m++) {
         const char *tag = t->moves.items[m].tag;
@@ -152,7 +152,7 @@ static void count_turn(ExportSummary *sum, const Session *s, size_t i)
             strcmp(tag, "question_open") == 0 || strcmp(tag, "question_closed") == 0;
     }
     if (has_tag(t, "reflection") &&
-        (sum->best_reflection < 0 || t->points > s->turns[sum->best_reflection].points))
+        (sum->best_reflection < 0 || t->moves.total > s->turns[sum->best_reflection].moves.total))
         sum->best_reflection = (long)i;
     sum->n_waiting += export_is_waiting(s, i);
 }
@@ -304,7 +304,7 @@ static const char *ratio_words(const ExportSummary *sum, char *buf, size_t size)
 }
 
 /* "reflection +3, check +2 (5 points)" for turn T, in plain text. */
-static void moves_line(FILE *f, const SessionTurn *t, void (*text)(FILE *, const char *))
+static void moves_line(FILE *f, const Turn *t, void (*text)(FILE *, const char *))
 {
     char pts[16];
     for (int m = 0; m < t->moves.count; m++) {
@@ -312,7 +312,7 @@ static void moves_line(FILE *f, const SessionTurn *t, void (*text)(FILE *, const
         text(f, t->moves.items[m].tag);
         fprintf(f, " %s", signed_points(t->moves.items[m].points, pts, sizeof pts));
     }
-    fprintf(f, " (%s points)", signed_points(t->points, pts, sizeof pts));
+    fprintf(f, " (%s points)", signed_points(t->moves.total, pts, sizeof pts));
 }
 
 static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
@@ -341,7 +341,7 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
     if (sum->best_reflection < 0)
         fputs("Nobody reflected in this session.\n\n", f);
     else {
-        const SessionTurn *t = &s->turns[sum->best_reflection];
+        const Turn *t = &s->turns[sum->best_reflection];
         md_quote(f, t->text);
         fputs("\n", f);
         md_inline(f, name_of(s, t->player));
@@ -365,7 +365,7 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
         fputs("\n", f);
 }
 
-static void md_turn(FILE *f, const Session *s, const SessionTurn *t)
+static void md_turn(FILE *f, const Session *s, const Turn *t)
 {
     char pts[16];
     if (t->player < 0) {
@@ -385,8 +385,8 @@ static void md_turn(FILE *f, const Session *s, const SessionTurn *t)
         fputs("parked a toaster\n\n", f);
     else {
         md_inline(f, t->kind);
-        fprintf(f, " · %s %s\n\n", signed_points(t->points, pts, sizeof pts),
-                t->points == 1 || t->points == -1 ? "point" : "points");
+        fprintf(f, " · %s %s\n\n", signed_points(t->moves.total, pts, sizeof pts),
+                t->moves.total == 1 || t->moves.total == -1 ? "point" : "points");
     }
     md_quote(f, t->text[0] ? t->text : "(nothing typed)");
     fputs("\n", f);
@@ -448,7 +448,7 @@ static void text_block(FILE *f, const char *text, int indent)
     } while (*p == '\n' && *++p);
 }
 
-static void text_turn(FILE *f, const Session *s, const SessionTurn *t)
+static void text_turn(FILE *f, const Session *s, const Turn *t)
 {
     char pts[16];
     if (t->player < 0) {
@@ -463,7 +463,7 @@ static void text_turn(FILE *f, const Session *s, const SessionTurn *t)
     if (strcmp(t->kind, "park") == 0)
         fputs("parked a toaster\n", f);
     else
-        fprintf(f, "%s  %s\n", t->kind, signed_points(t->points, pts, sizeof pts));
+        fprintf(f, "%s  %s\n", t->kind, signed_points(t->moves.total, pts, sizeof pts));
     text_block(f, t->text[0] ? t->text : "(nothing typed)", 8);
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
@@ -489,7 +489,7 @@ static void text_summary(FILE *f, const Session *s, const ExportSummary *sum)
     }
     fprintf(f, "Reflection-to-question ratio: %s\n", ratio_words(sum, ratio, sizeof ratio));
     if (sum->best_reflection >= 0) {
-        const SessionTurn *t = &s->turns[sum->best_reflection];
+        const Turn *t = &s->turns[sum->best_reflection];
         fprintf(f, "Best reflection: %s, turn %d: ", name_of(s, t->player), t->n);
         moves_line(f, t, text_raw);
         fputs("\n", f);

@@ -299,7 +299,7 @@ static void write_chart(FILE *f, const Session *s, const ExportSummary *sum)
     fputs("&#39;s.</figcaption>\n</figure>\n", f);
 }
 
-static void write_moves(FILE *f, const SessionTurn *t)
+static void write_moves(FILE *f, const Turn *t)
 {
     if (t->moves.count <= 0)
         return;
@@ -323,13 +323,13 @@ static void write_best_and_waiting(FILE *f, const Session *s, const ExportSummar
     if (sum->best_reflection < 0) {
         fputs("<p>Nobody reflected in this session.</p>\n", f);
     } else {
-        const SessionTurn *t = &s->turns[sum->best_reflection];
+        const Turn *t = &s->turns[sum->best_reflection];
         fputs("<blockquote>", f);
         esc(f, t->text);
         fputs("</blockquote>\n<p>", f);
         esc(f, name_of(s, t->player));
         fprintf(f, ", turn %d (round %d): ", t->n, t->round);
-        points_span(f, t->points);
+        points_span(f, t->moves.total);
         fputs(" points</p>\n", f);
         write_moves(f, t);
     }
@@ -371,7 +371,7 @@ static void write_summary(FILE *f, const Session *s, const ExportSummary *sum)
 
 /* ---- the transcript ------------------------------------------------------------------- */
 
-static void write_turn(FILE *f, const Session *s, const SessionTurn *t)
+static void write_turn(FILE *f, const Session *s, const Turn *t)
 {
     if (t->player != 0 && t->player != 1) {
         fprintf(f, "<div class=\"turn note\"><p><span class=\"num\">%d</span>", t->n);
@@ -393,7 +393,7 @@ static void write_turn(FILE *f, const Session *s, const SessionTurn *t)
     esc(f, park ? "parked a toaster" : t->kind);
     fputs(park ? "</span>" : " &middot;</span> ", f);
     if (!park)
-        points_span(f, t->points);
+        points_span(f, t->moves.total);
     fputs("</p>\n<blockquote>", f);
     esc(f, t->text[0] ? t->text : "(nothing typed)");
     fputs("</blockquote>\n", f);

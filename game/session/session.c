@@ -401,7 +401,7 @@ static json_t *moves_json(const MoveList *ml)
     return arr;
 }
 
-int session_write_turn(SessionWriter *w, const SessionTurn *t)
+int session_write_turn(SessionWriter *w, const Turn *t)
 {
     if (t->player < -1 || t->player > 1 || (t->role != ROLE_CUSTOMER && t->role != ROLE_AGENT))
         return bad_value(w, NULL,
@@ -411,10 +411,9 @@ int session_write_turn(SessionWriter *w, const SessionTurn *t)
     int bad = !o || set_str(o, "type", "turn") | set_int(o, "n", w->turns + 1);
     bad |= set_int(o, "round", t->round) | set_int(o, "player", t->player);
     bad |= set_str(o, "role", t->role == ROLE_AGENT ? "agent" : "customer");
-    if (bad || set_str(o, "kind", t->kind ? t->kind : "") != 0 ||
-        set_str(o, "text", t->text ? t->text : "") != 0)
+    if (bad || set_str(o, "kind", t->kind) != 0 || set_str(o, "text", t->text ? t->text : "") != 0)
         return bad_value(w, o, "a turn's kind or text is not valid UTF-8");
-    bad |= set_int(o, "ms", t->ms) | set_int(o, "points", t->points);
+    bad |= set_int(o, "ms", t->ms) | set_int(o, "points", t->moves.total);
     json_t *moves = moves_json(&t->moves);
     if (!moves)
         return bad_value(w, o, "a move's tag or reason is not valid UTF-8");

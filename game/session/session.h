@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "engine/core/events.h"
-#include "game/turn/moves.h"
+#include "game/turn/turn.h"
 
 /* The format this code writes and reads in full, and the oldest reader format that can
  * read what it writes. See docs/session-format.md for when each is bumped. Format 2 added
@@ -74,20 +74,6 @@ typedef struct SessionAnswer {
     size_t events_before; /* load: events recorded before this answer (what led to it) */
 } SessionAnswer;
 
-/* One scored turn, as the flow committed it. */
-typedef struct SessionTurn {
-    int n;            /* load: 1-based turn number; on write the writer numbers turns */
-    int round;        /* the round it belongs to */
-    int player;       /* 0 or 1; -1 for a note from the game itself */
-    Role role;        /* the role the player had in this turn */
-    const char *kind; /* "startup", "reply", "more", "closure", "rating", "note", "park" */
-    const char *text; /* what the player typed, UTF-8 (may be "") */
-    uint32_t ms;      /* milliseconds since the session began */
-    int points;       /* the turn's points */
-    MoveList moves;   /* the moves the rules saw */
-    long line;        /* load: line number in the file */
-} SessionTurn;
-
 /* A hot reload during play (flow_reload): the scenario or the flow library was edited and
  * the flow re-ran its answers with the new sources. On write, the sources are borrowed and
  * are the ones in force after the reload (flow_scenario_source, flow_floor_source); on load,
@@ -141,10 +127,10 @@ int session_write_undo(SessionWriter *w, uint32_t ms);
  * SESSION_ERR_IO / SESSION_ERR_NOMEM. */
 int session_write_reload(SessionWriter *w, const SessionReload *r);
 
-/* Appends a committed turn (numbered by the writer) and syncs the file before returning.
- * Returns 0 or SESSION_ERR_* (SESSION_ERR_ARG: player not -1..1, bad role, text not
- * UTF-8). */
-int session_write_turn(SessionWriter *w, const SessionTurn *t);
+/* Appends a committed turn (numbered by the writer; T->n, context and line are not saved)
+ * and syncs the file before returning. Its points are T->moves.total. Returns 0 or
+ * SESSION_ERR_* (SESSION_ERR_ARG: player not -1..1, bad role, text not UTF-8). */
+int session_write_turn(SessionWriter *w, const Turn *t);
 
 /* Appends the end line of a session that finished normally, and syncs. Returns 0 or
  * SESSION_ERR_*. */
@@ -169,7 +155,8 @@ typedef struct Session {
     size_t n_events;
     SessionAnswer *answers; /* the answer log as it stood at the end (undos applied) */
     size_t n_answers;
-    SessionTurn *turns; /* the turns as they stood at the end (undos applied) */
+    Turn *turns; /* the turns as they stood at the end (undos applied); each with its line in
+                    the file, no context, and the points recorded as moves.total */
     size_t n_turns;
     SessionReload *reloads; /* hot reloads, in order (see SessionReload.answers) */
     size_t n_reloads;

@@ -334,7 +334,7 @@ static const char *parse_moves(json_t *arr, MoveList *ml, int *cut)
     return NULL;
 }
 
-static const char *parse_turn(json_t *o, SessionTurn *t, int *cut)
+static const char *parse_turn(json_t *o, Turn *t, int *cut)
 {
     long long n, round, player, ms, points;
     const char *role = get_str(o, "role");
@@ -347,6 +347,8 @@ static const char *parse_turn(json_t *o, SessionTurn *t, int *cut)
         return "a turn whose \"role\" is not customer or agent";
     if (!get_str(o, "kind") || !get_str(o, "text"))
         return "a turn without its \"kind\" and \"text\"";
+    if (strlen(get_str(o, "kind")) >= sizeof t->kind)
+        return "a turn whose \"kind\" is not a short word";
     const char *bad = parse_moves(json_object_get(o, "moves"), &t->moves, cut);
     if (bad)
         return bad;
@@ -355,16 +357,10 @@ static const char *parse_turn(json_t *o, SessionTurn *t, int *cut)
     t->player = (int)player;
     t->role = strcmp(role, "agent") == 0 ? ROLE_AGENT : ROLE_CUSTOMER;
     t->ms = (uint32_t)ms;
-    t->points = (int)points;
-    t->kind = strdup(get_str(o, "kind"));
+    t->moves.total = (int)points; /* as recorded, whatever moves were left out */
+    snprintf(t->kind, sizeof t->kind, "%s", get_str(o, "kind"));
     t->text = strdup(get_str(o, "text"));
-    return t->kind && t->text ? NULL : "out of memory";
-}
-
-static void free_turn(SessionTurn *t)
-{
-    free((char *)t->kind);
-    free((char *)t->text);
+    return t->text ? NULL : "out of memory";
 }
 
 /* Drops the last answer in force and the turns written after it. A reload made after
@@ -373,7 +369,7 @@ static void drop_last_answer(Session *s)
 {
     SessionAnswer *a = &s->answers[--s->n_answers];
     while (s->n_turns > 0 && s->turns[s->n_turns - 1].line > a->line)
-        free_turn(&s->turns[--s->n_turns]);
+        turn_clear(&s->turns[--s->n_turns]);
     free((char *)a->text);
     for (size_t i = s->n_reloads; i > 0 && s->reloads[i - 1].answers > s->n_answers; i--)
         s->reloads[i - 1].answers = s->n_answers;
@@ -481,11 +477,11 @@ static const char *add_record(Loader *L, json_t *o, const char *type, long line)
     if (strcmp(type, "turn") == 0) {
         if (grow((void **)&s->turns, &L->cap_turns, s->n_turns, sizeof *s->turns))
             return "out of memory";
-        SessionTurn *t = &s->turns[s->n_turns];
+        Turn *t = &s->turns[s->n_turns];
         int cut = 0;
         const char *bad = parse_turn(o, t, &cut);
         if (bad) {
-            free_turn(t);
+            turn_clear(t);
             return bad;
         }
         if (cut)
@@ -619,7 +615,7 @@ Session *session_load(const char *path, SessionLoadReport *rep)
     }
     if (!L.s->ended) {
         for (size_t i = 0; i < L.s->n_turns; i++)
-            L.s->team_score += L.s->turns[i].points;
+            L.s->team_score += L.s->turns[i].moves.total;
     }
     return L.s;
 }
@@ -640,7 +636,7 @@ void session_free(Session *s)
     for (size_t i = 0; i < s->n_answers; i++)
         free((char *)s->answers[i].text);
     for (size_t i = 0; i < s->n_turns; i++)
-        free_turn(&s->turns[i]);
+        turn_clear(&s->turns[i]);
     for (size_t i = 0; i < s->n_reloads; i++) {
         free((char *)s->reloads[i].scenario_source);
         free((char *)s->reloads[i].floor_source);

@@ -1,7 +1,7 @@
 /* bench_replay.c: how long `heard replay --verify` takes on a long session. Plays a
  * 20-round scenario with scripted answers (two "Partly" loops a round, a toaster parked
- * now and then) through the real flow and rules, saving it with the session writer as the
- * game does, until the file holds at least 200 turns; then times loading that file,
+ * now and then) through a Match (the real flow, rules and session writer, as the game
+ * plays), until the file holds at least 200 turns; then times loading that file,
  * loading the rules and re-running every turn, several times, and prints the medians.
  * Target: under 50 ms in all. Run from the source folder (it reads scripts/):
  *   ./build/tests/bench_replay [RUNS]
@@ -12,8 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "game/flow/flow.h"
-#include "game/rules/rules.h"
+#include "game/match/match.h"
 #include "game/match/replay.h"
 #include "game/session/session.h"
 
@@ -51,97 +50,54 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int score_cb(void *ud, const char *context, const char *reply, Role role, MoveList *out)
+/* Answers the match's current ask the way the script says. Returns match_answer_*'s code. */
+static int answer(Match *m, int step, int *ratings_this_round)
 {
-    ScriptError err;
-    return rules_score((Rules *)ud, context, reply, role, out, &err);
-}
-
-/* Answers the flow's current ask the way the script says. Returns flow_answer_*'s code. */
-static int answer(Flow *f, int step, int *ratings_this_round)
-{
-    const FlowAsk *k = flow_ask(f);
+    const FlowAsk *k = flow_ask(match_flow(m));
     uint32_t ms = (uint32_t)step * 4000;
     if (k->kind == ASK_TEXT) {
         const char *text = k->role == ROLE_CUSTOMER ? CUSTOMER[step % 3] : AGENT[step % 4];
-        return flow_answer_text(f, text, ms, NULL);
+        return match_answer_text(m, text, ms, NULL);
     }
     if (k->kind == ASK_RATE) /* Partly twice, then Got it */
-        return flow_answer_choice(f, (*ratings_this_round)++ < 2 ? 1 : 0, ms, NULL);
+        return match_answer_choice(m, (*ratings_this_round)++ < 2 ? 1 : 0, ms, NULL);
     int pick = strstr(k->title, "Is there more?") ? 1 : 0; /* no more; park; bring back */
-    return flow_answer_choice(f, pick, ms, NULL);
-}
-
-/* Writes the answers and turns F holds beyond *NA and *NT. Returns 0 or -1. */
-static int save_progress(SessionWriter *w, const Flow *f, size_t *na, size_t *nt)
-{
-    for (; *na < flow_answer_count(f); (*na)++) {
-        const FlowAnswer *a = flow_answer(f, *na);
-        SessionAnswer sa = {.kind = a->kind == FLOW_ANSWER_TEXT ? SESSION_ANSWER_TEXT
-                                                                : SESSION_ANSWER_CHOICE,
-                            .text = a->text,
-                            .index = a->index,
-                            .ms = a->ms};
-        if (session_write_answer(w, &sa) != 0)
-            return -1;
-    }
-    for (; *nt < flow_turn_count(f); (*nt)++) {
-        const FlowTurn *t = flow_turn(f, *nt);
-        SessionTurn st = {0,       t->round, t->player,      t->role,  t->kind,
-                          t->text, t->ms,    t->moves.total, t->moves, 0};
-        if (session_write_turn(w, &st) != 0)
-            return -1;
-    }
-    return 0;
+    return match_answer_choice(m, pick, ms, NULL);
 }
 
 /* Plays the scripted session into a new file in DIR; its path goes to PATH. */
 static int make_session(const char *dir, Rules *rules, char *path, size_t size)
 {
-    FlowConfig cfg = {.scenario_source = SCENARIO,
-                      .scenario_name = "bench.lua",
-                      .root = ".",
-                      .names = {"Alex", "Sam"},
-                      .first = 0,
-                      .seed = 20261122ULL,
-                      .score = score_cb,
-                      .score_ud = rules};
+    MatchConfig cfg = {.root = ".",
+                       .rules = rules,
+                       .scenario_source = SCENARIO,
+                       .scenario_name = "bench.lua",
+                       .names = {"Alex", "Sam"},
+                       .first = 0,
+                       .seed = 20261122ULL,
+                       .save_dir = dir};
     ScriptError err;
-    Flow *f = flow_create(&cfg, &err);
-    if (!f) {
-        fprintf(stderr, "bench_replay: %s\n", err.message);
+    Match *m = match_create(&cfg, &err);
+    if (!m || !match_save_path(m)[0]) {
+        fprintf(stderr, "bench_replay: %s\n", m ? match_save_warning(m) : err.message);
+        match_destroy(m);
         return -1;
     }
-    SessionHeader h = {0};
-    h.scenario_id = "bench";
-    h.scenario_path = "bench.lua";
-    h.scenario_source = SCENARIO;
-    h.rules_hash = rules_hash(rules);
-    h.players[0] = "Alex";
-    h.players[1] = "Sam";
-    h.seed = cfg.seed;
-    char werr[512];
-    SessionWriter *w = session_writer_create(dir, &h, path, size, werr, sizeof werr);
-    if (!w) {
-        fprintf(stderr, "bench_replay: %s\n", werr);
-        flow_destroy(f);
-        return -1;
-    }
-    size_t na = 0, nt = 0;
-    int rc = save_progress(w, f, &na, &nt), ratings = 0, round = 1;
-    for (int step = 0; rc == 0 && !flow_finished(f); step++) {
-        if (flow_round(f) != round) {
-            round = flow_round(f);
+    snprintf(path, size, "%s", match_save_path(m));
+    int rc = 0, ratings = 0, round = 1;
+    for (int step = 0; rc == 0 && !flow_finished(match_flow(m)); step++) {
+        if (flow_round(match_flow(m)) != round) {
+            round = flow_round(match_flow(m));
             ratings = 0;
         }
-        rc = answer(f, step, &ratings);
-        if (rc == 0)
-            rc = save_progress(w, f, &na, &nt);
+        rc = answer(m, step, &ratings);
     }
-    if (rc == 0)
-        rc = session_write_end(w, flow_team_score(f), (uint32_t)na * 4000);
-    session_writer_destroy(w);
-    flow_destroy(f);
+    size_t nt = flow_turn_count(match_flow(m));
+    if (rc == 0 && match_save_warning(m)[0]) {
+        fprintf(stderr, "bench_replay: %s\n", match_save_warning(m));
+        rc = -1;
+    }
+    match_destroy(m);
     if (rc == 0 && nt < MIN_TURNS) {
         fprintf(stderr, "bench_replay: the script made only %zu turns\n", nt);
         rc = -1;

@@ -27,9 +27,9 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static SessionTurn make_turn(int i, char *text, size_t size)
+static Turn make_turn(int i, char *text, size_t size)
 {
-    SessionTurn t = {0};
+    Turn t = {0};
     snprintf(text, size,
              "If I got it, you feel let down that the microwave broke again (turn %d), and "
              "you need us to pick a new one this week. Did I get it? Is there more?",
@@ -37,8 +37,8 @@ static SessionTurn make_turn(int i, char *text, size_t size)
     t.round = i / 10 + 1;
     t.player = i % 2;
     t.role = i % 2 ? ROLE_AGENT : ROLE_CUSTOMER;
-    t.kind = i % 2 ? "reply" : "startup";
-    t.text = text;
+    snprintf(t.kind, sizeof t.kind, "%s", i % 2 ? "reply" : "startup");
+    t.text = (char *)text; /* borrowed: only written */
     t.ms = (uint32_t)(i * 15000);
     for (int m = 0; m < 4; m++) {
         Move *mv = &t.moves.items[t.moves.count++];
@@ -47,7 +47,6 @@ static SessionTurn make_turn(int i, char *text, size_t size)
         snprintf(mv->reason, sizeof mv->reason, "'you feel let down' gives back a feeling");
         t.moves.total += 2;
     }
-    t.points = t.moves.total;
     return t;
 }
 
@@ -69,7 +68,7 @@ static int write_session(const char *dir, double *times, char *path, size_t path
         return -1;
     }
     for (int i = 0; i < TURNS; i++) {
-        SessionTurn t = make_turn(i, text, sizeof text);
+        Turn t = make_turn(i, text, sizeof text);
         for (int e = 0; e < EVENTS_PER_TURN; e++) {
             Event ev = {.kind = EV_TEXT, .ms = t.ms - (uint32_t)(EVENTS_PER_TURN - e) * 100};
             snprintf(ev.text, sizeof ev.text, "%c", 'a' + e % 26);

@@ -96,7 +96,7 @@ static Session *load_session(const char *data)
     return s;
 }
 
-static const SessionTurn *turn_of_kind(const Session *s, const char *kind)
+static const Turn *turn_of_kind(const Session *s, const char *kind)
 {
     for (size_t i = 0; i < s->n_turns; i++)
         if (strcmp(s->turns[i].kind, kind) == 0)
@@ -164,7 +164,7 @@ static void test_badinput_typed_invalid_utf8_and_controls_are_repaired(void **st
     if (play(input, data) != 0)
         fail_msg("heard play failed: %s", out);
     Session *s = load_session(data);
-    const SessionTurn *t = turn_of_kind(s, "startup");
+    const Turn *t = turn_of_kind(s, "startup");
     assert_non_null(t);
     assert_true(valid_utf8(t->text));
     assert_false(has_controls(t->text));
@@ -212,7 +212,7 @@ static void test_badinput_huge_paste_is_capped_with_a_message(void **state)
     if (play(input, data) != 0)
         fail_msg("heard play failed: %s", out);
     Session *s = load_session(data);
-    const SessionTurn *t = turn_of_kind(s, "startup");
+    const Turn *t = turn_of_kind(s, "startup");
     assert_non_null(t);
     size_t kept = strlen(t->text);
     assert_true(kept > REPLY_MAX / 2);

@@ -42,14 +42,13 @@ static int run(const char *cmd, char *out, size_t size, char *err, size_t errsiz
     return rc;
 }
 
-static void add_move(SessionTurn *t, const char *tag, int points, const char *reason)
+static void add_move(Turn *t, const char *tag, int points, const char *reason)
 {
     Move *m = &t->moves.items[t->moves.count++];
     snprintf(m->tag, sizeof m->tag, "%s", tag);
     snprintf(m->reason, sizeof m->reason, "%s", reason);
     m->points = points;
     t->moves.total += points;
-    t->points = t->moves.total;
 }
 
 /* A short session with a <script> typed by a player, Markdown markup, a reflection, two
@@ -71,7 +70,7 @@ static int write_handmade(void)
     SessionWriter *w = session_writer_create(dir, &h, handmade, sizeof handmade, err, sizeof err);
     if (!w)
         return -1;
-    SessionTurn t[5];
+    Turn t[5];
     memset(t, 0, sizeof t);
     const char *texts[5] = {
         "<script>alert('x')</script> *the* microwave | again",
@@ -82,8 +81,8 @@ static int write_handmade(void)
         t[i].round = 1;
         t[i].player = i == 0 ? 0 : 1;
         t[i].role = i == 0 ? ROLE_CUSTOMER : ROLE_AGENT;
-        t[i].kind = kinds[i];
-        t[i].text = texts[i];
+        snprintf(t[i].kind, sizeof t[i].kind, "%s", kinds[i]);
+        t[i].text = (char *)texts[i]; /* borrowed: only written */
     }
     add_move(&t[1], "counter_complaint", -4, "brings your own complaint");
     add_move(&t[3], "reflection", 3, "gave back 'breaking' <b>");
@@ -159,11 +158,11 @@ static void test_export_markdown_holds_every_turn_move_and_score(void **state)
     assert_int_equal(run(cmd, page, sizeof page, NULL, 0), 0);
     int points[2] = {0, 0};
     for (size_t i = 0; i < s->n_turns; i++) {
-        const SessionTurn *t = &s->turns[i];
+        const Turn *t = &s->turns[i];
         if (strcmp(t->kind, "rating") != 0)
             assert_non_null(strstr(page, t->text));
         if (t->player >= 0)
-            points[t->player] += t->points;
+            points[t->player] += t->moves.total;
         for (int m = 0; m < t->moves.count; m++) {
             const Move *mv = &t->moves.items[m];
             snprintf(want, sizeof want, "- `%s` %+d: %s\n", mv->tag, mv->points, mv->reason);

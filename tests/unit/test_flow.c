@@ -37,11 +37,18 @@ static void add_move(MoveList *out, const char *tag, int points)
     out->total += points;
 }
 
-static int fake_score(void *ud, const char *context, const char *reply, Role role, MoveList *out)
+/* A stand-in for the match's turn pipeline (game/match): fixed moves for a few words in
+ * place of the analyser and the standard rules, then the scenario's own rules and points,
+ * as the pipeline runs them. */
+static int fake_score(void *ud, struct lua_State *L, int scenario, const ScenarioTurn *turn,
+                      MoveList *out, ScriptError *err)
 {
+    (void)err;
     Scorer *s = ud;
+    const char *reply = turn->text;
+    Role role = turn->role;
     s->calls++;
-    snprintf(s->last_context, sizeof s->last_context, "%s", context);
+    snprintf(s->last_context, sizeof s->last_context, "%s", turn->context);
     s->last_role = role;
     if (strstr(reply, "toaster") || strstr(reply, "my own"))
         add_move(out, "counter_complaint", -5);
@@ -51,6 +58,7 @@ static int fake_score(void *ud, const char *context, const char *reply, Role rol
         add_move(out, "soft_startup", 2);
     if (strstr(reply, "tomorrow"))
         add_move(out, "next_step", 2);
+    scenario_score(L, scenario, turn, out);
     return 0;
 }
 
@@ -98,12 +106,12 @@ static void pick(Flow *f, int index)
         fail_msg("choice %d: %d %s", index, rc, err.message);
 }
 
-static const FlowTurn *last_turn(const Flow *f)
+static const Turn *last_turn(const Flow *f)
 {
     return flow_turn(f, flow_turn_count(f) - 1);
 }
 
-static int has_tag(const FlowTurn *t, const char *tag)
+static int has_tag(const Turn *t, const char *tag)
 {
     for (int i = 0; i < t->moves.count; i++) {
         if (strcmp(t->moves.items[i].tag, tag) == 0)
@@ -197,7 +205,7 @@ static void test_flow_round_startup_reflect_got_it_closure_swap(void **state)
     assert_int_equal(flow_answer_choice(f, 5, 5, &err), FLOW_ERR_RANGE);
 
     type(f, "I feel let down that the microwave broke again.");
-    const FlowTurn *t = last_turn(f);
+    const Turn *t = last_turn(f);
     assert_string_equal(t->kind, "startup");
     assert_int_equal(t->role, ROLE_CUSTOMER);
     assert_int_equal(t->player, 0);
@@ -251,7 +259,7 @@ static void test_flow_startup_by_picking_a_prompt(void **state)
     Scorer sc = {0};
     Flow *f = start(MICROWAVE, &sc);
     pick(f, 0);
-    const FlowTurn *t = last_turn(f);
+    const Turn *t = last_turn(f);
     assert_string_equal(t->kind, "startup");
     assert_string_equal(t->text, "I want a new microwave, ours broke again.");
     expect(f, ASK_TEXT, 1);
@@ -274,7 +282,7 @@ static void test_flow_partly_and_not_yet_let_the_customer_add_a_line(void **stat
     assert_int_equal(flow_ask(f)->role, ROLE_CUSTOMER);
     assert_true(flow_ask(f)->optional);
     type(f, "It is also that nobody called the shop.");
-    const FlowTurn *t = last_turn(f);
+    const Turn *t = last_turn(f);
     assert_string_equal(t->kind, "more");
     assert_int_equal(t->role, ROLE_CUSTOMER);
     assert_string_equal(t->context, "You want it fixed.");
@@ -344,7 +352,7 @@ static void test_flow_counter_complaint_is_offered_parking(void **state)
     assert_string_equal(flow_ask(f)->title, "Park your toaster for later?");
     assert_int_equal(flow_ask(f)->nchoices, 2);
     pick(f, 0); /* park it */
-    const FlowTurn *t = last_turn(f);
+    const Turn *t = last_turn(f);
     assert_string_equal(t->kind, "park");
     assert_int_equal(t->player, 1);
     assert_int_equal(flow_parked_count(f), 1);
@@ -387,7 +395,7 @@ static void test_flow_parked_toaster_returns_next_round_roles_swapped(void **sta
                         "Bring back your parked toaster: Well, my toaster doesn't work either.");
     assert_string_equal(a->choices[1], "Something new");
     pick(f, 0);
-    const FlowTurn *t = last_turn(f);
+    const Turn *t = last_turn(f);
     assert_string_equal(t->kind, "startup");
     assert_int_equal(t->player, 1);
     assert_int_equal(t->role, ROLE_CUSTOMER);
@@ -667,7 +675,7 @@ static void test_flow_scores_add_up_from_the_turns(void **state)
     type(f, "");
     int team = 0, p0 = 0, p1 = 0;
     for (size_t i = 0; i < flow_turn_count(f); i++) {
-        const FlowTurn *t = flow_turn(f, i);
+        const Turn *t = flow_turn(f, i);
         team += t->moves.total;
         if (t->player == 0)
             p0 += t->moves.total;
@@ -703,14 +711,6 @@ static void test_flow_from_memory_with_point_overrides(void **state)
     assert_non_null(f);
     assert_string_equal(flow_scenario(f)->path, "session:mem.lua");
     assert_int_equal(flow_turn_seconds(f), 0);
-    const char *tag;
-    int points;
-    assert_int_equal(flow_point_override(f, 0, &tag, &points), 0);
-    assert_string_equal(tag, "criticism");
-    assert_int_equal(points, -4);
-    assert_int_equal(flow_point_override(f, 1, &tag, &points), 0);
-    assert_string_equal(tag, "reflection");
-    assert_int_equal(flow_point_override(f, 2, &tag, &points), -1);
     size_t len;
     assert_string_equal(flow_scenario_source(f, &len), src);
     assert_int_equal(len, strlen(src));
@@ -740,7 +740,7 @@ static void write_rules(const char *path, const char *rules, const char *points)
 }
 
 /* The moves of T as "tag points, ..." into BUF. */
-static const char *moves_of(const FlowTurn *t, char *buf, size_t cap)
+static const char *moves_of(const Turn *t, char *buf, size_t cap)
 {
     buf[0] = '\0';
     for (int i = 0; i < t->moves.count; i++)
@@ -771,7 +771,7 @@ static void test_flow_scenario_rules_add_drop_and_replace(void **state)
     Scorer sc = {0};
     Flow *f = start(path, &sc);
     type(f, "who is it");
-    const FlowTurn *t = last_turn(f);
+    const Turn *t = last_turn(f);
     assert_string_equal(t->text, "who is it"); /* the rule changed its own copy only */
     assert_int_equal(t->moves.count, 1);
     /* the second add replaced the first, and saw it in moves */
@@ -808,7 +808,7 @@ static void test_flow_scenario_rules_list_and_points_last(void **state)
     Flow *f = start(path, &sc);
     type(f, "The bins.");
     type(f, "So you feel stuck with the bins.");
-    const FlowTurn *t = last_turn(f);
+    const Turn *t = last_turn(f);
     char buf[256];
     assert_string_equal(moves_of(t, buf, sizeof buf), "reflection -1, feeling 1, thanks 5");
     assert_string_equal(t->moves.items[0].reason, "made bigger \xE2\x86\x92 reflection \xE2\x88\x92"

@@ -30,7 +30,7 @@ static int teardown(void **state)
     return bt_rmrf(tmpdir);
 }
 
-static int has_move(const SessionTurn *t, const char *tag)
+static int has_move(const Turn *t, const char *tag)
 {
     for (int i = 0; i < t->moves.count; i++)
         if (strcmp(t->moves.items[i].tag, tag) == 0)
@@ -63,11 +63,11 @@ static void test_play_two_rounds_of_the_microwave(void **state)
     assert_string_equal(s->header.scenario_id, "microwave");
     assert_true(s->ended);
 
-    const SessionTurn *startup1 = NULL, *startup2 = NULL, *toaster = NULL;
+    const Turn *startup1 = NULL, *startup2 = NULL, *toaster = NULL;
     int sum = 0, reflections = 0, partly_more = 0;
     for (size_t i = 0; i < s->n_turns; i++) {
-        const SessionTurn *t = &s->turns[i];
-        sum += t->points;
+        const Turn *t = &s->turns[i];
+        sum += t->moves.total;
         if (strcmp(t->kind, "startup") == 0 && t->round == 1)
             startup1 = t;
         if (strcmp(t->kind, "startup") == 0 && t->round == 2)
@@ -89,7 +89,7 @@ static void test_play_two_rounds_of_the_microwave(void **state)
     /* The toaster was seen, cost points, and came back as Sam's startup in round 2. */
     assert_non_null(toaster);
     assert_int_equal(toaster->player, 1);
-    assert_true(toaster->points < 0);
+    assert_true(toaster->moves.total < 0);
     assert_string_equal(startup2->text, toaster->text);
     /* Reflections were recognised, and the Partly loop added a line. */
     assert_true(reflections >= 2);

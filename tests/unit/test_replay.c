@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "game/rules/rules.h"
+#include "game/match/match.h"
 #include "game/match/replay.h"
 #include "game/session/session.h"
 #include "tests/support/binary_test.h"
@@ -168,7 +169,7 @@ static void test_replay_round_trip_gives_identical_turns(void **state)
     for (size_t i = 0; i < s->n_turns; i++) {
         assert_string_equal(res.turns[i].text, s->turns[i].text);
         assert_string_equal(res.turns[i].kind, s->turns[i].kind);
-        assert_int_equal(res.turns[i].points, s->turns[i].points);
+        assert_int_equal(res.turns[i].moves.total, s->turns[i].moves.total);
         assert_int_equal(res.turns[i].moves.count, s->turns[i].moves.count);
     }
     assert_int_equal(res.team_score, s->team_score);
@@ -233,7 +234,7 @@ static void test_replay_verify_passes_on_an_unchanged_session(void **state)
 }
 
 /* The first recorded turn with a "feeling" move: what a change of its points alters. */
-static const SessionTurn *first_feeling(const Session *s)
+static const Turn *first_feeling(const Session *s)
 {
     for (size_t i = 0; i < s->n_turns; i++)
         for (int m = 0; m < s->turns[i].moves.count; m++)
@@ -251,7 +252,7 @@ static void test_replay_verify_names_the_turn_changed_rules_alter(void **state)
     int was = bump_points(rules_file, "feeling");
 
     Session *s = load(saved);
-    const SessionTurn *t = first_feeling(s);
+    const Turn *t = first_feeling(s);
     assert_non_null(t);
     snprintf(cmd, sizeof cmd, "HEARD_ROOT='%s' %s replay '%s' --verify", root, bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out), 1);
@@ -277,7 +278,7 @@ static void test_replay_verify_names_the_turn_changed_rules_alter(void **state)
     assert_true(res.rules_changed);
     assert_int_equal(res.diff.field, REPLAY_DIFF_MOVES);
     assert_ptr_equal(res.diff.recorded, t);
-    assert_int_equal(res.diff.now->points, t->points - 1);
+    assert_int_equal(res.diff.now->moves.total, t->moves.total - 1);
     replay_result_free(&res);
     rules_destroy(rules);
     session_free(s);
@@ -537,49 +538,6 @@ static void test_replay_prints_the_transcript_without_verify(void **state)
 
 /* ---- a hot reload during play ------------------------------------------------------------ */
 
-/* What the play screen does around the flow (game/screens/game.c), without SDL: the rules
- * score, the session writer saves every answer and turn, a reload is recorded. */
-typedef struct Player {
-    Rules *rules;
-    Flow *flow;
-    SessionWriter *w;
-    size_t answers_saved, turns_saved;
-} Player;
-
-static int player_score(void *ud, const char *context, const char *reply, Role role, MoveList *out)
-{
-    ScriptError err;
-    return rules_score((Rules *)ud, context, reply, role, out, &err);
-}
-
-static void player_sync_points(Player *p)
-{
-    const char *tag;
-    int points;
-    rules_clear_overrides(p->rules);
-    for (size_t i = 0; flow_point_override(p->flow, i, &tag, &points) == 0; i++)
-        rules_set_points(p->rules, tag, points);
-}
-
-static void player_save(Player *p)
-{
-    for (; p->answers_saved < flow_answer_count(p->flow); p->answers_saved++) {
-        const FlowAnswer *a = flow_answer(p->flow, p->answers_saved);
-        SessionAnswer sa = {.kind = a->kind == FLOW_ANSWER_TEXT ? SESSION_ANSWER_TEXT
-                                                                : SESSION_ANSWER_CHOICE,
-                            .text = a->text,
-                            .index = a->index,
-                            .ms = a->ms};
-        assert_int_equal(session_write_answer(p->w, &sa), 0);
-    }
-    for (; p->turns_saved < flow_turn_count(p->flow); p->turns_saved++) {
-        const FlowTurn *t = flow_turn(p->flow, p->turns_saved);
-        SessionTurn st = {0,       t->round, t->player,      t->role,  t->kind,
-                          t->text, t->ms,    t->moves.total, t->moves, 0};
-        assert_int_equal(session_write_turn(p->w, &st), 0);
-    }
-}
-
 /* The answers of tests/data/play/microwave-two-rounds.txt: a text, or "#N" for choice N. */
 static const char *const TWO_ROUNDS_ANSWERS[] = {
     "I want a new microwave, ours broke again.",
@@ -599,16 +557,16 @@ static const char *const TWO_ROUNDS_ANSWERS[] = {
     "",
 };
 
-static void player_answer(Player *p, size_t i)
+/* Gives answer I of TWO_ROUNDS_ANSWERS to M, as the play screen would. */
+static void player_answer(Match *m, size_t i)
 {
     const char *a = TWO_ROUNDS_ANSWERS[i];
     ScriptError err;
     uint32_t ms = 1000u * (uint32_t)(i + 1);
-    int rc = a[0] == '#' ? flow_answer_choice(p->flow, atoi(a + 1), ms, &err)
-                         : flow_answer_text(p->flow, a, ms, &err);
+    int rc = a[0] == '#' ? match_answer_choice(m, atoi(a + 1), ms, &err)
+                         : match_answer_text(m, a, ms, &err);
     if (rc != 0)
         fail_msg("answer %zu ('%s'): %d %s", i + 1, a, rc, err.message);
-    player_save(p);
 }
 
 static char *read_whole(const char *path, size_t *len)
@@ -651,64 +609,46 @@ static void test_replay_follows_a_reload_recorded_during_play(void **state)
              source, from, at + strlen(from));
 
     ScriptError err;
-    Player p = {0};
-    p.rules = rules_load(".", &err);
-    assert_non_null(p.rules);
-    FlowConfig cfg = {.scenario_source = source,
-                      .scenario_name = "scripts/scenarios/microwave.lua",
-                      .root = ".",
-                      .names = {"Alex", "Sam"},
-                      .first = 0,
-                      .seed = 20261122u,
-                      .score = player_score,
-                      .score_ud = p.rules};
-    p.flow = flow_create(&cfg, &err);
-    if (!p.flow)
-        fail_msg("flow_create: %s", err.message);
-    player_sync_points(&p);
-    SessionHeader h = {.scenario_id = "microwave",
-                       .scenario_path = "scripts/scenarios/microwave.lua",
-                       .scenario_source = source,
-                       .floor_source = flow_floor_source(p.flow, NULL),
-                       .rules_hash = rules_hash(p.rules),
-                       .players = {"Alex", "Sam"},
-                       .first = 0,
-                       .seed = 20261122u};
+    Rules *rules = rules_load(".", &err);
+    assert_non_null(rules);
     char dir[600], path[1024], msg[768];
     snprintf(dir, sizeof dir, "%s/reload", tmpdir);
     snprintf(msg, sizeof msg, "mkdir -p '%s'", dir);
     assert_int_equal(system(msg), 0);
-    p.w = session_writer_create(dir, &h, path, sizeof path, msg, sizeof msg);
-    if (!p.w)
-        fail_msg("%s", msg);
-    player_save(&p);
+    MatchConfig cfg = {.root = ".",
+                       .rules = rules,
+                       .scenario_source = source,
+                       .scenario_name = "scripts/scenarios/microwave.lua",
+                       .names = {"Alex", "Sam"},
+                       .first = 0,
+                       .seed = 20261122u,
+                       .save_dir = dir};
+    Match *m = match_create(&cfg, &err);
+    if (!m)
+        fail_msg("match_create: %s", err.message);
+    assert_string_equal(match_save_warning(m), "");
+    snprintf(path, sizeof path, "%s", match_save_path(m));
 
     size_t n_answers = sizeof TWO_ROUNDS_ANSWERS / sizeof TWO_ROUNDS_ANSWERS[0];
     const size_t reload_after = 6;
     for (size_t i = 0; i < reload_after; i++)
-        player_answer(&p, i);
-    size_t turns_before = flow_turn_count(p.flow);
-    assert_int_equal(flow_reload_sources(p.flow, edited, 0, NULL, 0, &err), 0);
-    assert_int_equal(flow_answer_count(p.flow), reload_after);
-    assert_int_equal(flow_turn_count(p.flow), turns_before);
-    player_sync_points(&p);
-    SessionReload r = {.ms = 6500,
-                       .scenario_source = flow_scenario_source(p.flow, NULL),
-                       .floor_source = flow_floor_source(p.flow, NULL),
-                       .answers = flow_answer_count(p.flow)};
-    assert_int_equal(session_write_reload(p.w, &r), 0);
+        player_answer(m, i);
+    const Flow *f = match_flow(m);
+    size_t turns_before = flow_turn_count(f);
+    assert_int_equal(match_reload_sources(m, edited, NULL, 6500, &err), 0);
+    assert_int_equal(flow_answer_count(f), reload_after);
+    assert_int_equal(flow_turn_count(f), turns_before);
     for (size_t i = reload_after; i < n_answers; i++)
-        player_answer(&p, i);
-    assert_true(flow_finished(p.flow));
-    /* the closure of round 1 scored with the edited points */
-    const FlowTurn *closure = flow_turn(p.flow, turns_before);
+        player_answer(m, i);
+    assert_true(flow_finished(f));
+    /* the closure of round 1 scored with the edited points, and its reason says so */
+    const Turn *closure = flow_turn(f, turns_before);
     assert_string_equal(closure->kind, "closure");
     assert_int_equal(closure->moves.total, 7);
-    assert_int_equal(session_write_end(p.w, flow_team_score(p.flow), 99000), 0);
-    assert_int_equal(session_writer_destroy(p.w), 0);
-    size_t n_turns = flow_turn_count(p.flow);
-    int team = flow_team_score(p.flow);
-    flow_destroy(p.flow);
+    assert_non_null(strstr(closure->moves.items[0].reason, "next-step +7"));
+    size_t n_turns = flow_turn_count(f);
+    int team = flow_team_score(f);
+    match_destroy(m);
 
     Session *s = load(path);
     assert_int_equal(s->n_reloads, 1);
@@ -716,29 +656,26 @@ static void test_replay_follows_a_reload_recorded_during_play(void **state)
     assert_string_equal(s->reloads[0].scenario_source, edited);
     assert_null(s->reloads[0].floor_source); /* floor.lua did not change */
     ReplayResult res;
-    assert_int_equal(replay_run(s, path, p.rules, ".", &res), 0);
+    assert_int_equal(replay_run(s, path, rules, ".", &res), 0);
     assert_true(res.identical);
     assert_int_equal(res.n_turns, n_turns);
     assert_int_equal(res.team_score, team);
     replay_result_free(&res);
 
     /* stepping applies the reload once its answers were fed; seeking back undoes it */
-    Replay *rp = replay_create(s, path, p.rules, ".", msg, sizeof msg);
+    Replay *rp = replay_create(s, path, rules, ".", msg, sizeof msg);
     assert_non_null(rp);
-    const char *tag;
-    int points;
     assert_int_equal(replay_seek(rp, reload_after - 1, msg, sizeof msg), 0);
-    assert_int_equal(flow_point_override(replay_flow(rp), 0, &tag, &points), -1);
-    assert_int_equal(replay_step(rp, msg, sizeof msg), 1);
-    assert_int_equal(flow_point_override(replay_flow(rp), 0, &tag, &points), 0);
-    assert_string_equal(tag, "next_step");
-    assert_int_equal(points, 7);
+    assert_int_equal(replay_step(rp, msg, sizeof msg), 1); /* the reload comes with it */
+    assert_int_equal(replay_step(rp, msg, sizeof msg), 1); /* the closure */
+    assert_int_equal(replay_turn(rp, turns_before)->moves.total, 7);
     assert_int_equal(replay_seek(rp, (size_t)-1, msg, sizeof msg), 0);
     assert_int_equal(replay_turn_count(rp), n_turns);
     for (size_t i = 0; i < n_turns; i++)
         assert_int_equal(replay_compare_turn(&s->turns[i], replay_turn(rp, i)), REPLAY_SAME);
-    assert_int_equal(replay_seek(rp, 2, msg, sizeof msg), 0);
-    assert_int_equal(flow_point_override(replay_flow(rp), 0, &tag, &points), -1);
+    assert_int_equal(replay_seek(rp, 2, msg, sizeof msg), 0); /* back before the reload */
+    assert_int_equal(replay_seek(rp, reload_after + 1, msg, sizeof msg), 0);
+    assert_int_equal(replay_turn(rp, turns_before)->moves.total, 7);
     replay_destroy(rp);
 
     char cmd[2048], out[4096], want[160];
@@ -753,11 +690,11 @@ static void test_replay_follows_a_reload_recorded_during_play(void **state)
     copy_without(path, stripped, drop_reload);
     Session *old = load(stripped);
     assert_int_equal(old->n_reloads, 0);
-    assert_int_equal(replay_run(old, stripped, p.rules, ".", &res), 0);
+    assert_int_equal(replay_run(old, stripped, rules, ".", &res), 0);
     assert_false(res.identical);
     assert_int_equal(res.diff.index, turns_before);
     assert_int_equal(res.diff.field, REPLAY_DIFF_MOVES);
-    assert_int_equal(res.diff.recorded->points, 7);
+    assert_int_equal(res.diff.recorded->moves.total, 7);
     replay_result_free(&res);
     snprintf(cmd, sizeof cmd, "%s replay '%s' --verify", bt_bin(), stripped);
     assert_int_equal(run(cmd, out, sizeof out), 1);
@@ -769,7 +706,7 @@ static void test_replay_follows_a_reload_recorded_during_play(void **state)
 
     session_free(old);
     session_free(s);
-    rules_destroy(p.rules);
+    rules_destroy(rules);
     free(edited);
     free(source);
 }
@@ -788,17 +725,13 @@ static void add_move(MoveList *m, const char *tag, int points)
 static void test_replay_compare_turn_fields(void **state)
 {
     (void)state;
-    SessionTurn rec = {.n = 7,
-                       .round = 2,
-                       .player = 1,
-                       .role = ROLE_AGENT,
-                       .kind = "reply",
-                       .text = "So you are tired.",
-                       .points = 5};
+    char rec_text[] = "So you are tired.";
+    Turn rec = {
+        .n = 7, .round = 2, .player = 1, .role = ROLE_AGENT, .kind = "reply", .text = rec_text};
     add_move(&rec.moves, "reflection", 3);
     add_move(&rec.moves, "feeling", 2);
     char text[] = "So you are tired.", ctx[] = "";
-    FlowTurn now = {
+    Turn now = {
         .round = 2, .player = 1, .role = ROLE_AGENT, .kind = "reply", .text = text, .context = ctx};
     add_move(&now.moves, "feeling", 2); /* the same set in another order */
     add_move(&now.moves, "reflection", 3);
@@ -830,23 +763,13 @@ static void test_replay_describes_the_difference_in_one_line(void **state)
     memset(&s, 0, sizeof s);
     s.header.players[0] = "Alex";
     s.header.players[1] = "Sam";
-    SessionTurn rec = {.n = 7,
-                       .round = 2,
-                       .player = 1,
-                       .role = ROLE_AGENT,
-                       .kind = "reply",
-                       .text = "So you are tired.",
-                       .points = 5};
+    char rec_text[] = "So you are tired.";
+    Turn rec = {
+        .n = 7, .round = 2, .player = 1, .role = ROLE_AGENT, .kind = "reply", .text = rec_text};
     add_move(&rec.moves, "reflection", 3);
     add_move(&rec.moves, "feeling", 2);
     char text[] = "So you are tired.";
-    ReplayTurn now = {.n = 7,
-                      .round = 2,
-                      .player = 1,
-                      .role = ROLE_AGENT,
-                      .kind = "reply",
-                      .text = text,
-                      .points = 3};
+    Turn now = {.n = 7, .round = 2, .player = 1, .role = ROLE_AGENT, .kind = "reply", .text = text};
     add_move(&now.moves, "reflection", 3);
     ReplayResult res;
     memset(&res, 0, sizeof res);
