@@ -7,56 +7,13 @@
 
 #include "game/screens/play.h"
 #include "game/screens/play_draw.h"
-
-#define TAGS_MAX 32
-
-typedef struct TagCount {
-    char tag[MOVE_TAG_MAX];
-    int n[2];
-    int helps;
-} TagCount;
+#include "game/session/stats.h"
 
 typedef struct SummaryScreen {
     Screen base;
     Game *game;
-    TagCount tags[TAGS_MAX];
-    int ntags;
-    int reflections, questions;
-    const Turn *best;
+    SessionStats st; /* the session's figures, counted once (game/session/stats.h) */
 } SummaryScreen;
-
-static void count_moves(SummaryScreen *ss)
-{
-    const Flow *f = match_flow(ss->game->match);
-    int best_points = -1000;
-    for (size_t i = 0; i < flow_turn_count(f); i++) {
-        const Turn *t = flow_turn(f, i);
-        if (t->player < 0)
-            continue;
-        for (int k = 0; k < t->moves.count; k++) {
-            const Move *m = &t->moves.items[k];
-            int j = 0;
-            while (j < ss->ntags && strcmp(ss->tags[j].tag, m->tag) != 0)
-                j++;
-            if (j == ss->ntags && ss->ntags < TAGS_MAX) {
-                snprintf(ss->tags[j].tag, MOVE_TAG_MAX, "%s", m->tag);
-                ss->tags[j].helps = m->points >= 0;
-                ss->ntags++;
-            }
-            if (j < ss->ntags)
-                ss->tags[j].n[t->player]++;
-            if (strcmp(m->tag, "reflection") == 0) {
-                ss->reflections++;
-                if (t->moves.total > best_points) {
-                    best_points = t->moves.total;
-                    ss->best = t;
-                }
-            }
-            if (strncmp(m->tag, "question_", 9) == 0)
-                ss->questions++;
-        }
-    }
-}
 
 static void handle(Screen *s, App *app, const Event *e)
 {
@@ -93,27 +50,28 @@ static int draw_chart(SummaryScreen *ss, const Ui *ui, Rect box)
     }
     y += lh + u / 2;
     int label_w = txt_width(ui->text, FS_SMALL, 1, "✖ counter-complaint") + u;
+    const SessionStats *st = &ss->st;
     int max = 1;
-    for (int i = 0; i < ss->ntags; i++)
+    for (int i = 0; i < st->n_tags; i++)
         for (int p = 0; p < 2; p++)
-            max = ss->tags[i].n[p] > max ? ss->tags[i].n[p] : max;
+            max = st->tag_counts[i][p] > max ? st->tag_counts[i][p] : max;
     int bar_w = box.w - label_w - u * 4;
-    for (int i = 0; i < ss->ntags && y + lh * 2 <= box.y + box.h; i++) {
+    for (int i = 0; i < st->n_tags && y + lh * 2 <= box.y + box.h; i++) {
         char name[48], label[64];
-        play_tag_name(ss->tags[i].tag, name, sizeof name);
-        snprintf(label, sizeof label, "%s %s", ss->tags[i].helps ? "✔" : "✖", name);
+        play_tag_name(st->tags[i], name, sizeof name);
+        snprintf(label, sizeof label, "%s %s", st->tag_helps[i] ? "✔" : "✖", name);
         txt_draw(ui->text, FS_SMALL, 1, label, box.x, y + lh / 2,
-                 ss->tags[i].helps ? th->good : th->bad);
+                 st->tag_helps[i] ? th->good : th->bad);
         for (int p = 0; p < 2; p++) {
-            int w = bar_w * ss->tags[i].n[p] / max;
+            int w = bar_w * st->tag_counts[i][p] / max;
             bar(ui, (Rect){box.x + label_w, y + p * lh, w, lh - 3}, p);
             char num[16];
-            snprintf(num, sizeof num, "%d", ss->tags[i].n[p]);
+            snprintf(num, sizeof num, "%d", st->tag_counts[i][p]);
             txt_draw(ui->text, FS_SMALL, 0, num, box.x + label_w + w + u / 2, y + p * lh, th->text);
         }
         y += lh * 2 + u / 2;
     }
-    if (ss->ntags == 0)
+    if (st->n_tags == 0)
         txt_draw(ui->text, FS_SMALL, 0, "No moves were recognised this session.", box.x, y,
                  th->muted);
     return y - box.y;
@@ -124,15 +82,19 @@ static int draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
     const Theme *th = &ui->theme;
     const Flow *f = match_flow(ss->game->match);
     int u = ui->unit, y = box.y;
+    const SessionStats *st = &ss->st;
+    size_t n;
+    const Turn *turns = flow_turns(f, &n);
     char line[512];
-    snprintf(line, sizeof line, "Reflections to questions: %d to %d", ss->reflections,
-             ss->questions);
+    snprintf(line, sizeof line, "Reflections to questions: %d to %d",
+             st->reflections[0] + st->reflections[1], st->questions[0] + st->questions[1]);
     y += txt_draw_wrapped(ui->text, FS_BODY, 1, line, (Rect){box.x, y, box.w, box.h}, th->text) + u;
     txt_draw(ui->text, FS_BODY, 1, "Best reflection", box.x, y, th->text);
     y += txt_line_height(ui->text, FS_BODY);
-    if (ss->best) {
-        snprintf(line, sizeof line, "%s: “%s” (%+d)", flow_name(f, ss->best->player),
-                 ss->best->text, ss->best->moves.total);
+    if (st->best_reflection >= 0) {
+        const Turn *best = &turns[st->best_reflection];
+        snprintf(line, sizeof line, "%s: “%s” (%+d)", flow_name(f, best->player), best->text,
+                 best->moves.total);
         y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line,
                               (Rect){box.x, y, box.w, box.y + box.h - y}, th->text) +
              u;
@@ -145,19 +107,17 @@ static int draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
     }
     txt_draw(ui->text, FS_BODY, 1, "Parked toasters still waiting", box.x, y, th->text);
     y += txt_line_height(ui->text, FS_BODY);
-    int waiting = 0;
-    for (size_t i = 0; i < flow_parked_count(f) && y < box.y + box.h; i++) {
-        int player = 0, returned = 0;
-        const char *text = flow_parked_text(f, i, &player, &returned);
-        if (returned)
+    for (size_t i = 0; i < n && y < box.y + box.h; i++) {
+        if (!session_stats_waiting(turns, n, i))
             continue;
-        waiting++;
-        snprintf(line, sizeof line, "• %s: %s", flow_name(f, player), text);
+        snprintf(line, sizeof line, "• %s: %s", flow_name(f, turns[i].player), turns[i].text);
         y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line,
                               (Rect){box.x, y, box.w, box.y + box.h - y}, th->text);
     }
-    if (!waiting)
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, "None — every grievance had its turn.",
+    if (st->parked == st->returned)
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 0,
+                              st->parked ? "None — every grievance had its turn."
+                                         : "None — no toaster was parked.",
                               (Rect){box.x, y, box.w, box.h}, th->muted);
     return y - box.y;
 }
@@ -172,8 +132,8 @@ static void draw(Screen *s, App *app, Rect area)
     txt_draw(ui->text, FS_TITLE, 1, "Session summary", m, y, th->text);
     y += txt_line_height(ui->text, FS_TITLE);
     char score[200];
-    snprintf(score, sizeof score, "Team score %+d   (%s %+d · %s %+d)", flow_team_score(f),
-             flow_name(f, 0), flow_player_score(f, 0), flow_name(f, 1), flow_player_score(f, 1));
+    snprintf(score, sizeof score, "Team score %+d   (%s %+d · %s %+d)", ss->st.team_score,
+             flow_name(f, 0), ss->st.points[0], flow_name(f, 1), ss->st.points[1]);
     y += txt_draw_wrapped(ui->text, FS_LARGE, 1, score, (Rect){m, y, area.w - 2 * m, area.h},
                           th->accent) +
          u;
@@ -219,6 +179,8 @@ Screen *summary_screen_create(App *app, Game *g)
     }
     ss->base.ops = &ops;
     ss->game = g;
-    count_moves(ss);
+    size_t n;
+    const Turn *turns = flow_turns(match_flow(g->match), &n);
+    session_stats(turns, n, &ss->st);
     return &ss->base;
 }

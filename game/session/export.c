@@ -84,93 +84,11 @@ static const char *duration(uint32_t ms, char *buf, size_t size)
 
 /* ---- the summary ---------------------------------------------------------------------- */
 
-static int has_tag(const Turn *t, const char *tag)
-{
-    for (int i = 0; i < t->moves.count; i++)
-        if (strcmp(t->moves.items[i].tag, tag) == 0)
-            return 1;
-    return 0;
-}
-
-int export_is_waiting(const Session *s, size_t i)
-{
-    if (!s || i >= s->n_turns || strcmp(s->turns[i].kind, "park") != 0)
-        return 0;
-    for (size_t j = i + 1; j < s->n_turns; j++)
-        if (strcmp(s->turns[j].kind, "startup") == 0 &&
-            strcmp(s->turns[j].text, s->turns[i].text) == 0)
-            return 0;
-    return 1;
-}
-
-/* The slot of TAG in SUM's tag table, added at the end when new; -1 when full. */
-static int tag_slot(ExportSummary *sum, const char *tag)
-{
-    for (int i = 0; i < sum->n_tags; i++)
-        if (strcmp(sum->tags[i], tag) == 0)
-            return i;
-    if (sum->n_tags == EXPORT_TAGS_MAX)
-        return -1;
-    snprintf(sum->tags[sum->n_tags], MOVE_TAG_MAX, "%s", tag);
-    return sum->n_tags++;
-}
-
-/* Drops the tags nobody made; the table was seeded in the order of docs/moves.md, so the
- * tags the rules know come first and any others after them, as first seen. */
-static void drop_unused_tags(ExportSummary *sum)
-{
-    int k = 0;
-    for (int i = 0; i < sum->n_tags; i++) {
-        if (sum->tag_counts[i][0] + sum->tag_counts[i][1] == 0)
-            continue;
-        if (k != i) {
-            memcpy(sum->tags[k], sum->tags[i], MOVE_TAG_MAX);
-            sum->tag_counts[k][0] = sum->tag_counts[i][0];
-            sum->tag_counts[k][1] = sum->tag_counts[i][1];
-        }
-        k++;
-    }
-    sum->n_tags = k;
-}
-
-static void count_turn(ExportSummary *sum, const Session *s, size_t i)
-{
-    const Turn *t = &s->turns[i];
-    if (t->player != 0 && t->player != 1)
-        return;
-    int p = t->player;
-    sum->points[p] += t->moves.total;
-    sum->turns[p]++;
-    for (int m = 0; m < t->moves.count; m++) {
-        const char *tag = t->moves.items[m].tag;
-        int k = tag_slot(sum, tag);
-        if (k >= 0)
-            sum->tag_counts[k][p]++;
-        sum->moves[p]++;
-        sum->reflections[p] += strcmp(tag, "reflection") == 0;
-        sum->questions[p] +=
-            strcmp(tag, "question_open") == 0 || strcmp(tag, "question_closed") == 0;
-    }
-    if (has_tag(t, "reflection") &&
-        (sum->best_reflection < 0 || t->moves.total > s->turns[sum->best_reflection].moves.total))
-        sum->best_reflection = (long)i;
-    sum->n_waiting += export_is_waiting(s, i);
-}
-
 void export_summarize(const Session *s, ExportSummary *out)
 {
     memset(out, 0, sizeof *out);
-    out->best_reflection = -1;
     const SessionHeader *h = &s->header;
-    /* seed the tag table in the order of docs/moves.md, so tables and charts read alike */
-    size_t nknown;
-    const char *const *known = moves_tags(&nknown);
-    for (size_t i = 0; i < nknown; i++)
-        tag_slot(out, known[i]);
-    for (size_t i = 0; i < s->n_turns; i++)
-        count_turn(out, s, i);
-    drop_unused_tags(out);
-    out->team_score = s->team_score;
+    session_stats(s->turns, s->n_turns, &out->stats);
     ScenarioInfo info;
     const char *src = h->scenario_source ? h->scenario_source : "";
     if (scenario_info_load_source(h->scenario_id ? h->scenario_id : "scenario", src, strlen(src),
@@ -284,18 +202,23 @@ static void md_partner_table(FILE *f, const Session *s, const ExportSummary *sum
     fputs(" | ", f);
     md_inline(f, s->header.players[1]);
     fputs(" |\n|---|---:|---:|\n", f);
-    fprintf(f, "| Points | %d | %d |\n", sum->points[0], sum->points[1]);
-    fprintf(f, "| Turns | %d | %d |\n", sum->turns[0], sum->turns[1]);
-    fprintf(f, "| Moves | %d | %d |\n", sum->moves[0], sum->moves[1]);
-    fprintf(f, "| Reflections | %d | %d |\n", sum->reflections[0], sum->reflections[1]);
-    fprintf(f, "| Questions | %d | %d |\n\n", sum->questions[0], sum->questions[1]);
+    fprintf(f, "| Points | %d | %d |\n", sum->stats.points[0], sum->stats.points[1]);
+    fprintf(f, "| Turns | %d | %d |\n", sum->stats.turns[0], sum->stats.turns[1]);
+    fprintf(f, "| Moves | %d | %d |\n", sum->stats.moves[0], sum->stats.moves[1]);
+    fprintf(f, "| Reflections | %d | %d |\n", sum->stats.reflections[0], sum->stats.reflections[1]);
+    fprintf(f, "| Questions | %d | %d |\n", sum->stats.questions[0], sum->stats.questions[1]);
+    fprintf(f, "| Next steps offered | %d | %d |\n", sum->stats.next_steps[0],
+            sum->stats.next_steps[1]);
+    const int(*h)[STATS_RATINGS] = sum->stats.heard;
+    fprintf(f, "| Listening rated Got it · Partly · Not yet | %d · %d · %d | %d · %d · %d |\n\n",
+            h[0][0], h[0][1], h[0][2], h[1][0], h[1][1], h[1][2]);
 }
 
 /* "3 : 1 (3.0 reflections per question)" or "3 : 0 (no questions)". */
 static const char *ratio_words(const ExportSummary *sum, char *buf, size_t size)
 {
-    int r = sum->reflections[0] + sum->reflections[1];
-    int q = sum->questions[0] + sum->questions[1];
+    int r = sum->stats.reflections[0] + sum->stats.reflections[1];
+    int q = sum->stats.questions[0] + sum->stats.questions[1];
     if (q == 0)
         snprintf(buf, size, "%d : 0 (no questions asked)", r);
     else
@@ -318,11 +241,11 @@ static void moves_line(FILE *f, const Turn *t, void (*text)(FILE *, const char *
 static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
 {
     char ratio[96];
-    fprintf(f, "## Summary\n\n**Team score: %d**\n\n", sum->team_score);
+    fprintf(f, "## Summary\n\n**Team score: %d**\n\n", sum->stats.team_score);
     md_partner_table(f, s, sum);
     fprintf(f, "**Reflection-to-question ratio:** %s\n\n", ratio_words(sum, ratio, sizeof ratio));
     fputs("### Moves per partner\n\n", f);
-    if (sum->n_tags == 0)
+    if (sum->stats.n_tags == 0)
         fputs("No moves were named in this session.\n\n", f);
     else {
         fputs("| Move | ", f);
@@ -330,18 +253,18 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
         fputs(" | ", f);
         md_inline(f, s->header.players[1]);
         fputs(" |\n|---|---:|---:|\n", f);
-        for (int i = 0; i < sum->n_tags; i++) {
+        for (int i = 0; i < sum->stats.n_tags; i++) {
             fputs("| ", f);
-            md_code(f, sum->tags[i]);
-            fprintf(f, " | %d | %d |\n", sum->tag_counts[i][0], sum->tag_counts[i][1]);
+            md_code(f, sum->stats.tags[i]);
+            fprintf(f, " | %d | %d |\n", sum->stats.tag_counts[i][0], sum->stats.tag_counts[i][1]);
         }
         fputs("\n", f);
     }
     fputs("### Best reflection\n\n", f);
-    if (sum->best_reflection < 0)
+    if (sum->stats.best_reflection < 0)
         fputs("Nobody reflected in this session.\n\n", f);
     else {
-        const Turn *t = &s->turns[sum->best_reflection];
+        const Turn *t = &s->turns[sum->stats.best_reflection];
         md_quote(f, t->text);
         fputs("\n", f);
         md_inline(f, name_of(s, t->player));
@@ -350,10 +273,12 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
         fputs("\n\n", f);
     }
     fputs("### Parked toasters still waiting\n\n", f);
-    if (sum->n_waiting == 0)
+    if (sum->stats.parked == 0)
+        fputs("None: no toaster was parked in this session.\n\n", f);
+    else if (sum->stats.parked == sum->stats.returned)
         fputs("None: every parked toaster came back as a startup.\n\n", f);
     for (size_t i = 0; i < s->n_turns; i++) {
-        if (!export_is_waiting(s, i))
+        if (!session_stats_waiting(s->turns, s->n_turns, i))
             continue;
         fputs("- ", f);
         md_inline(f, name_of(s, s->turns[i].player));
@@ -361,7 +286,7 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
         md_inline(f, s->turns[i].text);
         fputs(i + 1 == s->n_turns ? "\n\n" : "\n", f);
     }
-    if (sum->n_waiting)
+    if ((sum->stats.parked - sum->stats.returned))
         fputs("\n", f);
 }
 
@@ -475,29 +400,34 @@ static void text_turn(FILE *f, const Session *s, const Turn *t)
 static void text_summary(FILE *f, const Session *s, const ExportSummary *sum)
 {
     char ratio[96];
-    fprintf(f, "\nTeam score %d: %s %d, %s %d\n", sum->team_score, s->header.players[0],
-            sum->points[0], s->header.players[1], sum->points[1]);
+    fprintf(f, "\nTeam score %d: %s %d, %s %d\n", sum->stats.team_score, s->header.players[0],
+            sum->stats.points[0], s->header.players[1], sum->stats.points[1]);
     for (int p = 0; p < 2; p++) {
         fprintf(f, "Moves by %s:", s->header.players[p]);
         int any = 0;
-        for (int i = 0; i < sum->n_tags; i++)
-            if (sum->tag_counts[i][p]) {
-                fprintf(f, "%s %s %d", any ? "," : "", sum->tags[i], sum->tag_counts[i][p]);
+        for (int i = 0; i < sum->stats.n_tags; i++)
+            if (sum->stats.tag_counts[i][p]) {
+                fprintf(f, "%s %s %d", any ? "," : "", sum->stats.tags[i],
+                        sum->stats.tag_counts[i][p]);
                 any = 1;
             }
         fputs(any ? "\n" : " none\n", f);
     }
     fprintf(f, "Reflection-to-question ratio: %s\n", ratio_words(sum, ratio, sizeof ratio));
-    if (sum->best_reflection >= 0) {
-        const Turn *t = &s->turns[sum->best_reflection];
+    const int(*h)[STATS_RATINGS] = sum->stats.heard;
+    for (int p = 0; p < 2; p++)
+        fprintf(f, "%s listened: rated Got it %d, Partly %d, Not yet %d; next steps offered %d\n",
+                s->header.players[p], h[p][0], h[p][1], h[p][2], sum->stats.next_steps[p]);
+    if (sum->stats.best_reflection >= 0) {
+        const Turn *t = &s->turns[sum->stats.best_reflection];
         fprintf(f, "Best reflection: %s, turn %d: ", name_of(s, t->player), t->n);
         moves_line(f, t, text_raw);
         fputs("\n", f);
         text_block(f, t->text, 2);
     }
-    fprintf(f, "Parked toasters still waiting: %d\n", sum->n_waiting);
+    fprintf(f, "Parked toasters still waiting: %d\n", (sum->stats.parked - sum->stats.returned));
     for (size_t i = 0; i < s->n_turns; i++)
-        if (export_is_waiting(s, i))
+        if (session_stats_waiting(s->turns, s->n_turns, i))
             fprintf(f, "  %s (turn %d): %s\n", name_of(s, s->turns[i].player), s->turns[i].n,
                     s->turns[i].text);
 }

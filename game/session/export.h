@@ -1,7 +1,8 @@
 /* export.h: a saved session written out for a coach or a couple: the transcript (who said
  * what, in which role and kind of turn, the moves the rules saw with points and reasons)
  * and a summary (team score, each partner's points, moves per partner, the
- * reflection-to-question ratio, the best reflection, parked toasters still waiting).
+ * reflection-to-question ratio, the best reflection, parked toasters still waiting), the
+ * figures counted once by session_stats.
  *
  * Formats: GitHub-flavoured Markdown; one self-contained HTML file (inline CSS with a print
  * stylesheet, the moves-per-partner chart as inline SVG, no scripts, nothing fetched); and
@@ -17,6 +18,7 @@
 
 #include "game/turn/moves.h"
 #include "game/session/session.h"
+#include "game/session/stats.h"
 
 /* Results: 0 or one of these. */
 enum {
@@ -31,31 +33,14 @@ typedef enum ExportFormat { EXPORT_MARKDOWN, EXPORT_HTML, EXPORT_TEXT } ExportFo
  * *OUT, or EXPORT_ERR_ARG for anything else. */
 int export_format_parse(const char *name, ExportFormat *out);
 
-#define EXPORT_TAGS_MAX 32
-
-/* What the summary says, counted from the recorded turns. */
+/* What the summary says: the scenario's title and the session's figures (stats.h). */
 typedef struct ExportSummary {
-    char title[128]; /* the scenario's title from the stored source, else its id */
-    int team_score;  /* from the end line, else the sum of the turns' points */
-    int points[2];   /* each partner's points */
-    int turns[2];    /* each partner's turns (ratings and parks included) */
-    int moves[2];    /* how many moves each partner made */
-    int reflections[2];
-    int questions[2]; /* question_open and question_closed */
-    int n_tags;       /* tags seen, in the order of docs/moves.md, then any others */
-    char tags[EXPORT_TAGS_MAX][MOVE_TAG_MAX];
-    int tag_counts[EXPORT_TAGS_MAX][2]; /* how often each partner made each tag */
-    long best_reflection; /* index of the turn: the highest-scoring reply with a reflection
-                             (the earliest of equals); -1 when nobody reflected */
-    int n_waiting;        /* parked toasters that never came back (see export_is_waiting) */
+    char title[128];    /* the scenario's title from the stored source, else its id */
+    SessionStats stats; /* counted from the recorded turns */
 } ExportSummary;
 
 /* Counts the summary of S into OUT. */
 void export_summarize(const Session *s, ExportSummary *out);
-
-/* 1 when turn I of S is a "park" whose text never came back as a later startup (a toaster
- * still waiting for its turn), else 0. */
-int export_is_waiting(const Session *s, size_t i);
 
 /* Writes session S in FORMAT to OUT. NAME is the session file's name, shown at the foot
  * (may be NULL). Returns 0, EXPORT_ERR_ARG, or EXPORT_ERR_IO when OUT reports an error. */

@@ -177,20 +177,22 @@ static void write_scores(FILE *f, const Session *s, const ExportSummary *sum)
     fprintf(f,
             "<div class=\"scores\">\n<div class=\"score\"><span>Team score</span>"
             "<b>%d</b><small>one score for the couple</small></div>\n",
-            sum->team_score);
+            sum->stats.team_score);
     for (int p = 0; p < 2; p++) {
         fprintf(f, "<div class=\"score p%d\"><span>", p);
         esc(f, s->header.players[p]);
         fprintf(f, "</span><b>%d</b><small>%d turns &middot; %d moves</small></div>\n",
-                sum->points[p], sum->turns[p], sum->moves[p]);
+                sum->stats.points[p], sum->stats.turns[p], sum->stats.moves[p]);
     }
     fputs("</div>\n", f);
 }
 
 static void write_partner_table(FILE *f, const Session *s, const ExportSummary *sum)
 {
-    static const char *const rows[] = {"Points", "Turns", "Moves", "Reflections", "Questions"};
-    const int *cols[] = {sum->points, sum->turns, sum->moves, sum->reflections, sum->questions};
+    static const char *const rows[] = {"Points",      "Turns",     "Moves",
+                                       "Reflections", "Questions", "Next steps offered"};
+    const int *cols[] = {sum->stats.points,      sum->stats.turns,     sum->stats.moves,
+                         sum->stats.reflections, sum->stats.questions, sum->stats.next_steps};
     fputs("<table>\n<thead><tr><th scope=\"col\"></th>", f);
     for (int p = 0; p < 2; p++) {
         fputs("<th scope=\"col\" class=\"n\">", f);
@@ -202,7 +204,11 @@ static void write_partner_table(FILE *f, const Session *s, const ExportSummary *
         fprintf(
             f, "<tr><th scope=\"row\">%s</th><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
             rows[r], cols[r][0], cols[r][1]);
-    fputs("</tbody>\n</table>\n", f);
+    const int(*h)[STATS_RATINGS] = sum->stats.heard;
+    fputs("<tr><th scope=\"row\">Listening rated Got it &middot; Partly &middot; Not yet</th>", f);
+    for (int p = 0; p < 2; p++)
+        fprintf(f, "<td class=\"n\">%d &middot; %d &middot; %d</td>", h[p][0], h[p][1], h[p][2]);
+    fputs("</tr>\n</tbody>\n</table>\n", f);
 }
 
 /* The two fills: stripes for the first partner, dots for the second, each on its colour. */
@@ -247,10 +253,10 @@ static void chart_desc(FILE *f, const Session *s, const ExportSummary *sum)
     for (int p = 0; p < 2; p++) {
         esc(f, s->header.players[p]);
         fputs(":", f);
-        for (int i = 0; i < sum->n_tags; i++) {
+        for (int i = 0; i < sum->stats.n_tags; i++) {
             fputs(i ? ", " : " ", f);
-            esc(f, sum->tags[i]);
-            fprintf(f, " %d", sum->tag_counts[i][p]);
+            esc(f, sum->stats.tags[i]);
+            fprintf(f, " %d", sum->stats.tag_counts[i][p]);
         }
         fputs(p == 0 ? ". " : ".", f);
     }
@@ -259,15 +265,15 @@ static void chart_desc(FILE *f, const Session *s, const ExportSummary *sum)
 
 static void write_chart(FILE *f, const Session *s, const ExportSummary *sum)
 {
-    if (sum->n_tags == 0) {
+    if (sum->stats.n_tags == 0) {
         fputs("<p>No moves were named in this session.</p>\n", f);
         return;
     }
     int most = 1;
-    for (int i = 0; i < sum->n_tags; i++)
+    for (int i = 0; i < sum->stats.n_tags; i++)
         for (int p = 0; p < 2; p++)
-            most = sum->tag_counts[i][p] > most ? sum->tag_counts[i][p] : most;
-    int height = CHART_TOP + sum->n_tags * ROW_H;
+            most = sum->stats.tag_counts[i][p] > most ? sum->stats.tag_counts[i][p] : most;
+    int height = CHART_TOP + sum->stats.n_tags * ROW_H;
     fprintf(f,
             "<figure class=\"chart\">\n<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
             "role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n"
@@ -278,13 +284,13 @@ static void write_chart(FILE *f, const Session *s, const ExportSummary *sum)
     chart_legend(f, s);
     fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1c1c21\"/>\n", BAR_X,
             CHART_TOP - 6, BAR_X, height - 8);
-    for (int i = 0; i < sum->n_tags; i++) {
+    for (int i = 0; i < sum->stats.n_tags; i++) {
         int y = CHART_TOP + i * ROW_H;
         fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", LABEL_X, y + BAR_H + 6);
-        esc(f, sum->tags[i]);
+        esc(f, sum->stats.tags[i]);
         fputs("</text>\n", f);
         for (int p = 0; p < 2; p++) {
-            int n = sum->tag_counts[i][p], by = y + p * (BAR_H + 3);
+            int n = sum->stats.tag_counts[i][p], by = y + p * (BAR_H + 3);
             int w = n * BAR_MAX / most;
             fprintf(f,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"url(#fill-p%d)\" "
@@ -320,10 +326,10 @@ static void write_moves(FILE *f, const Turn *t)
 static void write_best_and_waiting(FILE *f, const Session *s, const ExportSummary *sum)
 {
     fputs("<h3>Best reflection</h3>\n", f);
-    if (sum->best_reflection < 0) {
+    if (sum->stats.best_reflection < 0) {
         fputs("<p>Nobody reflected in this session.</p>\n", f);
     } else {
-        const Turn *t = &s->turns[sum->best_reflection];
+        const Turn *t = &s->turns[sum->stats.best_reflection];
         fputs("<blockquote>", f);
         esc(f, t->text);
         fputs("</blockquote>\n<p>", f);
@@ -334,13 +340,15 @@ static void write_best_and_waiting(FILE *f, const Session *s, const ExportSummar
         write_moves(f, t);
     }
     fputs("<h3>Parked toasters still waiting</h3>\n", f);
-    if (sum->n_waiting == 0) {
-        fputs("<p>None: every parked toaster came back as a startup.</p>\n", f);
+    if (sum->stats.parked == sum->stats.returned) {
+        fputs(sum->stats.parked ? "<p>None: every parked toaster came back as a startup.</p>\n"
+                                : "<p>None: no toaster was parked in this session.</p>\n",
+              f);
         return;
     }
     fputs("<ul>\n", f);
     for (size_t i = 0; i < s->n_turns; i++) {
-        if (!export_is_waiting(s, i))
+        if (!session_stats_waiting(s->turns, s->n_turns, i))
             continue;
         fputs("<li><span class=\"who\">", f);
         esc(f, name_of(s, s->turns[i].player));
@@ -353,8 +361,8 @@ static void write_best_and_waiting(FILE *f, const Session *s, const ExportSummar
 
 static void write_summary(FILE *f, const Session *s, const ExportSummary *sum)
 {
-    int r = sum->reflections[0] + sum->reflections[1];
-    int q = sum->questions[0] + sum->questions[1];
+    int r = sum->stats.reflections[0] + sum->stats.reflections[1];
+    int q = sum->stats.questions[0] + sum->stats.questions[1];
     fputs("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n", f);
     write_scores(f, s, sum);
     write_partner_table(f, s, sum);

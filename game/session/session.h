@@ -197,7 +197,7 @@ typedef struct SessionSummary {
     char started[32]; /* ISO 8601 UTC; for an unreadable file, its modification time */
     char scenario_id[64];
     char players[2][64];
-    int team_score;  /* from the end line, or the sum of the turns' points */
+    int team_score;  /* the sum of the turns' points (session_stats) */
     int ended;       /* the session finished normally */
     int turns;       /* number of turns */
     int reflections; /* moves tagged "reflection" over all turns */

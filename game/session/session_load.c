@@ -17,6 +17,7 @@
 #include "engine/core/hash.h"
 #include "engine/core/utf8.h"
 #include "engine/core/journal.h"
+#include "game/session/stats.h"
 #include "version.h"
 
 typedef struct Loader {
@@ -667,12 +668,12 @@ static void summarize(SessionSummary *sum, const char *path, time_t mtime)
     utf8_copy(sum->scenario_id, sizeof sum->scenario_id, s->header.scenario_id);
     for (int p = 0; p < 2; p++)
         utf8_copy(sum->players[p], sizeof sum->players[p], s->header.players[p]);
-    sum->team_score = s->team_score;
+    SessionStats st;
+    session_stats(s->turns, s->n_turns, &st);
+    sum->team_score = st.team_score;
     sum->ended = s->ended;
     sum->turns = (int)s->n_turns;
-    for (size_t i = 0; i < s->n_turns; i++)
-        for (int m = 0; m < s->turns[i].moves.count; m++)
-            sum->reflections += strcmp(s->turns[i].moves.items[m].tag, "reflection") == 0;
+    sum->reflections = st.reflections[0] + st.reflections[1];
     session_free(s);
 }
 

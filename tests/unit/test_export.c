@@ -256,22 +256,23 @@ static void test_export_summary_counts(void **state)
     ExportSummary sum;
     export_summarize(s, &sum);
     assert_string_equal(sum.title, "Kitchen <b>&</b> co");
-    assert_int_equal(sum.points[0], 0);
-    assert_int_equal(sum.points[1], -4 + 4 + 3);
-    assert_int_equal(sum.reflections[1], 1);
-    assert_int_equal(sum.questions[1], 3);
-    assert_int_equal(sum.moves[1], 5);
-    assert_int_equal(sum.best_reflection, 3);
-    assert_int_equal(sum.n_waiting, 1);
-    assert_true(export_is_waiting(s, 2));
-    assert_false(export_is_waiting(s, 1));
+    assert_int_equal(sum.stats.points[0], 0);
+    assert_int_equal(sum.stats.points[1], -4 + 4 + 3);
+    assert_int_equal(sum.stats.reflections[1], 1);
+    assert_int_equal(sum.stats.questions[1], 3);
+    assert_int_equal(sum.stats.moves[1], 5);
+    assert_int_equal(sum.stats.best_reflection, 3);
+    assert_int_equal(sum.stats.parked, 1);
+    assert_int_equal(sum.stats.returned, 0);
+    assert_true(session_stats_waiting(s->turns, s->n_turns, 2));
+    assert_false(session_stats_waiting(s->turns, s->n_turns, 1));
     /* the tags in the order of LABELS.md, only those made */
-    assert_int_equal(sum.n_tags, 4);
-    assert_string_equal(sum.tags[0], "reflection");
-    assert_string_equal(sum.tags[1], "question_open");
-    assert_string_equal(sum.tags[2], "question_closed");
-    assert_int_equal(sum.tag_counts[2][1], 2);
-    assert_string_equal(sum.tags[3], "counter_complaint");
+    assert_int_equal(sum.stats.n_tags, 4);
+    assert_string_equal(sum.stats.tags[0], "reflection");
+    assert_string_equal(sum.stats.tags[1], "question_open");
+    assert_string_equal(sum.stats.tags[2], "question_closed");
+    assert_int_equal(sum.stats.tag_counts[2][1], 2);
+    assert_string_equal(sum.stats.tags[3], "counter_complaint");
 
     char *buf = NULL;
     size_t len = 0;
@@ -294,14 +295,15 @@ static void test_export_toaster_that_came_back_is_not_waiting(void **state)
     for (size_t i = 0; i < s->n_turns; i++) {
         if (strcmp(s->turns[i].kind, "park") == 0) {
             parks++;
-            assert_false(export_is_waiting(s, i));
+            assert_false(session_stats_waiting(s->turns, s->n_turns, i));
         }
     }
     assert_int_equal(parks, 1);
     ExportSummary sum;
     export_summarize(s, &sum);
-    assert_int_equal(sum.n_waiting, 0);
-    assert_int_equal(sum.team_score, s->team_score);
+    assert_int_equal(sum.stats.parked, 1);
+    assert_int_equal(sum.stats.returned, 1);
+    assert_int_equal(sum.stats.team_score, s->team_score);
     session_free(s);
 }
 

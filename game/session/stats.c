@@ -1,0 +1,112 @@
+/* stats.c: a session's figures from its turns (see stats.h). libc only. */
+#include "game/session/stats.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int has_tag(const Turn *t, const char *tag)
+{
+    for (int i = 0; i < t->moves.count; i++)
+        if (strcmp(t->moves.items[i].tag, tag) == 0)
+            return 1;
+    return 0;
+}
+
+int session_stats_waiting(const Turn *turns, size_t n, size_t i)
+{
+    if (i >= n || strcmp(turns[i].kind, "park") != 0)
+        return 0;
+    for (size_t j = i + 1; j < n; j++)
+        if (strcmp(turns[j].kind, "startup") == 0 && strcmp(turns[j].text, turns[i].text) == 0)
+            return 0;
+    return 1;
+}
+
+/* The slot of TAG in OUT's tag table, added at the end when new; -1 when full. */
+static int tag_slot(SessionStats *out, const char *tag, int points)
+{
+    for (int i = 0; i < out->n_tags; i++)
+        if (strcmp(out->tags[i], tag) == 0)
+            return i;
+    if (out->n_tags == STATS_TAGS_MAX)
+        return -1;
+    snprintf(out->tags[out->n_tags], MOVE_TAG_MAX, "%s", tag);
+    out->tag_helps[out->n_tags] = points >= 0;
+    return out->n_tags++;
+}
+
+/* Drops the tags nobody made; the table was seeded in the order of moves_tags, so the tags
+ * the rules know come first and any others after them, as first seen. */
+static void drop_unused_tags(SessionStats *out)
+{
+    int k = 0;
+    for (int i = 0; i < out->n_tags; i++) {
+        if (out->tag_counts[i][0] + out->tag_counts[i][1] == 0)
+            continue;
+        if (k != i) {
+            memcpy(out->tags[k], out->tags[i], MOVE_TAG_MAX);
+            out->tag_counts[k][0] = out->tag_counts[i][0];
+            out->tag_counts[k][1] = out->tag_counts[i][1];
+            out->tag_helps[k] = out->tag_helps[i];
+        }
+        k++;
+    }
+    out->n_tags = k;
+}
+
+/* A rating turn by player P rates the other partner's listening. */
+static void count_rating(SessionStats *out, const Turn *t)
+{
+    static const char *const words[STATS_RATINGS] = {"got_it", "partly", "not_yet"};
+    for (int r = 0; r < STATS_RATINGS; r++)
+        if (strcmp(t->text, words[r]) == 0)
+            out->heard[1 - t->player][r]++;
+}
+
+static void count_turn(SessionStats *out, const Turn *turns, size_t n, size_t i)
+{
+    const Turn *t = &turns[i];
+    out->team_score += t->moves.total;
+    if (t->player != 0 && t->player != 1)
+        return;
+    int p = t->player;
+    out->points[p] += t->moves.total;
+    out->turns[p]++;
+    for (int m = 0; m < t->moves.count; m++) {
+        const Move *mv = &t->moves.items[m];
+        int k = tag_slot(out, mv->tag, mv->points);
+        if (k >= 0) {
+            if (out->tag_counts[k][0] + out->tag_counts[k][1] == 0)
+                out->tag_helps[k] = mv->points >= 0; /* seeded: the first one made decides */
+            out->tag_counts[k][p]++;
+        }
+        out->moves[p]++;
+        out->reflections[p] += strcmp(mv->tag, "reflection") == 0;
+        out->questions[p] +=
+            strcmp(mv->tag, "question_open") == 0 || strcmp(mv->tag, "question_closed") == 0;
+        out->next_steps[p] += strcmp(mv->tag, "next_step") == 0;
+    }
+    if (strcmp(t->kind, "rating") == 0)
+        count_rating(out, t);
+    if (strcmp(t->kind, "park") == 0) {
+        out->parked++;
+        out->returned += !session_stats_waiting(turns, n, i);
+    }
+    if (has_tag(t, "reflection") &&
+        (out->best_reflection < 0 || t->moves.total > turns[out->best_reflection].moves.total))
+        out->best_reflection = (long)i;
+}
+
+void session_stats(const Turn *turns, size_t n, SessionStats *out)
+{
+    memset(out, 0, sizeof *out);
+    out->best_reflection = -1;
+    /* seed the tag table in the order of moves_tags, so tables and charts read alike */
+    size_t nknown;
+    const char *const *known = moves_tags(&nknown);
+    for (size_t i = 0; i < nknown; i++)
+        tag_slot(out, known[i], 0);
+    for (size_t i = 0; i < n; i++)
+        count_turn(out, turns, n, i);
+    drop_unused_tags(out);
+}

@@ -1,0 +1,183 @@
+/* test_stats.c: a session's figures (game/session/stats.h), counted once for the summary
+ * screen, the export, the library and `heard replay`: the team score and each partner's
+ * points, moves per partner in the order of the tags, how each partner's listening was
+ * rated, the next steps offered, the toasters parked and those that came back, the best
+ * reflection; and the export saying what the figures say (nothing parked is not "every
+ * parked toaster came back"). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/session/export.h"
+#include "game/session/stats.h"
+
+#define TURNS_MAX 16
+
+typedef struct Script {
+    Turn turns[TURNS_MAX];
+    size_t n;
+} Script;
+
+/* Appends a turn by PLAYER (0, 1, or -1 for a note) of KIND with TEXT. */
+static Turn *say(Script *sc, int player, const char *kind, const char *text)
+{
+    assert_true(sc->n < TURNS_MAX);
+    Turn *t = &sc->turns[sc->n];
+    memset(t, 0, sizeof *t);
+    t->n = (int)++sc->n;
+    t->round = 1;
+    t->player = player;
+    t->role = ROLE_AGENT;
+    snprintf(t->kind, sizeof t->kind, "%s", kind);
+    t->text = (char *)text; /* borrowed: only read */
+    return t;
+}
+
+static void move(Turn *t, const char *tag, int points)
+{
+    Move *m = &t->moves.items[t->moves.count++];
+    snprintf(m->tag, sizeof m->tag, "%s", tag);
+    m->points = points;
+    snprintf(m->reason, sizeof m->reason, "because");
+    t->moves.total += points;
+}
+
+/* Round 1: Ana complains, Ben counter-complains and parks it, reflects, is rated Partly then
+ * Got it, offers a next step. Round 2: Ben brings the toaster back; Ana reflects with a
+ * question; Ben rates it Not yet. */
+static void two_rounds(Script *sc)
+{
+    say(sc, -1, "note", "Round 1");
+    move(say(sc, 0, "startup", "The microwave broke again."), "soft_startup", 2);
+    move(say(sc, 1, "reply", "My toaster is broken too."), "counter_complaint", -4);
+    say(sc, 1, "park", "My toaster is broken too.");
+    Turn *r = say(sc, 1, "reply", "You're fed up with it.");
+    move(r, "reflection", 3);
+    move(r, "feeling", 2);
+    say(sc, 0, "rating", "partly");
+    move(say(sc, 1, "reply", "So it keeps breaking on you."), "reflection", 3);
+    say(sc, 0, "rating", "got_it");
+    move(say(sc, 1, "closure", "I'll call the shop at nine."), "next_step", 2);
+    say(sc, 1, "startup", "My toaster is broken too.")->round = 2;
+    Turn *q = say(sc, 0, "reply", "Your toaster too? What happened?");
+    q->round = 2;
+    move(q, "reflection", 3);
+    move(q, "question_open", 2);
+    say(sc, 1, "rating", "not_yet")->round = 2;
+}
+
+static void test_stats_count_a_session_once(void **state)
+{
+    (void)state;
+    Script sc = {0};
+    two_rounds(&sc);
+    SessionStats st;
+    session_stats(sc.turns, sc.n, &st);
+    assert_int_equal(st.points[0], 2 + 5);
+    assert_int_equal(st.points[1], -4 + 5 + 3 + 2);
+    assert_int_equal(st.team_score, st.points[0] + st.points[1]);
+    assert_int_equal(st.turns[0], 4);
+    assert_int_equal(st.turns[1], 7);
+    assert_int_equal(st.moves[1], 5);
+    assert_int_equal(st.reflections[0], 1);
+    assert_int_equal(st.reflections[1], 2);
+    assert_int_equal(st.questions[0], 1);
+    /* Ana rated Ben's listening Partly, then Got it; Ben rated Ana's Not yet */
+    assert_int_equal(st.heard[1][STATS_GOT_IT], 1);
+    assert_int_equal(st.heard[1][STATS_PARTLY], 1);
+    assert_int_equal(st.heard[1][STATS_NOT_YET], 0);
+    assert_int_equal(st.heard[0][STATS_NOT_YET], 1);
+    assert_int_equal(st.next_steps[1], 1);
+    assert_int_equal(st.next_steps[0], 0);
+    assert_int_equal(st.parked, 1);
+    assert_int_equal(st.returned, 1);
+    assert_false(session_stats_waiting(sc.turns, sc.n, 3));
+    /* the earliest of the best: Ben's first reflection (5 points) */
+    assert_int_equal(st.best_reflection, 4);
+    /* the tags in the order of LABELS.md, only those made, each with its side */
+    const char *order[] = {"reflection", "feeling",           "question_open",
+                           "next_step",  "counter_complaint", "soft_startup"};
+    assert_int_equal(st.n_tags, 6);
+    for (int i = 0; i < 6; i++)
+        assert_string_equal(st.tags[i], order[i]);
+    assert_int_equal(st.tag_counts[0][1], 2);
+    assert_true(st.tag_helps[0]);
+    assert_false(st.tag_helps[4]);
+}
+
+static void test_stats_a_toaster_that_never_came_back_is_waiting(void **state)
+{
+    (void)state;
+    Script sc = {0};
+    move(say(&sc, 0, "startup", "The bins."), "soft_startup", 2);
+    say(&sc, 1, "park", "And the car.");
+    say(&sc, 0, "startup", "And the car!"); /* not the same words: not a return */
+    SessionStats st;
+    session_stats(sc.turns, sc.n, &st);
+    assert_int_equal(st.parked, 1);
+    assert_int_equal(st.returned, 0);
+    assert_true(session_stats_waiting(sc.turns, sc.n, 1));
+    assert_false(session_stats_waiting(sc.turns, sc.n, 0));
+    assert_int_equal(st.best_reflection, -1);
+}
+
+/* The Markdown export of SC's turns, in a Session made in memory. */
+static char *export_md(Script *sc)
+{
+    Session s;
+    memset(&s, 0, sizeof s);
+    s.header.scenario_id = "kitchen";
+    s.header.scenario_source = "return { id = \"kitchen\", title = \"Kitchen\", "
+                               "description = \"d\", difficulty = 1 }\n";
+    s.header.players[0] = "Ana";
+    s.header.players[1] = "Ben";
+    s.header.game_version = "0";
+    s.turns = sc->turns;
+    s.n_turns = sc->n;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_int_equal(export_write(&s, EXPORT_MARKDOWN, "x.jsonl", f), 0);
+    fclose(f);
+    return buf;
+}
+
+static void test_stats_export_says_what_they_say(void **state)
+{
+    (void)state;
+    Script none = {0};
+    move(say(&none, 0, "startup", "The bins."), "soft_startup", 2);
+    move(say(&none, 1, "reply", "You're tired of the bins."), "reflection", 3);
+    say(&none, 0, "rating", "got_it");
+    char *md = export_md(&none);
+    assert_null(strstr(md, "every parked toaster came back"));
+    assert_non_null(strstr(md, "no toaster was parked"));
+    assert_non_null(strstr(md, "**Team score: 5**"));
+    assert_non_null(strstr(md, "| Listening rated Got it · Partly · Not yet | 0 · 0 · 0 | "
+                               "1 · 0 · 0 |"));
+    free(md);
+
+    Script back = {0};
+    two_rounds(&back);
+    md = export_md(&back);
+    assert_non_null(strstr(md, "every parked toaster came back"));
+    assert_non_null(strstr(md, "| Next steps offered | 0 | 1 |"));
+    free(md);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stats_count_a_session_once),
+        cmocka_unit_test(test_stats_a_toaster_that_never_came_back_is_waiting),
+        cmocka_unit_test(test_stats_export_says_what_they_say),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
