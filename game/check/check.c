@@ -558,5 +558,5 @@ int check_file(Checker *c, const char *path, CheckResult *out)
     }
     free(src);
     out->passed = out->errors == 0;
-    return out->errors > 0 && out->nmessages == 0 ? -1 : 0; /* the error found no room */
+    return out->errors > 0 && out->nmessages == 0 ? CHECK_ERR_MEMORY : 0; /* no room */
 }

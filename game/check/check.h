@@ -25,6 +25,9 @@
 #include "engine/script/script.h"
 #include "game/turn/moves.h"
 
+/* check_file's error: out of memory in the checker itself. */
+enum { CHECK_ERR_MEMORY = -60 };
+
 #define CHECK_FLOW_ANSWERS 500 /* the dry run's cap: a flow still asking after this never ends */
 #define CHECK_TAGS_MAX 24      /* distinct moves an example may expect */
 
@@ -81,8 +84,8 @@ void check_destroy(Checker *c);
  * a softened startup for the customer); a rating with "Got it", except the first rating
  * from round 2 on, which is "Partly" (once); a choice with its first option the first time
  * a question with that title is asked and its last option after that (so "Is there more?"
- * is answered yes once, then no). Returns 0, or -1 when memory ran out in the checker
- * itself before an error could be recorded (OUT then fails without messages). */
+ * is answered yes once, then no). Returns 0, or CHECK_ERR_MEMORY when memory ran out in
+ * the checker itself before an error could be recorded (OUT then fails without messages). */
 int check_file(Checker *c, const char *path, CheckResult *out);
 
 /* Frees what OUT holds and zeroes it. check_result_free(NULL) is a no-op. */

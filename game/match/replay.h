@@ -26,11 +26,11 @@
 /* Results: 0 or one of these. */
 enum {
     REPLAY_OK = 0,
-    REPLAY_ERR_ARG = -1,      /* a required argument is NULL */
-    REPLAY_ERR_NOMEM = -2,    /* out of memory */
-    REPLAY_ERR_SCENARIO = -3, /* the stored scenario (or the flow library), or one reloaded
+    REPLAY_ERR_ARG = -40,      /* a required argument is NULL */
+    REPLAY_ERR_NOMEM = -41,    /* out of memory */
+    REPLAY_ERR_SCENARIO = -42, /* the stored scenario (or the flow library), or one reloaded
                                  during play, does not run */
-    REPLAY_ERR_ANSWER = -4    /* a recorded answer does not fit the flow, or fails in it */
+    REPLAY_ERR_ANSWER = -43    /* a recorded answer does not fit the flow, or fails in it */
 };
 
 /* What differs between a recorded turn and the re-run one, checked in this order. */

@@ -23,8 +23,8 @@
 /* Results: 0 or one of these. */
 enum {
     EXPORT_OK = 0,
-    EXPORT_ERR_ARG = -1, /* no session, no output, or an unknown format */
-    EXPORT_ERR_IO = -2   /* writing failed; errno says why */
+    EXPORT_ERR_ARG = -50, /* no session, no output, or an unknown format */
+    EXPORT_ERR_IO = -51   /* writing failed; errno says why */
 };
 
 typedef enum ExportFormat { EXPORT_MARKDOWN, EXPORT_HTML, EXPORT_TEXT } ExportFormat;

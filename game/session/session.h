@@ -29,14 +29,14 @@
 /* Results: 0 or one of these. */
 enum {
     SESSION_OK = 0,
-    SESSION_ERR_IO = -1,      /* a file operation failed; errno says why */
-    SESSION_ERR_NOMEM = -2,   /* out of memory */
-    SESSION_ERR_ARG = -3,     /* a value cannot be saved (bad kind, text not UTF-8, ...) */
-    SESSION_ERR_MISSING = -4, /* no such file */
-    SESSION_ERR_EMPTY = -5,   /* the file holds 0 bytes */
-    SESSION_ERR_FORMAT = -6,  /* not a session file, or its header is damaged */
-    SESSION_ERR_TOO_NEW = -7, /* written by a newer Heard this reader cannot read */
-    SESSION_ERR_ALTERED = -8  /* the scenario or flow source does not match its hash */
+    SESSION_ERR_IO = -30,      /* a file operation failed; errno says why */
+    SESSION_ERR_NOMEM = -31,   /* out of memory */
+    SESSION_ERR_ARG = -32,     /* a value cannot be saved (bad kind, text not UTF-8, ...) */
+    SESSION_ERR_MISSING = -33, /* no such file */
+    SESSION_ERR_EMPTY = -34,   /* the file holds 0 bytes */
+    SESSION_ERR_FORMAT = -35,  /* not a session file, or its header is damaged */
+    SESSION_ERR_TOO_NEW = -36, /* written by a newer Heard this reader cannot read */
+    SESSION_ERR_ALTERED = -37  /* the scenario or flow source does not match its hash */
 };
 
 /* What a session is about. On write, strings are borrowed from the caller; on load, they

@@ -13,7 +13,7 @@ int turn_init(Turn *t, const char *kind, const char *text, const char *context)
     t->context = context ? strdup(context) : NULL;
     if (!t->text || (context && !t->context)) {
         turn_clear(t);
-        return -1;
+        return TURN_ERR_MEMORY;
     }
     return 0;
 }
@@ -27,7 +27,7 @@ int turn_copy(Turn *dst, const Turn *src)
     dst->context = src->context ? strdup(src->context) : NULL;
     if (!dst->text || (src->context && !dst->context)) {
         turn_clear(dst);
-        return -1;
+        return TURN_ERR_MEMORY;
     }
     return 0;
 }

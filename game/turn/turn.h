@@ -12,6 +12,8 @@
 
 #define TURN_KIND_MAX 16
 
+enum { TURN_ERR_MEMORY = -70 }; /* out of memory for a turn's texts */
+
 typedef struct Turn {
     int n;                    /* 1-based number in the match, as the session file counts */
     int round;                /* the round it belongs to, from 1 */
@@ -29,11 +31,11 @@ typedef struct Turn {
 } Turn;
 
 /* Fills T (zeroed first) with copies of TEXT and CONTEXT (NULL: none) and KIND (cut to
- * fit). Returns 0, or -1 when memory runs out (T then owns nothing). */
+ * fit). Returns 0, or TURN_ERR_MEMORY (T then owns nothing). */
 int turn_init(Turn *t, const char *kind, const char *text, const char *context);
 
-/* Copies SRC into DST with copies of its texts. Returns 0, or -1 when memory runs out (DST
- * then owns nothing). */
+/* Copies SRC into DST with copies of its texts. Returns 0, or TURN_ERR_MEMORY (DST then
+ * owns nothing). */
 int turn_copy(Turn *dst, const Turn *src);
 
 /* Frees T's texts and sets them to NULL. NULL is a no-op. */
