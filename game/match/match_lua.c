@@ -28,13 +28,18 @@ int match_score_alone(Rules *rules, Script *s, const ScenarioTurn *turn, MoveLis
                       ScriptError *err)
 {
     lua_State *L = script_lua(s);
-    AloneArgs a = {rules, turn, out, err, 0};
+    ScriptError rules_err; /* the rules' own, kept apart from the step's */
+    memset(&rules_err, 0, sizeof rules_err);
+    AloneArgs a = {rules, turn, out, &rules_err, 0};
     lua_pushcfunction(L, l_match_score);
     lua_pushlightuserdata(L, &a);
     lua_pushvalue(L, -3);
     int rc = script_call(s, 2, 0, err);
-    if (rc == 0)
+    if (rc == 0 && a.rc != 0) {
         rc = a.rc;
+        if (err)
+            *err = rules_err;
+    }
     if (rc != 0)
         memset(out, 0, sizeof *out);
     return rc;

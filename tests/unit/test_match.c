@@ -186,6 +186,10 @@ static void test_match_two_rounds_played_saved_reloaded_replayed_verified(void *
     session_free(s);
 }
 
+/* A scenario that makes a reflection worth 5 and asks one reply of the listener. */
+static const char FIVE[] = "return { id = \"five\", title = \"Five\", description = \"d\",\n"
+                           "  difficulty = 1, rounds = 1, points = { reflection = 5 } }\n";
+
 /* A copy of the root whose rules fail on every reply at line 3 of default.lua. */
 static void broken_rules_root(char *root, size_t size)
 {
@@ -235,11 +239,23 @@ static void test_match_rules_error_names_the_rules_file_and_line(void **state)
     assert_int_equal(flow_answer_count(match_flow(m)), 0);
     assert_int_equal(flow_ask(match_flow(m))->kind, ASK_TEXT);
     match_destroy(m);
-}
 
-/* A scenario that makes a reflection worth 5 and asks one reply of the listener. */
-static const char FIVE[] = "return { id = \"five\", title = \"Five\", description = \"d\",\n"
-                           "  difficulty = 1, rounds = 1, points = { reflection = 5 } }\n";
+    /* an example scored alone, as `heard check` does, names the same place */
+    Rules *broken = rules_load(root, &err);
+    assert_non_null(broken);
+    Script *s = script_create((ScriptLimits){0, 0}, 0);
+    assert_non_null(s);
+    assert_int_equal(scenario_load(s, "five.lua", FIVE, strlen(FIVE), NULL, &err), 0);
+    ScenarioTurn turn = {"You want a new one.", "I want a new microwave.", "reply", ROLE_AGENT, 1};
+    MoveList out;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(match_score_alone(broken, s, &turn, &out, &err), SCRIPT_ERR_RUNTIME);
+    assert_string_equal(err.file, want);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(out.count, 0);
+    script_destroy(s);
+    rules_destroy(broken);
+}
 
 static void test_match_reasons_quote_the_points_the_turn_counts(void **state)
 {
