@@ -84,6 +84,29 @@ static int parse_key(const char *spec, int *key, unsigned *mods)
     return *key == KEY_UNKNOWN ? -1 : 0;
 }
 
+/* Reads COUNT whole numbers from MIN to MAX, separated by spaces, from ARG into OUT.
+ * Returns 0, or -1 when the text holds anything else. */
+static int parse_ints(const char *arg, size_t len, int count, long min, long max, int *out)
+{
+    char buf[64], *p = buf;
+    if (len >= sizeof buf)
+        return -1;
+    memcpy(buf, arg, len);
+    buf[len] = '\0';
+    for (int i = 0; i < count; i++) {
+        char *end;
+        errno = 0;
+        long v = strtol(p, &end, 10);
+        if (end == p || errno || v < min || v > max)
+            return -1;
+        out[i] = (int)v;
+        p = end;
+    }
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return *p ? -1 : 0;
+}
+
 /* Parses one line (without its newline) into F. Returns 0, or -1 with ERR filled. */
 static int parse_line(InputFile *f, const char *line, size_t len, int lineno, const char *name,
                       char *err, size_t errlen)
@@ -119,6 +142,27 @@ static int parse_line(InputFile *f, const char *line, size_t len, int lineno, co
                      name, lineno, spec);
             return -1;
         }
+    } else if (cmdlen == 5 && strncmp(line + i, "click", 5) == 0) {
+        int xy[2];
+        c.kind = IN_CLICK;
+        if (parse_ints(arg, arglen, 2, 0, 100000, xy) != 0) {
+            snprintf(err, errlen,
+                     "%s:%d: 'click' takes two whole numbers, X and Y in pixels from the "
+                     "window's top-left corner, not '%.*s'",
+                     name, lineno, (int)(arglen > 40 ? 40 : arglen), arg);
+            return -1;
+        }
+        c.x = xy[0];
+        c.y = xy[1];
+    } else if (cmdlen == 5 && strncmp(line + i, "wheel", 5) == 0) {
+        c.kind = IN_WHEEL;
+        if (parse_ints(arg, arglen, 1, -100, 100, &c.y) != 0 || c.y == 0) {
+            snprintf(err, errlen,
+                     "%s:%d: 'wheel' takes the lines to turn, from -100 to 100 and not 0 "
+                     "(positive is up), not '%.*s'",
+                     name, lineno, (int)(arglen > 40 ? 40 : arglen), arg);
+            return -1;
+        }
     } else if (cmdlen == 4 && strncmp(line + i, "wait", 4) == 0 && arglen > 0) {
         char num[32], *end;
         snprintf(num, sizeof num, "%.*s", (int)arglen, arg);
@@ -131,7 +175,8 @@ static int parse_line(InputFile *f, const char *line, size_t len, int lineno, co
             return -1;
         }
     } else {
-        snprintf(err, errlen, "%s:%d: unknown command '%.*s' (expected type, key, wait or shot)",
+        snprintf(err, errlen,
+                 "%s:%d: unknown command '%.*s' (expected type, key, click, wheel, wait or shot)",
                  name, lineno, (int)(cmdlen > 40 ? 40 : cmdlen), line + i);
         return -1;
     }

@@ -2,6 +2,8 @@
  *   type TEXT     typed text (UTF-8; the rest of the line, spaces kept)
  *   key NAME      a key by its SDL name (Return, Escape, F5, 1, a), with optional
  *                 modifiers joined by '+': Ctrl+v, Shift+Left
+ *   click X Y     a left click at pixel (X, Y) of the window, from its top-left corner
+ *   wheel N       turn the mouse wheel N lines (positive is up, away from the player)
  *   wait MS       let MS milliseconds pass (the clock of the one input queue)
  *   shot FILE     write a screenshot of the screen as it is now
  *   # ...         a comment; blank lines are skipped
@@ -12,13 +14,14 @@
 
 #include <stddef.h>
 
-typedef enum InputCmdKind { IN_TYPE, IN_KEY, IN_WAIT, IN_SHOT } InputCmdKind;
+typedef enum InputCmdKind { IN_TYPE, IN_KEY, IN_CLICK, IN_WHEEL, IN_WAIT, IN_SHOT } InputCmdKind;
 
 typedef struct InputCmd {
     InputCmdKind kind;
     int line;      /* 1-based line in the file, for messages */
     int key;       /* IN_KEY: KEY_* or ASCII (events.h) */
     unsigned mods; /* IN_KEY: MOD_* bits */
+    int x, y;      /* IN_CLICK: the pixel; IN_WHEEL: y is the lines */
     long ms;       /* IN_WAIT */
     char *text;    /* IN_TYPE: the text; IN_SHOT: the path (owned by the InputFile) */
 } InputCmd;

@@ -350,6 +350,18 @@ static int feed_input(App *app)
             events_push(app->queue, &e);
             break;
         }
+        case IN_CLICK: {
+            if (app->dirty)
+                draw(app); /* a player clicks on what is on screen: lay out the frame first */
+            Event e = {.kind = EV_CLICK, .ms = app->clock, .key = 1, .x = c->x, .y = c->y};
+            events_push(app->queue, &e);
+            break;
+        }
+        case IN_WHEEL: {
+            Event e = {.kind = EV_WHEEL, .ms = app->clock, .y = c->y};
+            events_push(app->queue, &e);
+            break;
+        }
         case IN_WAIT:
             dispatch(app);
             if (app->cfg.realtime) {
