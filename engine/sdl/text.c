@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "engine/core/utf8.h"
+#include "engine/sdl/text_runs.h"
 
 #define TEX_SLOTS 1024      /* power of two */
 #define WRAP_SLOTS 256      /* power of two */
@@ -55,6 +56,8 @@ struct Text {
     TexEntry tex[TEX_SLOTS];
     WrapEntry wraps[WRAP_SLOTS];
     unsigned long frame, rendered, hits;
+    TextRuns *runs; /* while recording */
+    int scrolling;  /* the clip rect is a scrolling view */
 };
 
 static uint64_t fnv1a(const char *s, uint64_t h)
@@ -163,6 +166,7 @@ void txt_destroy(Text *t)
     clear_caches(t);
     close_fonts(t->fonts);
     close_fallback(t->fallback);
+    text_runs_destroy(t->runs);
     free(t->paths[0]);
     free(t->paths[1]);
     free(t);
@@ -337,7 +341,38 @@ static int draw_one(Text *t, FontSize size, int which, const char *s, int x, int
     return e->w;
 }
 
-int txt_draw(Text *t, FontSize size, int bold, const char *s, int x, int y, Color c)
+/* The box a line drawn now must stay in: the clip rect, else the whole output. */
+static Rect current_box(const Text *t)
+{
+    if (SDL_RenderIsClipEnabled(t->renderer)) {
+        SDL_Rect c;
+        SDL_RenderGetClipRect(t->renderer, &c);
+        return (Rect){c.x, c.y, c.w, c.h};
+    }
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(t->renderer, &w, &h);
+    return (Rect){0, 0, w, h};
+}
+
+static Rect intersect(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+}
+
+/* Logs one line S[0, LEN) drawn (or, with TEXT_RUN_DROPPED, left out) at (X, Y), W wide,
+ * inside BOX. */
+static void record(Text *t, FontSize size, const char *s, size_t len, int x, int y, int w, Rect box,
+                   unsigned flags)
+{
+    Rect rect = {x, y, w, TTF_FontHeight(font(t, size, 0))};
+    text_runs_add(t->runs, s, len, rect, box, flags | (t->scrolling ? TEXT_RUN_SCROLL : 0));
+}
+
+/* Draws one line without logging it. */
+static int draw_line(Text *t, FontSize size, int bold, const char *s, int x, int y, Color c)
 {
     size_t len = strlen(s), pos = 0;
     int w = 0;
@@ -353,6 +388,14 @@ int txt_draw(Text *t, FontSize size, int bold, const char *s, int x, int y, Colo
         w += draw_one(t, size, which, buf, x + w, y, c);
         pos = end;
     }
+    return w;
+}
+
+int txt_draw(Text *t, FontSize size, int bold, const char *s, int x, int y, Color c)
+{
+    int w = draw_line(t, size, bold, s, x, y, c);
+    if (t->runs && w > 0)
+        record(t, size, s, strlen(s), x, y, w, current_box(t), 0);
     return w;
 }
 
@@ -482,14 +525,23 @@ int txt_draw_wrapped(Text *t, FontSize size, int bold, const char *s, Rect r, Co
     int n = txt_wrap(t, size, bold, s, r.w, &lines);
     int lh = txt_line_height(t, size);
     char buf[MEASURE_WINDOW + 1];
+    Rect box = t->runs ? intersect(r, current_box(t)) : r;
     for (int i = 0; i < n; i++) {
         int y = r.y + i * lh;
-        if (y >= r.y + r.h)
+        if (y >= r.y + r.h && !t->runs)
             break;
         size_t len = lines[i].len < MEASURE_WINDOW ? lines[i].len : MEASURE_WINDOW;
         memcpy(buf, s + lines[i].start, len);
         buf[len] = '\0';
-        txt_draw(t, size, bold, buf, r.x, y, c);
+        if (y >= r.y + r.h) { /* below the box: not drawn, but a test must hear of it */
+            if (len)
+                record(t, size, buf, len, r.x, y, txt_width(t, size, bold, buf), box,
+                       TEXT_RUN_DROPPED);
+            continue;
+        }
+        int w = draw_line(t, size, bold, buf, r.x, y, c);
+        if (t->runs && w > 0)
+            record(t, size, buf, len, r.x, y, w, box, 0);
     }
     return n * lh;
 }
@@ -497,6 +549,11 @@ int txt_draw_wrapped(Text *t, FontSize size, int bold, const char *s, Rect r, Co
 void txt_end_frame(Text *t)
 {
     t->frame++;
+    if (t->runs) {
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(t->renderer, &w, &h);
+        text_runs_end_frame(t->runs, w, h);
+    }
     for (int i = 0; i < TEX_SLOTS; i++) {
         TexEntry *e = &t->tex[i];
         if (e->tex && t->frame - e->used > MAX_AGE) {
@@ -511,4 +568,26 @@ void txt_stats(const Text *t, unsigned long *rendered, unsigned long *hits)
 {
     *rendered = t->rendered;
     *hits = t->hits;
+}
+
+int txt_record(Text *t, int on)
+{
+    if (!on) {
+        text_runs_destroy(t->runs);
+        t->runs = NULL;
+        return 0;
+    }
+    if (!t->runs)
+        t->runs = text_runs_create();
+    return t->runs ? 0 : -1;
+}
+
+const TextRuns *txt_runs(const Text *t)
+{
+    return t->runs;
+}
+
+void txt_set_scrolling(Text *t, int scrolling)
+{
+    t->scrolling = scrolling;
 }

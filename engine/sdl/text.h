@@ -68,4 +68,21 @@ void txt_end_frame(Text *t);
 /* Counts, for tests and benchmarks: textures rendered and cache hits since creation. */
 void txt_stats(const Text *t, unsigned long *rendered, unsigned long *hits);
 
+/* ---- Recording what is drawn (a test mode) --------------------------------------------
+ * While recording, each line drawn is logged with its rectangle and its box (text_runs.h):
+ * the box of txt_draw_wrapped, else the clip rect, else the whole output. Lines of wrapped
+ * text that fall below their box are logged as dropped. txt_end_frame ends a frame. */
+
+typedef struct TextRuns TextRuns;
+
+/* Starts (ON = 1) or stops (0) recording. Returns 0, or -1 when out of memory. */
+int txt_record(Text *t, int on);
+
+/* The log, borrowed; NULL when not recording. */
+const TextRuns *txt_runs(const Text *t);
+
+/* Whether the clip rect now set is a view that scrolls, where lines cut at its top or bottom
+ * edge are expected (ui_clip_scroll sets it, ui_clip and ui_unclip clear it). */
+void txt_set_scrolling(Text *t, int scrolling);
+
 #endif

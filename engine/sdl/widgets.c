@@ -112,11 +112,19 @@ void ui_clip(const Ui *ui, Rect r)
 {
     SDL_Rect c = {r.x, r.y, r.w, r.h};
     SDL_RenderSetClipRect(ui->r, &c);
+    txt_set_scrolling(ui->text, 0);
+}
+
+void ui_clip_scroll(const Ui *ui, Rect r)
+{
+    ui_clip(ui, r);
+    txt_set_scrolling(ui->text, 1);
 }
 
 void ui_unclip(const Ui *ui)
 {
     SDL_RenderSetClipRect(ui->r, NULL);
+    txt_set_scrolling(ui->text, 0);
 }
 
 int ui_inside(Rect r, int x, int y)

@@ -37,8 +37,11 @@ int ui_button_width(const Ui *ui, const char *key, const char *label);
 /* A line of key hints along the bottom of R: pairs of key and action. */
 void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs);
 
-/* Clips drawing to R until ui_unclip; text and fills outside R are cut. */
+/* Clips drawing to R until ui_unclip; text and fills outside R are cut. ui_clip_scroll is
+ * the same for a view that scrolls, where lines cut at its top or bottom edge are expected
+ * (the text layer's recording marks them so). */
 void ui_clip(const Ui *ui, Rect r);
+void ui_clip_scroll(const Ui *ui, Rect r);
 void ui_unclip(const Ui *ui);
 
 /* Does (X, Y) fall inside R? */

@@ -88,7 +88,7 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
     if (v->scroll > max_scroll)
         v->scroll = max_scroll;
     int y = top + (total > view_h ? view_h - total : 0) + v->scroll;
-    ui_clip(ui, (Rect){box.x, top, box.w, view_h});
+    ui_clip_scroll(ui, (Rect){box.x, top, box.w, view_h});
     for (size_t i = 0; i < n; i++)
         y += draw_turn(ui, f, flow_turn(f, i), x, y, w, top, bottom);
     ui_unclip(ui);

@@ -1,7 +1,8 @@
 /* test_text.c: text drawing with real SDL (dummy video driver, software renderer) and the
  * shipped font: wrapping keeps every line inside its width — long words, text without
- * spaces, Chinese through the fallback font, 100 KB — and unchanged text is rendered once
- * and then drawn from the cache. */
+ * spaces, Chinese through the fallback font, 100 KB — unchanged text is rendered once
+ * and then drawn from the cache, and the recording of what is drawn (the test mode behind
+ * heard --text-runs) logs each line with its rectangle and box, and the lines left out. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,12 +10,16 @@
 #include <cmocka.h>
 
 #include <SDL.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/core/textfield.h"
 #include "engine/sdl/text.h"
+#include "engine/sdl/text_runs.h"
 #include "engine/sdl/textfield_view.h"
+#include "tests/support/screen_text.h"
 
 typedef struct Fixture {
     SDL_Window *window;
@@ -168,6 +173,130 @@ static void test_text_click_places_the_caret(void **state)
     tf_destroy(tf);
 }
 
+/* The recording logs each line drawn in a frame with its rectangle and box, marks the lines
+ * of a wrapped text that found no room, and the file it writes reads back with the same
+ * rectangles and the problems a player would see. */
+static void test_text_recording_logs_lines_boxes_and_lines_left_out(void **state)
+{
+    Fixture *f = *state;
+    Color c = {0, 0, 0, 255};
+    int lh = txt_line_height(f->text, FS_BODY);
+    assert_null(txt_runs(f->text));
+    assert_int_equal(txt_record(f->text, 1), 0);
+    const TextRun *runs;
+    assert_int_equal(text_runs_last(txt_runs(f->text), &runs), 0); /* no frame ended yet */
+
+    int w = txt_draw(f->text, FS_BODY, 0, "Did I get it?", 10, 20, c);
+    /* Four lines' worth of text in a box two lines high: two drawn, the rest left out. */
+    Rect box = {100, 100, 150, lh * 2};
+    txt_draw_wrapped(f->text, FS_BODY, 0, "one two three four five six seven eight nine ten", box,
+                     c);
+    SDL_Rect clip = {400, 300, 100, 50};
+    SDL_RenderSetClipRect(f->renderer, &clip);
+    txt_set_scrolling(f->text, 1);
+    txt_draw(f->text, FS_BODY, 0, "scrolled", 410, 330, c);
+    SDL_RenderSetClipRect(f->renderer, NULL);
+    txt_set_scrolling(f->text, 0);
+    txt_draw(f->text, FS_BODY, 0, "", 0, 0, c); /* nothing drawn, nothing logged */
+    txt_end_frame(f->text);
+
+    size_t n = text_runs_last(txt_runs(f->text), &runs);
+    assert_true(n >= 5);
+    assert_string_equal(runs[0].text, "Did I get it?");
+    assert_int_equal(runs[0].rect.x, 10);
+    assert_int_equal(runs[0].rect.y, 20);
+    assert_int_equal(runs[0].rect.w, w);
+    assert_true(runs[0].rect.h >= lh - 2 && runs[0].rect.h <= lh);
+    assert_int_equal(runs[0].box.w, 800); /* no clip, no box: the whole window */
+    assert_int_equal(runs[0].box.h, 600);
+    assert_int_equal(runs[0].flags, 0);
+    assert_int_equal(runs[1].flags, 0);
+    assert_int_equal(runs[2].flags, 0);
+    assert_int_equal(runs[2].rect.y, 100 + lh);
+    assert_int_equal(runs[1].box.x, box.x);
+    assert_int_equal(runs[1].box.h, box.h);
+    assert_true(runs[1].rect.w <= box.w);
+    size_t dropped = 0;
+    for (size_t i = 3; i + 1 < n; i++) {
+        assert_int_equal(runs[i].flags, TEXT_RUN_DROPPED);
+        assert_true(runs[i].rect.y >= box.y + box.h);
+        dropped++;
+    }
+    assert_true(dropped >= 1);
+    assert_string_equal(runs[n - 1].text, "scrolled");
+    assert_int_equal(runs[n - 1].flags, TEXT_RUN_SCROLL);
+    assert_int_equal(runs[n - 1].box.x, 400);
+    assert_int_equal(runs[n - 1].box.w, 100);
+
+    /* Written and read back: the lines left out are the only problem. */
+    char dir[] = "/tmp/heard-text-XXXXXX", shot[64], path[80], err[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(shot, sizeof shot, "%s/frame.bmp", dir);
+    snprintf(path, sizeof path, "%s.runs", shot);
+    assert_int_equal(text_runs_write(txt_runs(f->text), path, err, sizeof err), 0);
+    ScreenText *st = st_load(shot);
+    assert_int_equal(st->width, 800);
+    assert_int_equal(st->count, n);
+    assert_int_equal(st->runs[0].rect.w, w);
+    assert_true(st_has(st, "Did I get it?"));
+    assert_true(st_has(st, "one two"));
+    assert_false(st_has(st, "nine ten")); /* left out, so not on screen */
+    char problems[2048];
+    assert_int_equal(st_problems(st, problems, sizeof problems), (int)dropped);
+    assert_non_null(strstr(problems, "left out (no room in its box)"));
+    st_free(st);
+    unlink(path);
+    rmdir(dir);
+
+    /* A new frame starts empty; stopping the recording drops the log. */
+    txt_end_frame(f->text);
+    assert_int_equal(text_runs_last(txt_runs(f->text), &runs), 0);
+    assert_int_equal(txt_record(f->text, 0), 0);
+    assert_null(txt_runs(f->text));
+}
+
+/* What the checks of screen_text.h call a problem, on runs written by hand. */
+static void test_text_screen_checks_find_overlaps_and_cut_lines(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/heard-text-XXXXXX", shot[64], path[80];
+    assert_non_null(mkdtemp(dir));
+    snprintf(shot, sizeof shot, "%s/hand.bmp", dir);
+    snprintf(path, sizeof path, "%s.runs", shot);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("window\t800\t600\n"
+          "run\t10\t10\t100\t20\t0\t0\t800\t600\t-\tfine\n"
+          "run\t10\t40\t100\t20\t0\t0\t800\t600\t-\tA\n"
+          "run\t50\t55\t100\t20\t0\t0\t800\t600\t-\tB overlaps A\n"
+          "run\t750\t100\t100\t20\t0\t0\t800\t600\t-\tpast the right edge\n"
+          "run\t10\t200\t300\t20\t10\t200\t200\t20\t-\twider than its box\n"
+          "run\t10\t300\t100\t20\t10\t310\t300\t100\tscroll\tcut at the top: fine\n"
+          "run\t10\t500\t100\t20\t10\t310\t300\t100\tscroll\tscrolled away\n"
+          "run\t5\t350\t100\t20\t10\t310\t300\t100\tscroll\tcut at the side\n"
+          "run\t10\t420\t100\t20\t10\t420\t300\t1\tscroll,dropped\tbelow a view\n"
+          "run\t0\t0\t0\t0\t0\t0\t800\t600\t-\ta tab\\there\n",
+          fp);
+    fclose(fp);
+    ScreenText *st = st_load(shot);
+    char problems[2048];
+    int n = st_problems(st, problems, sizeof problems);
+    assert_non_null(strstr(problems, "overlap of 60x5 at 50,55: \"A\" and \"B overlaps A\""));
+    assert_non_null(strstr(problems, "past the window's edge at 750,100"));
+    assert_non_null(strstr(problems, "cut off by its box 10,200 200x20"));
+    assert_non_null(strstr(problems, "\"cut at the side\""));
+    assert_null(strstr(problems, "fine"));
+    assert_null(strstr(problems, "scrolled away"));
+    assert_null(strstr(problems, "below a view"));
+    assert_int_equal(n, 4);
+    assert_true(st_has(st, "cut at the top"));
+    assert_false(st_has(st, "scrolled away"));
+    assert_string_equal(st->runs[9].text, "a tab\there");
+    st_free(st);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +306,8 @@ int main(void)
         cmocka_unit_test(test_text_unchanged_text_is_drawn_from_cache),
         cmocka_unit_test(test_text_scale_changes_line_height),
         cmocka_unit_test(test_text_click_places_the_caret),
+        cmocka_unit_test(test_text_recording_logs_lines_boxes_and_lines_left_out),
+        cmocka_unit_test(test_text_screen_checks_find_overlaps_and_cut_lines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
