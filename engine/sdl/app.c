@@ -10,6 +10,7 @@
 #include "engine/core/inputfile.h"
 #include "engine/core/utf8.h"
 #include "engine/sdl/platform.h"
+#include "engine/sdl/text_runs.h"
 
 #define STACK_MAX 16
 #define BLINK_MS 530
@@ -117,7 +118,10 @@ App *app_create(const AppConfig *cfg, char *err, size_t errlen)
     PlatformConfig pc = {"Heard", cfg->width, cfg->height, cfg->headless || cfg->input};
     app->platform = platform_create(&pc, err, errlen);
     app->queue = events_create();
-    if (!app->platform || !app->queue || !(app->text = open_text(app, err, errlen))) {
+    if (!app->platform || !app->queue || !(app->text = open_text(app, err, errlen)) ||
+        (cfg->text_runs && txt_record(app->text, 1) != 0)) {
+        if (app->text && cfg->text_runs)
+            snprintf(err, errlen, "out of memory");
         app_destroy(app);
         return NULL;
     }
@@ -330,6 +334,14 @@ static int shoot(App *app, const char *path)
     if (platform_screenshot(app->platform, path, err, sizeof err) != 0) {
         fprintf(stderr, "heard: %s\n", err);
         return -1;
+    }
+    if (app->cfg.text_runs) {
+        char runs[1100];
+        snprintf(runs, sizeof runs, "%s.runs", path);
+        if (text_runs_write(txt_runs(app->text), runs, err, sizeof err) != 0) {
+            fprintf(stderr, "heard: %s\n", err);
+            return -1;
+        }
     }
     return 0;
 }

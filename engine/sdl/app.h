@@ -46,8 +46,9 @@ typedef struct AppConfig {
     const char *data_dir;   /* where sessions are saved; NULL: SDL's preference path */
     int width, height;      /* window size; 0: 1280x720 */
     int high_contrast;
-    int realtime; /* input files: `wait` really waits (demos, and the kill test) */
-    int trace;    /* print "saved turn N" on stdout once each turn is on disk */
+    int realtime;  /* input files: `wait` really waits (demos, and the kill test) */
+    int trace;     /* print "saved turn N" on stdout once each turn is on disk */
+    int text_runs; /* each screenshot FILE is joined by FILE.runs (engine/sdl/text_runs.h) */
 } AppConfig;
 
 /* Opens the window and fonts. NULL with ERR filled when the display or every font fails;

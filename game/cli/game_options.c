@@ -22,7 +22,9 @@ void game_options_usage(FILE *out)
                  "  --high-contrast     start with the high-contrast theme (F2 toggles it)\n"
                  "  --realtime          with --input: 'wait' lines take their real time\n"
                  "  --trace             print the session file, then 'saved turn N' as each turn\n"
-                 "                      reaches the disk\n");
+                 "                      reaches the disk\n"
+                 "  --text-runs         with each screenshot FILE, write FILE.runs: every line\n"
+                 "                      of text drawn, with its rectangle (for tests)\n");
 }
 
 static int need_value(int i, int argc, char **argv, const char *prog)
@@ -58,6 +60,8 @@ int game_options_parse(int argc, char **argv, GameOptions *opt, const char *prog
             opt->headless = 1;
         } else if (strcmp(a, "--high-contrast") == 0) {
             opt->high_contrast = 1;
+        } else if (strcmp(a, "--text-runs") == 0) {
+            opt->text_runs = 1;
         } else if (strcmp(a, "--realtime") == 0) {
             opt->realtime = 1;
         } else if (strcmp(a, "--trace") == 0) {
@@ -160,6 +164,7 @@ int game_run(const GameOptions *opt, const char *scenario)
         .high_contrast = opt->high_contrast,
         .realtime = opt->realtime,
         .trace = opt->trace,
+        .text_runs = opt->text_runs,
     };
     char err[1024];
     App *app = app_create(&cfg, err, sizeof err);

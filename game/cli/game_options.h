@@ -14,6 +14,7 @@ typedef struct GameOptions {
     int width, height;
     int high_contrast;
     int realtime, trace;
+    int text_runs;        /* --text-runs: write FILE.runs beside each screenshot */
     const char *scenario; /* heard play: a file path or a scenario id */
     const char *replay;   /* heard replay: open this session file in the replay viewer */
 } GameOptions;

@@ -47,7 +47,8 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, int x, int y, i
                : strcmp(t->text, "partly") == 0 ? "Partly"
                                                 : "Not yet";
     const WrapLine *lines;
-    int body_lines = txt_wrap(ui->text, FS_BODY, 0, text, w, &lines);
+    int bold = t->player < 0; /* a note is drawn bold: measure it bold, or it wraps longer */
+    int body_lines = txt_wrap(ui->text, FS_BODY, bold, text, w, &lines);
     h = lh_s + body_lines * txt_line_height(ui->text, FS_BODY);
     char moves[512] = "";
     for (int i = 0; i < t->moves.count; i++) {
@@ -63,8 +64,8 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, int x, int y, i
         Color who_c = t->role == ROLE_CUSTOMER ? th->accent : th->muted;
         txt_draw(ui->text, FS_SMALL, 1, who, x, y, who_c);
         int yy = y + lh_s;
-        yy += txt_draw_wrapped(ui->text, FS_BODY, t->player < 0, text,
-                               (Rect){x, yy, w, bottom - yy}, t->player < 0 ? th->muted : th->text);
+        yy += txt_draw_wrapped(ui->text, FS_BODY, bold, text, (Rect){x, yy, w, bottom - yy},
+                               t->player < 0 ? th->muted : th->text);
         if (moves[0])
             txt_draw_wrapped(ui->text, FS_SMALL, 1, moves, (Rect){x, yy, w, bottom - yy},
                              t->moves.total >= 0 ? th->good : th->bad);

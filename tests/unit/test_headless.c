@@ -1,6 +1,8 @@
 /* test_headless.c: the heard binary as a user runs it — help and version, the headless
- * title screen and its screenshot at the window's size, and a broken scenario that must not
- * stop the title screen. Runs the real binary under SDL's dummy video driver. */
+ * title screen, the scenario picker and the error screen at 1280x720 and 800x600, each
+ * screenshot at the window's size with its text readable (heard --text-runs,
+ * tests/support/screen_text.h), and a broken scenario that must not stop the title screen.
+ * Runs the real binary under SDL's dummy video driver. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include "tests/support/binary_test.h"
+#include "tests/support/screen_text.h"
 
 static char tmpdir[256];
 
@@ -60,25 +63,79 @@ static void test_headless_unknown_scenario_lists_the_ids(void **state)
     assert_non_null(strstr(out, "microwave"));
 }
 
-static void test_headless_title_screenshot_has_window_size(void **state)
+static const char *const title_words[] = {"Heard",     "A listening game for two",
+                                          "Play",      "Past sessions",
+                                          "Scenarios", "The microwave and the toaster"};
+static const char *const picker_words[] = {"Choose a scenario", "1 · Appliances — start here",
+                                           "▶ The leaking kettle at the service counter",
+                                           "The microwave and the toaster"};
+
+/* The title and the picker (Enter on the title), at W x H, read as they should. */
+static void check_title_and_picker(int w, int h)
+{
+    char input[512], title[512], picker[512], cmd[2048], out[4096];
+    snprintf(input, sizeof input, "%s/title.txt", tmpdir);
+    snprintf(title, sizeof title, "%s/title-%d.bmp", tmpdir, w);
+    snprintf(picker, sizeof picker, "%s/picker-%d.bmp", tmpdir, w);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fprintf(f, "shot %s\nkey Return\nshot %s\n", title, picker);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "%s --headless --size %dx%d --text-runs --input %s --data-dir %s/data 2>&1", bt_bin(),
+             w, h, input, tmpdir);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    int bw, bh;
+    bt_bmp_size(title, &bw, &bh);
+    assert_int_equal(bw, w);
+    assert_int_equal(bh, h);
+    st_assert_readable(title, w, h, title_words, sizeof title_words / sizeof title_words[0]);
+    st_assert_readable(picker, w, h, picker_words, sizeof picker_words / sizeof picker_words[0]);
+}
+
+static void test_headless_title_and_picker_read_at_both_sizes(void **state)
+{
+    (void)state;
+    check_title_and_picker(1280, 720);
+    check_title_and_picker(800, 600);
+}
+
+/* --screenshot at the end of a run writes the text runs too. */
+static void test_headless_last_frame_screenshot_has_window_size(void **state)
 {
     (void)state;
     char cmd[1024], out[4096], shot[512];
     snprintf(shot, sizeof shot, "%s/title.bmp", tmpdir);
-    snprintf(cmd, sizeof cmd, "%s --headless --frames 3 --screenshot %s --data-dir %s/data 2>&1",
+    snprintf(cmd, sizeof cmd,
+             "%s --headless --frames 3 --text-runs --screenshot %s --data-dir %s/data 2>&1",
              bt_bin(), shot, tmpdir);
     assert_int_equal(bt_run(cmd, out, sizeof out), 0);
     int w, h;
     bt_bmp_size(shot, &w, &h);
     assert_int_equal(w, 1280);
     assert_int_equal(h, 720);
-    snprintf(cmd, sizeof cmd,
-             "%s --headless --frames 2 --size 800x600 --screenshot %s --data-dir %s/data 2>&1",
-             bt_bin(), shot, tmpdir);
-    assert_int_equal(bt_run(cmd, out, sizeof out), 0);
-    bt_bmp_size(shot, &w, &h);
-    assert_int_equal(w, 800);
-    assert_int_equal(h, 600);
+    st_assert_readable(shot, 1280, 720, title_words, sizeof title_words / sizeof title_words[0]);
+}
+
+/* A scenario that does not load opens on the error screen, which names the file and line. */
+static void test_headless_error_screen_reads_at_both_sizes(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "The scenario stopped", "nothing saved was lost",
+        "tests/data/scenarios-broken/syntax_error.lua:6: '}' expected", "Copy message"};
+    for (int big = 0; big < 2; big++) {
+        int w = big ? 1280 : 800, h = big ? 720 : 600;
+        char cmd[1024], out[4096], shot[512];
+        snprintf(shot, sizeof shot, "%s/error-%d.bmp", tmpdir, w);
+        snprintf(cmd, sizeof cmd,
+                 "%s play tests/data/scenarios-broken/syntax_error.lua --headless --frames 2 "
+                 "--size %dx%d --text-runs --screenshot %s --data-dir %s/data 2>&1",
+                 bt_bin(), w, h, shot, tmpdir);
+        assert_int_equal(bt_run(cmd, out, sizeof out), 0);
+        st_assert_readable(shot, w, h, words, sizeof words / sizeof words[0]);
+    }
 }
 
 /* A copy of scripts/ and assets/ with one broken scenario added. */
@@ -139,7 +196,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headless_help_and_version),
         cmocka_unit_test(test_headless_unknown_scenario_lists_the_ids),
-        cmocka_unit_test(test_headless_title_screenshot_has_window_size),
+        cmocka_unit_test(test_headless_title_and_picker_read_at_both_sizes),
+        cmocka_unit_test(test_headless_last_frame_screenshot_has_window_size),
+        cmocka_unit_test(test_headless_error_screen_reads_at_both_sizes),
         cmocka_unit_test(test_headless_broken_scenario_still_shows_title),
         cmocka_unit_test(test_headless_missing_font_falls_back_or_explains),
     };

@@ -1,8 +1,9 @@
 /* test_play.c: a whole two-round session of the microwave scenario, played headless from an
  * input file through the real screens, then read back from the session file it saved: the
  * turns, the roles swapping, the moves the analyser found, the parked toaster returning as
- * a later round, the team score, the summary, and a screenshot of every screen at the
- * window's size. */
+ * a later round, the team score, the summary, and a screenshot of every screen at 1280x720
+ * and 800x600 whose text (heard --text-runs, tests/support/screen_text.h) says what that
+ * screen must say, with no line overlapping another or cut off. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 
 #include "game/session/session.h"
 #include "tests/support/binary_test.h"
+#include "tests/support/screen_text.h"
 
 static char tmpdir[256];
 
@@ -42,7 +44,7 @@ static int has_move(const Turn *t, const char *tag)
 static Session *play(const char *size, char *saved, size_t n)
 {
     char extra[64], out[4096];
-    snprintf(extra, sizeof extra, "--size %s", size);
+    snprintf(extra, sizeof extra, "--size %s --text-runs", size);
     if (bt_play_two_rounds(tmpdir, extra, saved, n, out, sizeof out) != 0)
         fail_msg("heard play failed: %s", out);
     SessionLoadReport rep;
@@ -51,6 +53,48 @@ static Session *play(const char *size, char *saved, size_t n)
         fail_msg("%s", rep.error);
     assert_int_equal(rep.n_warnings, 0);
     return s;
+}
+
+#define PHRASES_MAX 5
+
+/* Every screenshot of tests/data/play/microwave-two-rounds.txt and what it must show. */
+static const struct {
+    const char *name;
+    const char *phrases[PHRASES_MAX];
+} two_round_shots[] = {
+    {"01-players", {"Who is playing?", "The microwave and the toaster", "Player 1", "Player 2"}},
+    {"02-note", {"Before you start", "not therapy", "I understand — start"}},
+    {"03-startup",
+     {"Round 1 of 2", "Alex — Customer (holds the floor)", "Alex, you hold the floor",
+      "I want a new microwave, ours broke again.", "Send"}},
+    {"04-park-offer",
+     {"Sam — Service agent", "Park your toaster for later?", "Yes, park it", "counter-complaint"}},
+    {"05-rate", {"Did Sam get it?", "Got it", "Partly", "Not yet", "reflection +3"}},
+    {"06-timeout", {"Time-out", "Take a breath", "Resume"}},
+    {"07-toaster-returns",
+     {"Round 2 of 2", "Sam — Customer (holds the floor)", "Bring back your parked toaster",
+      "Something new"}},
+    {"08-play", {"Did Alex get it?", "lands on you", "Got it", "Partly", "Not yet"}},
+    {"09-summary",
+     {"Session summary", "Team score +15", "Moves per partner", "Best reflection",
+      "every grievance had its turn"}},
+};
+
+/* Each screenshot of the two-round session is W x H and readable. */
+static void check_two_round_shots(int w, int h)
+{
+    for (size_t i = 0; i < sizeof two_round_shots / sizeof two_round_shots[0]; i++) {
+        char path[600];
+        int bw, bh;
+        snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, two_round_shots[i].name);
+        bt_bmp_size(path, &bw, &bh);
+        assert_int_equal(bw, w);
+        assert_int_equal(bh, h);
+        size_t n = 0;
+        while (n < PHRASES_MAX && two_round_shots[i].phrases[n])
+            n++;
+        st_assert_readable(path, w, h, two_round_shots[i].phrases, n);
+    }
 }
 
 static void test_play_two_rounds_of_the_microwave(void **state)
@@ -97,17 +141,7 @@ static void test_play_two_rounds_of_the_microwave(void **state)
     assert_int_equal(s->team_score, sum);
     session_free(s);
 
-    const char *shots[] = {"01-players",         "02-note", "03-startup",
-                           "04-park-offer",      "05-rate", "06-timeout",
-                           "07-toaster-returns", "08-play", "09-summary"};
-    for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
-        char path[600];
-        int w, h;
-        snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, shots[i]);
-        bt_bmp_size(path, &w, &h);
-        assert_int_equal(w, 1280);
-        assert_int_equal(h, 720);
-    }
+    check_two_round_shots(1280, 720);
 }
 
 static void test_play_at_800x600_plays_the_same_game(void **state)
@@ -118,21 +152,16 @@ static void test_play_at_800x600_plays_the_same_game(void **state)
     assert_true(s->ended);
     assert_true(s->n_turns > 8);
     session_free(s);
-    int w, h;
-    char path[600];
-    snprintf(path, sizeof path, "%s/09-summary.bmp", tmpdir);
-    bt_bmp_size(path, &w, &h);
-    assert_int_equal(w, 800);
-    assert_int_equal(h, 600);
+    check_two_round_shots(800, 600);
 }
 
-/* The library lists the saved session, the replay viewer plays it back (every screen at the
- * window's size), and deleting it after the confirmation removes the file. */
-static void test_play_library_replays_and_deletes(void **state)
+/* The library lists the saved session, the replay viewer plays it back, and deleting it after
+ * the confirmation removes the file: every screen at W x H, readable. */
+static void check_library_tour(int w, int h)
 {
-    (void)state;
-    char saved[1024], input[512], cmd[2048], out[4096];
-    Session *s = play("1280x720", saved, sizeof saved);
+    char saved[1024], input[512], cmd[2048], out[4096], size[32];
+    snprintf(size, sizeof size, "%dx%d", w, h);
+    Session *s = play(size, saved, sizeof saved);
     session_free(s);
     snprintf(input, sizeof input, "%s/library.txt", tmpdir);
     FILE *f = fopen(input, "w");
@@ -140,25 +169,52 @@ static void test_play_library_replays_and_deletes(void **state)
     fprintf(f,
             "key l\nwait 100\nshot %s/lib.bmp\nkey Return\nwait 2000\nkey 4\nwait 3000\n"
             "shot %s/replay.bmp\nkey Space\nkey t\nkey 5\nkey Return\nkey Right\n"
-            "shot %s/replay-step.bmp\nkey Escape\nkey d\nkey n\nkey d\nkey y\n"
-            "shot %s/deleted.bmp\n",
-            tmpdir, tmpdir, tmpdir, tmpdir);
+            "shot %s/replay-step.bmp\nkey Escape\nkey d\nshot %s/confirm.bmp\nkey n\nkey d\n"
+            "key y\nshot %s/deleted.bmp\n",
+            tmpdir, tmpdir, tmpdir, tmpdir, tmpdir);
     fclose(f);
-    snprintf(cmd, sizeof cmd, "%s --headless --input %s --data-dir %s/data 2>&1", bt_bin(), input,
-             tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "%s --headless --size %s --text-runs --input %s --data-dir %s/data 2>&1", bt_bin(),
+             size, input, tmpdir);
     if (bt_run(cmd, out, sizeof out) != 0)
         fail_msg("heard failed: %s", out);
-    const char *shots[] = {"lib", "replay", "replay-step", "deleted"};
-    for (size_t i = 0; i < 4; i++) {
+    static const struct {
+        const char *name;
+        const char *phrases[PHRASES_MAX];
+    } shots[] = {
+        {"lib", {"Past sessions", "microwave", "Alex & Sam", "team +15", "team score"}},
+        {"replay", {"REPLAY", "answer 15 of 15", "Team +15", "Session complete", "Play/pause"}},
+        {"replay-step",
+         {"REPLAY", "answer 5 of 15", "Is there more?", "Yes, there's more", "No, that's it"}},
+        {"confirm", {"Delete this session for good? Y deletes, any other key keeps it."}},
+        {"deleted", {"No saved sessions yet.", "Deleted the session of"}},
+    };
+    for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
         char path[600];
-        int w, h;
-        snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, shots[i]);
-        bt_bmp_size(path, &w, &h);
-        assert_int_equal(w, 1280);
-        assert_int_equal(h, 720);
+        int bw, bh;
+        snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, shots[i].name);
+        bt_bmp_size(path, &bw, &bh);
+        assert_int_equal(bw, w);
+        assert_int_equal(bh, h);
+        size_t n = 0;
+        while (n < PHRASES_MAX && shots[i].phrases[n])
+            n++;
+        st_assert_readable(path, w, h, shots[i].phrases, n);
     }
     FILE *gone = fopen(saved, "r"); /* "n" kept it, "y" deleted it */
     assert_null(gone);
+}
+
+static void test_play_library_replays_and_deletes(void **state)
+{
+    (void)state;
+    check_library_tour(1280, 720);
+}
+
+static void test_play_library_at_800x600(void **state)
+{
+    (void)state;
+    check_library_tour(800, 600);
 }
 
 int main(void)
@@ -167,6 +223,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_play_two_rounds_of_the_microwave, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
