@@ -85,11 +85,12 @@ static int row_height(const Ui *ui, const ScenarioInfo *info, int w)
     return txt_line_height(ui->text, FS_BODY) + n * txt_line_height(ui->text, FS_SMALL) + ui->unit;
 }
 
-static void draw_rows(PickerScreen *ps, const Ui *ui, Rect box)
+/* Draws the rows that fit in BOX; returns how many scenarios lie below it, out of sight. */
+static int draw_rows(PickerScreen *ps, const Ui *ui, Rect box)
 {
     const Theme *t = &ui->theme;
     int u = ui->unit, x = box.x + u * 2, w = box.w - u * 4;
-    int y = box.y + u - ps->scroll, last_group = -1;
+    int y = box.y + u - ps->scroll, last_group = -1, below = 0;
     int bottom = box.y + box.h;
     for (size_t i = 0; i < ps->count; i++) {
         const ScenarioInfo *info = &ps->list[i];
@@ -119,8 +120,10 @@ static void draw_rows(PickerScreen *ps, const Ui *ui, Rect box)
             txt_draw_wrapped(ui->text, FS_SMALL, 0, info->ok ? info->description : info->error,
                              (Rect){x + u * 3, y + u / 2 + lh, w - u * 6, h}, t->muted);
         }
+        below += y + h > bottom;
         y += h + u / 2;
     }
+    return below;
 }
 
 /* Keeps the selected row inside the box by adjusting the scroll offset. */
@@ -164,8 +167,16 @@ static void draw(Screen *s, App *app, Rect area)
                          "No scenarios were found in scripts/scenarios. Add a .lua file there "
                          "(see docs/scenarios.md) and press R.",
                          (Rect){box.x + u * 2, box.y + u, box.w - u * 4, box.h}, t->bad);
-    follow_selection(ps, ui, box);
-    draw_rows(ps, ui, box);
+    /* The box's last line says how many scenarios are out of sight below. */
+    int more_h = txt_line_height(ui->text, FS_SMALL) + u / 2;
+    Rect rows = {box.x, box.y, box.w, box.h - more_h};
+    follow_selection(ps, ui, rows);
+    int below = draw_rows(ps, ui, rows);
+    if (below > 0) {
+        char more[96];
+        snprintf(more, sizeof more, "▼ %d more below (↓ or the mouse wheel)", below);
+        txt_draw(ui->text, FS_SMALL, 1, more, box.x + u * 2, rows.y + rows.h, t->muted);
+    }
     static const char *const hints[] = {"↑ ↓", "Select", "Enter", "Choose",
                                         "R",   "Reload", "Esc",   "Back"};
     ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u}, hints, 4);

@@ -12,6 +12,7 @@ typedef struct TitleScreen {
     ScenarioInfo *list;
     size_t count;
     char list_error[1200];
+    Rect play, library, quit; /* the buttons as last drawn, for clicks */
 } TitleScreen;
 
 static void load_list(TitleScreen *ts, App *app)
@@ -30,6 +31,15 @@ static void load_list(TitleScreen *ts, App *app)
 static void handle(Screen *s, App *app, const Event *e)
 {
     TitleScreen *ts = (TitleScreen *)s;
+    if (e->kind == EV_CLICK) {
+        if (ui_inside(ts->play, e->x, e->y))
+            app_push(app, picker_screen_create(app));
+        else if (ui_inside(ts->library, e->x, e->y))
+            app_push(app, library_screen_create(app));
+        else if (ui_inside(ts->quit, e->x, e->y))
+            app_quit(app, 0);
+        return;
+    }
     if (e->kind != EV_KEY)
         return;
     if (e->key == KEY_ESCAPE || (e->key == 'q' && (e->mods & MOD_CTRL)))
@@ -89,11 +99,10 @@ static void draw(Screen *s, App *app, Rect area)
                           "complaint; the other shows they heard it. Then you swap.",
                           (Rect){x, y, w, area.h}, t->text) +
          u * 2;
-    Rect b = ui_button(ui, x, y, "Enter", "Play", 1);
-    int bx = x + b.w + u * 2;
-    bx += ui_button(ui, bx, y, "L", "Past sessions", 0).w + u * 2;
-    ui_button(ui, bx, y, "Esc", "Quit", 0);
-    y += b.h + u * 3;
+    ts->play = ui_button(ui, x, y, "Enter", "Play", 1);
+    ts->library = ui_button(ui, x + ts->play.w + u * 2, y, "L", "Past sessions", 0);
+    ts->quit = ui_button(ui, ts->library.x + ts->library.w + u * 2, y, "Esc", "Quit", 0);
+    y += ts->play.h + u * 3;
 
     int hints_h = txt_line_height(ui->text, FS_SMALL) * 2 + u * 2;
     int bottom = area.h - hints_h - u;
