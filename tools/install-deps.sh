@@ -2,7 +2,7 @@
 # Installs what Heard needs to build and test on Debian 12 (or a derivative), using sudo
 # when not run as root. Safe to run again: packages already present are left alone.
 set -eu
-packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev liblua5.4-dev
+packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev liblua5.4-dev
 libcmocka-dev libjansson-dev fonts-droid-fallback valgrind
 libutf8proc-dev libstemmer-dev libhunspell-dev hunspell-en-us hunspell-en-gb liblinear-dev"
 missing=""

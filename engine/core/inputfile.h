@@ -5,7 +5,8 @@
  *   click X Y     a left click at pixel (X, Y) of the window, from its top-left corner
  *   wheel N       turn the mouse wheel N lines (positive is up, away from the player)
  *   wait MS       let MS milliseconds pass (the clock of the one input queue)
- *   shot FILE     write a screenshot of the screen as it is now
+ *   shot FILE     write a screenshot of the screen as it is now (PNG when FILE ends in
+ *                 .png, else BMP)
  *   # ...         a comment; blank lines are skipped
  * Plain C: the game turns commands into Events and feeds them through the same queue as a
  * keyboard. */

@@ -2,6 +2,7 @@
 #include "engine/sdl/platform.h"
 
 #include <SDL.h>
+#include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,6 +246,13 @@ void platform_present(Platform *p)
     SDL_RenderPresent(p->renderer);
 }
 
+/* Whether PATH ends in ".png", in any case. */
+static int is_png(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && SDL_strcasecmp(path + n - 4, ".png") == 0;
+}
+
 int platform_screenshot(Platform *p, const char *path, char *err, size_t errlen)
 {
     int w, h;
@@ -256,7 +264,7 @@ int platform_screenshot(Platform *p, const char *path, char *err, size_t errlen)
     }
     int rc = SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
     if (rc == 0)
-        rc = SDL_SaveBMP(s, path);
+        rc = is_png(path) ? IMG_SavePNG(s, path) : SDL_SaveBMP(s, path);
     if (rc != 0)
         snprintf(err, errlen, "could not write the screenshot %s: %s", path, SDL_GetError());
     SDL_FreeSurface(s);

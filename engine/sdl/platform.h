@@ -61,7 +61,8 @@ void platform_free(void *ptr);
 /* Presents the frame. */
 void platform_present(Platform *p);
 
-/* Writes the current frame (before present) to PATH as BMP. 0 or -1 with ERR filled. */
+/* Writes the current frame (before present) to PATH: PNG when PATH ends in .png (any case),
+ * else BMP. 0, or -1 with ERR filled ("could not write the screenshot PATH: reason"). */
 int platform_screenshot(Platform *p, const char *path, char *err, size_t errlen);
 
 /* Resizes the window (used by tests and --size). */

@@ -14,7 +14,8 @@ void game_options_usage(FILE *out)
 {
     fprintf(out, "  --headless          no window: SDL's dummy video driver, software renderer\n"
                  "  --frames N          draw N frames, then exit (with --headless)\n"
-                 "  --screenshot FILE   write the last frame to FILE (BMP)\n"
+                 "  --screenshot FILE   write the last frame to FILE (PNG when FILE ends in\n"
+                 "                      .png, else BMP)\n"
                  "  --input FILE        play the events in FILE (type, key, click, wheel, wait\n"
                  "                      and shot lines)\n"
                  "  --data-dir DIR      save sessions in DIR instead of the user data folder\n"

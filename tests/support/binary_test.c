@@ -86,6 +86,20 @@ void bt_bmp_size(const char *path, int *w, int *h)
     *h = hh < 0 ? -hh : hh;
 }
 
+void bt_png_size(const char *path, int *w, int *h)
+{
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    unsigned char hdr[24];
+    assert_int_equal(fread(hdr, 1, sizeof hdr, f), sizeof hdr);
+    fclose(f);
+    assert_memory_equal(hdr, sig, sizeof sig);
+    assert_memory_equal(hdr + 12, "IHDR", 4);
+    *w = (int)((uint32_t)hdr[16] << 24 | hdr[17] << 16 | hdr[18] << 8 | hdr[19]);
+    *h = (int)((uint32_t)hdr[20] << 24 | hdr[21] << 16 | hdr[22] << 8 | hdr[23]);
+}
+
 /* Finds "Session saved to PATH" in OUT and writes PATH into SAVED; 0, or -1 when absent. */
 static int saved_path(const char *out, char *saved, size_t n)
 {

@@ -1,6 +1,6 @@
 /* binary_test.h: what the tests that drive the real `heard` binary share — where the binary
  * is, a temporary folder per test, running a shell command and capturing its output, copying
- * an input file into the temporary folder, reading a screenshot's size and playing the
+ * an input file into the temporary folder, reading a screenshot's size (BMP or PNG) and playing the
  * two-round session the replay, export and play tests start from. libc and cmocka only; the helpers
  * that cannot fail on good inputs fail the running test instead of returning an error. */
 #ifndef HEARD_TESTS_BINARY_TEST_H
@@ -33,6 +33,10 @@ void bt_copy_input(const char *src, const char *dst, const char *shots_dir);
 /* Reads the width and height (made positive) of the BMP at PATH from its header. Fails the
  * test when the file cannot be read or is not a BMP. */
 void bt_bmp_size(const char *path, int *w, int *h);
+
+/* Reads the width and height of the PNG at PATH from its IHDR chunk. Fails the test when
+ * the file cannot be read or does not start with the PNG signature and an IHDR chunk. */
+void bt_png_size(const char *path, int *w, int *h);
 
 /* Plays the two-round microwave session headless from
  * tests/data/play/microwave-two-rounds.txt (copied to DIR/input.txt, so its screenshots land

@@ -101,21 +101,40 @@ static void test_headless_title_and_picker_read_at_both_sizes(void **state)
     check_title_and_picker(800, 600);
 }
 
-/* --screenshot at the end of a run writes the text runs too. */
-static void test_headless_last_frame_screenshot_has_window_size(void **state)
+/* --screenshot at the end of a run writes the text runs too; a name ending in .png (any
+ * case) gives a PNG, any other name a BMP. */
+static void test_headless_last_frame_screenshot_png_or_bmp(void **state)
 {
     (void)state;
-    char cmd[1024], out[4096], shot[512];
-    snprintf(shot, sizeof shot, "%s/title.bmp", tmpdir);
+    static const struct {
+        const char *name;
+        int png;
+    } shots[] = {{"title.png", 1}, {"title.PNG", 1}, {"title.bmp", 0}, {"title-png", 0}};
+    for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
+        char cmd[1024], out[4096], shot[512];
+        snprintf(shot, sizeof shot, "%s/%s", tmpdir, shots[i].name);
+        snprintf(cmd, sizeof cmd,
+                 "%s --headless --frames 3 --text-runs --screenshot %s --data-dir %s/data 2>&1",
+                 bt_bin(), shot, tmpdir);
+        assert_int_equal(bt_run(cmd, out, sizeof out), 0);
+        int w, h;
+        if (shots[i].png)
+            bt_png_size(shot, &w, &h);
+        else
+            bt_bmp_size(shot, &w, &h);
+        assert_int_equal(w, 1280);
+        assert_int_equal(h, 720);
+        st_assert_readable(shot, 1280, 720, title_words,
+                           sizeof title_words / sizeof title_words[0]);
+    }
+    /* A screenshot that cannot be written says where. */
+    char cmd[1024], out[4096];
     snprintf(cmd, sizeof cmd,
-             "%s --headless --frames 3 --text-runs --screenshot %s --data-dir %s/data 2>&1",
-             bt_bin(), shot, tmpdir);
-    assert_int_equal(bt_run(cmd, out, sizeof out), 0);
-    int w, h;
-    bt_bmp_size(shot, &w, &h);
-    assert_int_equal(w, 1280);
-    assert_int_equal(h, 720);
-    st_assert_readable(shot, 1280, 720, title_words, sizeof title_words / sizeof title_words[0]);
+             "%s --headless --frames 1 --screenshot %s/no/such/dir/x.png --data-dir %s/data 2>&1",
+             bt_bin(), tmpdir, tmpdir);
+    assert_int_equal(bt_run(cmd, out, sizeof out), 1);
+    assert_non_null(strstr(out, "could not write the screenshot"));
+    assert_non_null(strstr(out, "/no/such/dir/x.png"));
 }
 
 /* A scenario that does not load opens on the error screen, which names the file and line. */
@@ -197,7 +216,7 @@ int main(void)
         cmocka_unit_test(test_headless_help_and_version),
         cmocka_unit_test(test_headless_unknown_scenario_lists_the_ids),
         cmocka_unit_test(test_headless_title_and_picker_read_at_both_sizes),
-        cmocka_unit_test(test_headless_last_frame_screenshot_has_window_size),
+        cmocka_unit_test(test_headless_last_frame_screenshot_png_or_bmp),
         cmocka_unit_test(test_headless_error_screen_reads_at_both_sizes),
         cmocka_unit_test(test_headless_broken_scenario_still_shows_title),
         cmocka_unit_test(test_headless_missing_font_falls_back_or_explains),
