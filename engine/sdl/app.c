@@ -125,6 +125,12 @@ App *app_create(const AppConfig *cfg, char *err, size_t errlen)
         app_destroy(app);
         return NULL;
     }
+    if (!app_headless(app)) { /* the window manager's icon; a missing file changes nothing */
+        char icon[600], ierr[700];
+        snprintf(icon, sizeof icon, "%s/assets/icons/heard-256.png", app->root);
+        if (platform_set_icon(app->platform, icon, ierr, sizeof ierr) != 0)
+            fprintf(stderr, "heard: warning: %s\n", ierr);
+    }
     app->ui.r = platform_renderer(app->platform);
     app->ui.text = app->text;
     app->ui.theme = cfg->high_contrast ? theme_high_contrast() : theme_normal();

@@ -275,3 +275,15 @@ void platform_set_size(Platform *p, int w, int h)
 {
     SDL_SetWindowSize(p->window, w, h);
 }
+
+int platform_set_icon(Platform *p, const char *path, char *err, size_t errlen)
+{
+    SDL_Surface *icon = IMG_Load(path);
+    if (!icon) {
+        snprintf(err, errlen, "could not load the icon %s: %s", path, IMG_GetError());
+        return -1;
+    }
+    SDL_SetWindowIcon(p->window, icon);
+    SDL_FreeSurface(icon);
+    return 0;
+}

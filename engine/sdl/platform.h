@@ -65,6 +65,10 @@ void platform_present(Platform *p);
  * else BMP. 0, or -1 with ERR filled ("could not write the screenshot PATH: reason"). */
 int platform_screenshot(Platform *p, const char *path, char *err, size_t errlen);
 
+/* Sets the window's icon from the image at PATH (PNG). Returns 0, or -1 with ERR filled
+ * ("could not load the icon PATH: reason"); the window keeps its default icon. */
+int platform_set_icon(Platform *p, const char *path, char *err, size_t errlen);
+
 /* Resizes the window (used by tests and --size). */
 void platform_set_size(Platform *p, int w, int h);
 
