@@ -6,6 +6,7 @@
 
 #include "game/cli/commands.h"
 #include "game/cli/game_options.h"
+#include "game/cli/root.h"
 #include "version.h"
 
 static void usage(FILE *out)
@@ -25,7 +26,8 @@ static void usage(FILE *out)
                  "Options:\n");
     game_options_usage(out);
     fprintf(out, "  -h, --help          show this help and exit\n"
-                 "  -V, --version       print the version and exit\n"
+                 "  -V, --version       print the version and the folder of the game's data\n"
+                 "                      (scripts/ and assets/; HEARD_ROOT overrides it), and exit\n"
                  "\n"
                  "Run 'heard COMMAND --help' for a command's own options.\n");
 }
@@ -52,7 +54,7 @@ int main(int argc, char **argv)
             return 0;
         }
         if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
-            printf("heard %s\n", HEARD_VERSION);
+            printf("heard %s\ngame data: %s\n", HEARD_VERSION, cli_root());
             return 0;
         }
     }
