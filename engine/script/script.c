@@ -43,6 +43,40 @@ static void note_refusal(Script *s)
     s->mem_deep = lua_getstack(L, SCRIPT_DEEP_STACK, &ar);
 }
 
+/* Charges work seen by the allocator, which may not raise: when that spends the budget,
+ * the count hook is asked to run at the very next instruction, and raises there. */
+static void charge_quietly(Script *s, long long n)
+{
+    s->used += n;
+    if (s->used > s->budget && s->running != NULL)
+        lua_sethook(s->running, script_hook, LUA_MASKCOUNT, 1);
+}
+
+/* A refused request: Lua answers it with a full collection before it gives up, work the
+ * hook does not see, so it is charged like collectgarbage("collect") by the heap's size. */
+static void refuse(Script *s)
+{
+    note_refusal(s);
+    charge_quietly(s, (long long)(s->mem_used / SCRIPT_BYTES_PER_INSTRUCTION));
+}
+
+int script_memory_fits(lua_State *L, size_t bytes)
+{
+    Script *s = script_from(L);
+    return bytes <= s->mem_cap - s->mem_used;
+}
+
+int script_memory_error(lua_State *L)
+{
+    Script *s = script_from(L);
+    lua_State *was = s->running;
+    s->running = L;
+    note_refusal(s);
+    s->running = was;
+    lua_pushliteral(L, "not enough memory");
+    return lua_error(L);
+}
+
 /* lua_Alloc over malloc that keeps the whole state under mem_cap. When PTR is NULL, OSIZE
  * is a type tag, not a size. Growth past the cap is refused with NULL, which Lua turns into
  * a memory error after one emergency collection. Bytes obtained are also charged to the
@@ -57,17 +91,18 @@ static void *script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         return NULL;
     }
     if (nsize > old && nsize - old > s->mem_cap - s->mem_used) {
-        note_refusal(s);
+        refuse(s);
         return NULL;
     }
     void *p = realloc(ptr, nsize);
     if (p == NULL) {
-        note_refusal(s);
+        refuse(s);
         return NULL;
     }
     s->mem_used = s->mem_used - old + nsize;
-    if (nsize > old) /* copying a long string costs time the hook does not see */
-        s->used += (long long)((nsize - old) / SCRIPT_BYTES_PER_INSTRUCTION);
+    if (nsize > old && nsize - old >= SCRIPT_BYTES_PER_INSTRUCTION)
+        /* copying a long string costs time the hook does not see */
+        charge_quietly(s, (long long)((nsize - old) / SCRIPT_BYTES_PER_INSTRUCTION));
     return p;
 }
 
@@ -110,38 +145,59 @@ static void memory_error(Script *s, const char *fallback, ScriptError *out)
 
 /* ===== Instruction budget ================================================ */
 
+/* What stopped a step that ran too long. */
+enum { STOP_COUNT, STOP_LIBRARY, STOP_TIME };
+
 /* Raises the budget error from the function at LEVEL (0 inside the hook, 1 inside a C
- * function called from Lua). Keeps raising on every later hook call of the step, in every
+ * function called from Lua). WHY is a STOP_* value; WHAT names the library function that
+ * was running (STOP_LIBRARY). Keeps raising on every later hook call of the step, in every
  * thread, so the error cannot be caught and ignored for long. */
-static int budget_error(lua_State *L, int level)
+static int budget_error(lua_State *L, int level, int why, const char *what)
 {
     Script *s = script_from(L);
     ScriptError *b = &s->budget_where;
     if (!s->budget_hit) {
         s->budget_hit = 1;
-        const char *what = "the scenario ran too long";
+        char limit[160];
+        const char *hint = "look for a loop that never ends";
+        if (why == STOP_TIME) {
+            snprintf(limit, sizeof limit, "more than %ld ms of processor time in one step",
+                     s->cpu_ms);
+            hint = "look for long strings compared or read as numbers, long __index chains "
+                   "or very long argument lists";
+        } else if (why == STOP_LIBRARY && what != NULL) {
+            snprintf(limit, sizeof limit, "more than %ld instructions in one step, the last in %s",
+                     s->budget, what);
+            hint = "look for a loop that never ends, a pattern that backtracks, or a very long "
+                   "string or table";
+        } else {
+            snprintf(limit, sizeof limit, "more than %ld instructions in one step", s->budget);
+        }
+        const char *ran = "the scenario ran too long";
         if (script_where(L, level, b->file, sizeof b->file, &b->line))
-            snprintf(b->message, sizeof b->message,
-                     "%s:%d: %s (more than %ld instructions in one step) — look for a loop "
-                     "that never ends",
-                     b->file, b->line, what, s->budget);
+            snprintf(b->message, sizeof b->message, "%.200s:%d: %s (%.150s) — %s", b->file, b->line,
+                     ran, limit, hint);
         else
-            snprintf(b->message, sizeof b->message,
-                     "%s (more than %ld instructions in one step) — look for a loop that "
-                     "never ends",
-                     what, s->budget);
+            snprintf(b->message, sizeof b->message, "%s (%.150s) — %s", ran, limit, hint);
     }
     lua_pushstring(L, b->message);
     return lua_error(L);
 }
 
-static void script_hook(lua_State *L, lua_Debug *ar)
+void script_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     Script *s = script_from(L);
-    s->used += s->step;
-    if (s->used > s->budget)
-        budget_error(L, 0);
+    int period = lua_gethookcount(L);
+    s->used += period;
+    if (s->budget_hit || s->used > s->budget)
+        budget_error(L, 0, STOP_COUNT, NULL);
+    if (s->time_hit || script_clock_expired(s)) {
+        s->time_hit = 1;
+        budget_error(L, 0, STOP_TIME, NULL);
+    }
+    if (period != s->step) /* the clock asked for a look, and there was nothing to stop */
+        script_limit_thread(s, L);
 }
 
 void script_limit_thread(Script *s, lua_State *co)
@@ -151,10 +207,22 @@ void script_limit_thread(Script *s, lua_State *co)
 
 void script_charge(lua_State *L, long long n)
 {
+    script_charge_in(L, n, NULL);
+}
+
+void script_charge_in(lua_State *L, long long n, const char *what)
+{
     Script *s = script_from(L);
     s->used += n;
-    if (s->used > s->budget)
-        budget_error(L, 1);
+    if (s->budget_hit || s->used > s->budget)
+        budget_error(L, 1, what != NULL ? STOP_LIBRARY : STOP_COUNT, what);
+}
+
+int script_charge_quiet(lua_State *L, long long n)
+{
+    Script *s = script_from(L);
+    s->used += n;
+    return s->budget_hit || s->used > s->budget;
 }
 
 /* ===== Output from Lua itself ============================================ */
@@ -198,6 +266,7 @@ Script *script_create(ScriptLimits limits, uint64_t seed)
     s->budget = limits.instructions > 0 ? limits.instructions : SCRIPT_DEFAULT_INSTRUCTIONS;
     s->step = s->budget < SCRIPT_HOOK_STEP ? (int)s->budget : SCRIPT_HOOK_STEP;
     s->seed = seed;
+    script_clock_set_limit(s, SCRIPT_DEFAULT_CPU_MS);
     rng_seed(&s->rng, seed);
     s->L = lua_newstate(script_alloc, s);
     if (s->L == NULL) {
@@ -226,8 +295,11 @@ void script_destroy(Script *s)
     s->depth = 0;
     s->used = 0;
     s->budget_hit = 0;
+    s->time_hit = 0;
     s->running = NULL;
+    Script *watched = script_clock_enter(s, 1);
     lua_close(s->L);
+    script_clock_leave(watched);
     free(s);
 }
 
@@ -241,30 +313,50 @@ size_t script_memory_used(const Script *s)
     return s->mem_used;
 }
 
+long long script_instructions_used(const Script *s)
+{
+    return s->used;
+}
+
+void script_set_cpu_limit(Script *s, long ms)
+{
+    script_clock_set_limit(s, ms > 0 ? ms : SCRIPT_DEFAULT_CPU_MS);
+}
+
 /* ===== Protected calls =================================================== */
 
-/* Enters a step on THREAD. Only the outermost step resets the budget, so a binding that
- * calls back into Lua cannot hand the scenario a fresh budget. Returns the previous thread
- * for end_step. */
-static lua_State *begin_step(Script *s, lua_State *thread)
+/* What a step replaces, to be put back when it ends. */
+typedef struct StepSave {
+    lua_State *thread; /* the thread that was running in this Script */
+    Script *clock;     /* the Script whose step the processor-time limit was watching */
+} StepSave;
+
+/* Enters a step on THREAD. Only the outermost step resets the budget and starts the
+ * processor-time limit, so a binding that calls back into Lua cannot hand the scenario a
+ * fresh budget. */
+static StepSave begin_step(Script *s, lua_State *thread)
 {
-    lua_State *prev = s->running;
-    if (s->depth++ == 0) {
+    StepSave save = {s->running, NULL};
+    int outermost = s->depth++ == 0;
+    if (outermost) {
         s->used = 0;
         s->budget_hit = 0;
+        s->time_hit = 0;
         s->mem_refused = 0;
         s->mem_deep = 0;
         memset(&s->mem_where, 0, sizeof s->mem_where);
         script_limit_thread(s, thread);
     }
     s->running = thread;
-    return prev;
+    save.clock = script_clock_enter(s, outermost);
+    return save;
 }
 
-static void end_step(Script *s, lua_State *prev)
+static void end_step(Script *s, StepSave save)
 {
+    script_clock_leave(save.clock);
     s->depth--;
-    s->running = prev;
+    s->running = save.thread;
 }
 
 static int ends_with(const char *text, const char *tail)
@@ -377,7 +469,7 @@ static int run_chunk(Script *s, const char *chunk, size_t len, const char *name,
     char chunkname[sizeof out->file + 1];
     snprintf(chunkname, sizeof chunkname, "@%s", name);
     lua_State *L = s->L;
-    lua_State *prev = begin_step(s, L);
+    StepSave prev = begin_step(s, L);
     int rc;
     if (!lua_checkstack(L, 2)) {
         memory_error(s, name, out);
@@ -469,7 +561,7 @@ int script_call(Script *s, int nargs, int nresults, ScriptError *err)
     ScriptError *out = err != NULL ? err : &scratch;
     memset(out, 0, sizeof *out);
     assert(nargs >= 0 && lua_gettop(s->L) > nargs);
-    lua_State *prev = begin_step(s, s->L);
+    StepSave prev = begin_step(s, s->L);
     int rc = protected_call(s, nargs, nresults, NULL, out);
     end_step(s, prev);
     return rc;
@@ -482,10 +574,10 @@ int script_resume(Script *s, struct lua_State *co, int nargs, int *nresults, int
     ScriptError *out = err != NULL ? err : &scratch;
     memset(out, 0, sizeof *out);
     assert(co != NULL && co != s->L && script_from(co) == s);
-    lua_State *prev = begin_step(s, co);
+    StepSave prev = begin_step(s, co);
     script_limit_thread(s, co); /* also when this is a nested step */
     int n = 0;
-    int status = lua_resume(co, prev, nargs, &n);
+    int status = lua_resume(co, prev.thread, nargs, &n);
     int rc = SCRIPT_OK;
     int finished = 1;
     if (status == LUA_OK || status == LUA_YIELD) {
