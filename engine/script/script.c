@@ -313,6 +313,30 @@ size_t script_memory_used(const Script *s)
     return s->mem_used;
 }
 
+int script_hold(Script *s, size_t bytes)
+{
+    if (bytes > s->mem_cap - s->mem_used)
+        return SCRIPT_ERR_MEMORY;
+    s->mem_used += bytes;
+    return SCRIPT_OK;
+}
+
+void script_release(Script *s, size_t bytes)
+{
+    assert(bytes <= s->mem_used);
+    s->mem_used -= bytes;
+}
+
+Script *script_of(struct lua_State *L)
+{
+    return script_from(L);
+}
+
+int script_raise_memory(struct lua_State *L)
+{
+    return script_memory_error(L);
+}
+
 long long script_instructions_used(const Script *s)
 {
     return s->used;

@@ -101,6 +101,22 @@ int script_resume(Script *s, struct lua_State *co, int nargs, int *nresults, int
 /* Bytes the state holds now, for tests and benchmarks. */
 size_t script_memory_used(const Script *s);
 
+/* Memory the host keeps on a script's behalf (a note's text copied out of Lua, a turn in
+ * the transcript) counts against the same cap as the script's own: script_hold adds BYTES
+ * to what the state holds, or returns SCRIPT_ERR_MEMORY, holding nothing, when that would
+ * pass the cap. script_release gives back what a hold took. */
+int script_hold(Script *s, size_t bytes);
+void script_release(Script *s, size_t bytes);
+
+/* The Script that owns L (any thread of its state), for bindings. */
+Script *script_of(struct lua_State *L);
+
+/* For a binding (a C function the script called) whose script_hold failed: raises the
+ * memory error there, as if Lua's allocator had refused. The script may catch it with
+ * pcall ("not enough memory"); if not, the step ends with SCRIPT_ERR_MEMORY and the cap's
+ * message at the script's line. Does not return. */
+int script_raise_memory(struct lua_State *L);
+
 /* Instructions counted in the current step, or in the last one when none is running
  * (including the work charged for library functions), for tests and benchmarks. */
 long long script_instructions_used(const Script *s);

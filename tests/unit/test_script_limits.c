@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <lauxlib.h>
 #include <lua.h>
 
 #include "engine/script/script.h"
@@ -303,6 +304,46 @@ static void test_limits_refused_memory_is_charged(void **state)
                   "ran too long");
 }
 
+/* What the host holds for a script counts against its cap. */
+static size_t held;
+
+/* keep(text): a binding that copies TEXT out of Lua, as heard.say does with a note. */
+static int l_keep(lua_State *L)
+{
+    size_t len;
+    luaL_checklstring(L, 1, &len);
+    if (script_hold(script_of(L), len) != SCRIPT_OK)
+        return script_raise_memory(L);
+    held += len;
+    return 0;
+}
+
+static void test_limits_memory_the_host_holds_counts(void **state)
+{
+    Script *s = *state;
+    lua_State *L = script_lua(s);
+    lua_pushcfunction(L, l_keep);
+    lua_setglobal(L, "keep");
+    held = 0;
+    /* a million notes of a kilobyte, each copied by the host: stopped at the cap */
+    expect_error(s, "for i = 1, 1e6 do keep(('n'):rep(1000) .. i) end", SCRIPT_ERR_MEMORY,
+                 "hostile.lua:1: the scenario used more than 32 MiB of memory", BUDGET);
+    assert_true(held > MEMORY / 2 && held <= MEMORY);
+    assert_true(script_memory_used(s) <= MEMORY);
+    /* what the host gives back is room again */
+    script_release(s, held);
+    held = 0;
+    expect_cheap(s, "keep(('x'):rep(1e6)) return true", BUDGET);
+    /* the script can catch the error, as Lua's own */
+    expect_cheap(s,
+                 "local s = ('x'):rep(3e6)\n"
+                 "local ok, e = pcall(function() for i = 1, 100 do keep(s) end end)\n"
+                 "return not ok and e == 'not enough memory'",
+                 BUDGET);
+    assert_int_equal(script_hold(s, MEMORY), SCRIPT_ERR_MEMORY);
+    script_release(s, held);
+}
+
 /* ===== Work the count cannot see: the processor-time limit ============== */
 
 static void expect_time_limit(const char *code)
@@ -363,6 +404,7 @@ int main(void)
         T(test_limits_long_argument_lists_are_charged),
         T(test_limits_sort_survives_hostile_comparisons),
         T(test_limits_refused_memory_is_charged),
+        T(test_limits_memory_the_host_holds_counts),
         cmocka_unit_test(test_limits_long_string_comparisons_end_with_time),
         cmocka_unit_test(test_limits_index_chains_and_argument_lists_end_with_time),
     };
