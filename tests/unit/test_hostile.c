@@ -14,7 +14,9 @@
  *   - the session file loads with session_load and holds every turn committed before the
  *     trap (the file's "-- hostile: turns N" line; 0 means none need exist);
  *   - nothing escaped: /tmp/heard-hostile-escaped, which the io/os traps try to create,
- *     does not exist. */
+ *     does not exist;
+ *   - for a file with a "-- hostile: verify" line, `heard replay SESSION --verify` finds
+ *     every turn identical (what a scenario shows must not change from run to run). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -54,6 +56,7 @@ static int teardown(void **state)
 /* What a hostile file says about itself in its "-- hostile:" lines. */
 typedef struct Expect {
     int turns;
+    int verify;        /* the session must replay identically */
     char message[256]; /* alternatives joined by '|'; "-" when the game must play on */
 } Expect;
 
@@ -63,11 +66,14 @@ static void read_expect(const char *path, Expect *ex)
     assert_non_null(f);
     char line[512];
     ex->turns = -1;
+    ex->verify = 0;
     ex->message[0] = '\0';
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\n")] = '\0';
         if (strncmp(line, "-- hostile: turns ", 18) == 0)
             ex->turns = atoi(line + 18);
+        else if (strcmp(line, "-- hostile: verify") == 0)
+            ex->verify = 1;
         else if (strncmp(line, "-- hostile: message ", 20) == 0)
             snprintf(ex->message, sizeof ex->message, "%.255s", line + 20);
     }
@@ -183,6 +189,13 @@ static void play_hostile(const char *name)
         assert_string_equal(reply, REPLY);
     }
     session_free(s);
+    if (ex.verify) {
+        snprintf(cmd, sizeof cmd, "ulimit -t %d; exec %s replay %s --verify 2>&1", CPU_CAP_S,
+                 bt_bin(), session);
+        rc = bt_run(cmd, out, sizeof out);
+        if (rc != 0 || !strstr(out, "identical: "))
+            fail_msg("%s: the session does not replay identically (exit %d):\n%s", name, rc, out);
+    }
 }
 
 static void test_hostile_file(void **state)

@@ -1,0 +1,26 @@
+-- A string pattern that backtracks: Lua's own matcher would run for hours inside C.
+-- hostile: turns 2
+-- hostile: message ran too long (more than 50000000 instructions in one step, the last in string.gsub)
+-- The first two turns as any flow plays them: a startup and a reply, both committed to the
+-- session file before the customer rates the reply; the trap fires after the rating.
+local function two_turns(heard)
+    local c, a = heard.customer(), heard.agent()
+    local words = heard.ask({ player = c, role = "customer", title = "Say what bothers you" })
+    heard.turn({ player = c, role = "customer", kind = "startup", text = words, context = "" })
+    local reply = heard.ask({ player = a, role = "agent", title = "Say back what you heard" })
+    heard.turn({ player = a, role = "agent", kind = "reply", text = reply, context = words })
+    heard.rate({ player = c, title = "Did they get it?" })
+end
+
+return {
+    id = "pattern_backtrack",
+    title = "Hostile: pattern_backtrack",
+    description = "A trap for the sandbox (tests/unit/test_hostile.c).",
+    difficulty = 1,
+    play = function(heard)
+        two_turns(heard)
+        local text = ("a"):rep(2e5)
+        text = text:gsub("a-b", "")
+        heard.say(text)
+    end,
+}

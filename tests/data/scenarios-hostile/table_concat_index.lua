@@ -1,0 +1,26 @@
+-- table.concat over a huge __len with a C function (rawlen) as __index: every element a call
+-- the hook never saw.
+-- hostile: turns 2
+-- hostile: message the last in table.concat
+-- The first two turns as any flow plays them: a startup and a reply, both committed to the
+-- session file before the customer rates the reply; the trap fires after the rating.
+local function two_turns(heard)
+    local c, a = heard.customer(), heard.agent()
+    local words = heard.ask({ player = c, role = "customer", title = "Say what bothers you" })
+    heard.turn({ player = c, role = "customer", kind = "startup", text = words, context = "" })
+    local reply = heard.ask({ player = a, role = "agent", title = "Say back what you heard" })
+    heard.turn({ player = a, role = "agent", kind = "reply", text = reply, context = words })
+    heard.rate({ player = c, title = "Did they get it?" })
+end
+
+return {
+    id = "table_concat_index",
+    title = "Hostile: table_concat_index",
+    description = "A trap for the sandbox (tests/unit/test_hostile.c).",
+    difficulty = 1,
+    play = function(heard)
+        two_turns(heard)
+        local t = setmetatable({}, { __len = function() return 1 << 50 end, __index = rawlen })
+        heard.say(table.concat(t, ","))
+    end,
+}
