@@ -102,12 +102,21 @@ static void test_fuzz_regress_scenario_load(void **state)
     assert_true(feed_dir("tests/fuzz/regress/scenario_load", fuzz_scenario_input) > 0);
 }
 
+static void test_fuzz_regress_pattern(void **state)
+{
+    (void)state;
+    assert_true(feed_dir("tests/fuzz/corpus/pattern", fuzz_pattern_input) > 10);
+    feed_dir("tests/fuzz/regress/pattern", fuzz_pattern_input);
+    fuzz_pattern_release();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fuzz_regress_analyser_features),
         cmocka_unit_test(test_fuzz_regress_analyser_rules),
         cmocka_unit_test(test_fuzz_regress_scenario_load),
+        cmocka_unit_test(test_fuzz_regress_pattern),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
