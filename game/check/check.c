@@ -205,11 +205,12 @@ static void add_fix_note(CheckResult *r, const char *file, int line, const char 
     if (strncmp(text, "unknown field '", 15) == 0 && !strstr(text, "did you mean")) {
         if (strstr(text, "in an example"))
             add(r, CHECK_NOTE, file, line,
-                "an example's fields are context, reply, role and moves");
+                "an example's fields are context, reply, role, moves and rating");
         else
             add(r, CHECK_NOTE, file, line,
                 "a scenario's fields are id, title, description, difficulty, rounds, prompts, "
-                "hints, customer_hints, points, turn_seconds, examples, play and rules; keep "
+                "hints, customer_hints, points, turn_seconds, examples, example_reflection, "
+                "play and rules; keep "
                 "notes for yourself in -- comments");
     } else if (strstr(text, "attempt to call a nil value") &&
                quoted_name(text, "global", name, sizeof name)) {
@@ -352,7 +353,7 @@ static void judge_example(const char *path, CheckExample *ex, CheckResult *r)
     for (int i = 0; i < ex->found.count; i++) {
         const Move *m = &ex->found.items[i];
         list_add(got, sizeof got, "%s %+d", m->tag, m->points);
-        if (m->points < 0 && !expected_tag(ex, m->tag))
+        if (m->points < 0 && moves_group(m->tag) == MOVE_HURTING && !expected_tag(ex, m->tag))
             list_add(unwanted, sizeof unwanted, "%s", m->tag);
     }
     ex->passed = !missing[0] && !unwanted[0];
@@ -378,12 +379,46 @@ static void judge_example(const char *path, CheckExample *ex, CheckResult *r)
  * customer's words are a startup without context and "more" with one, an agent's a reply. */
 static ScenarioTurn example_turn(const CheckExample *ex)
 {
-    ScenarioTurn turn = {ex->reply, ex->context, "reply", ex->role, 1};
+    ScenarioTurn turn = {.text = ex->reply,
+                         .context = ex->context,
+                         .kind = "reply",
+                         .role = ex->role,
+                         .player = 1,
+                         .round = 1};
     if (ex->role == ROLE_CUSTOMER) {
         turn.kind = ex->context[0] ? "more" : "startup";
         turn.player = 0;
     }
     return turn;
+}
+
+/* What the partner's word EX->rating adds to the reply EX (scored as TURN): the rating,
+ * scored by the pipeline with the reply as the turn it rates, its moves added to EX's found
+ * ones (docs/scoring.md). Returns 0 or match_score_alone's error. */
+static int add_rating(Checker *c, Script *s, CheckExample *ex, const ScenarioTurn *turn,
+                      ScriptError *err)
+{
+    Turn reply;
+    memset(&reply, 0, sizeof reply);
+    snprintf(reply.kind, sizeof reply.kind, "%s", turn->kind);
+    reply.text = ex->reply;
+    reply.player = turn->player;
+    reply.round = 1;
+    reply.moves = ex->found;
+    ScenarioTurn rating = {.text = ex->rating,
+                           .context = "",
+                           .kind = "rating",
+                           .role = ROLE_CUSTOMER,
+                           .player = 1 - turn->player,
+                           .round = 1,
+                           .rated = &reply};
+    MoveList word;
+    int rc = match_score_alone(c->rules, s, &rating, &word, err);
+    for (int i = 0; rc == 0 && i < word.count && ex->found.count < MOVES_MAX; i++)
+        ex->found.items[ex->found.count++] = word.items[i];
+    moves_sort(&ex->found);
+    moves_sum(&ex->found);
+    return rc;
 }
 
 /* Scores every example of T (moved into R) through the match's turn pipeline, as in play
@@ -403,6 +438,8 @@ static void check_examples(Checker *c, Script *s, const char *path, const char *
         ScriptError err;
         ScenarioTurn turn = example_turn(ex);
         int rc = match_score_alone(c->rules, s, &turn, &ex->found, &err);
+        if (rc == 0 && ex->rating[0])
+            rc = add_rating(c, s, ex, &turn, &err);
         if (rc != 0) {
             add_script_error(r, path, rc, &err);
             if (strcmp(err.file, path) == 0) /* not the rules': the scenario's own */

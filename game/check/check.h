@@ -51,7 +51,9 @@ typedef struct CheckExample {
     char *reply;   /* owned by the CheckResult */
     char expected[CHECK_TAGS_MAX][MOVE_TAG_MAX];
     int nexpected;
-    MoveList found; /* what the rules saw, with the scenario's rules and points */
+    char rating[8]; /* "got_it", "partly", "not_yet", or "" when the example states none */
+    MoveList found; /* what the rules saw, with the scenario's rules and points, then what
+                       the rating adds (docs/scoring.md) */
     int passed;
 } CheckExample;
 

@@ -71,7 +71,9 @@ static void read_example(lua_State *L, int e, CheckExample *ex)
             lua_pop(L, 1);
         }
     }
-    lua_pop(L, 4);
+    const char *rating = raw_field(L, e, "rating") == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    snprintf(ex->rating, sizeof ex->rating, "%s", rating);
+    lua_pop(L, 5);
     if (!ex->context || !ex->reply)
         luaL_error(L, "out of memory while reading the examples");
 }
@@ -105,6 +107,10 @@ static int read_lengths(lua_State *L, const char *field, size_t *lens, int max)
         lua_Integer count = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer i = 1; i <= count && n < max; i++) {
             lua_rawgeti(L, -1, i);
+            if (lua_type(L, -1) == LUA_TTABLE) { /* { text = "...", speaker = "first" } */
+                raw_field(L, lua_gettop(L), "text");
+                lua_replace(L, -2);
+            }
             lens[n++] = lua_rawlen(L, -1);
             lua_pop(L, 1);
         }

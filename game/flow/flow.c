@@ -22,6 +22,7 @@ struct Flow {
     uint64_t seed;
     FlowScoreFn score;
     void *score_ud;
+    int scoring;  /* 1 or FLOW_SCORING_NOW */
     char *source; /* the scenario as run now */
     size_t source_len;
     char *floor; /* the flow library as run now: given, or read from floor_path */
@@ -215,6 +216,8 @@ static int run_build(const Flow *f, FlowChunk scenario, FlowChunk floor, size_t 
         return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while starting the scenario.");
     r->round = 1;
     r->customer = f->first;
+    r->first = f->first;
+    r->scoring = f->scoring;
     r->names[0] = f->names[0];
     r->names[1] = f->names[1];
     r->score = f->score;
@@ -446,6 +449,12 @@ static int flow_configure(Flow *f, const FlowConfig *cfg, ScriptError *err)
     f->seed = cfg->seed;
     f->score = cfg->score;
     f->score_ud = cfg->score_ud;
+    if (cfg->scoring < 0 || cfg->scoring > FLOW_SCORING_NOW)
+        return flow_error(err, FLOW_ERR_CONFIG,
+                          "This session was played under rules of play %d; this Heard knows 1 "
+                          "to %d: update Heard to replay it.",
+                          cfg->scoring, FLOW_SCORING_NOW);
+    f->scoring = cfg->scoring ? cfg->scoring : FLOW_SCORING_NOW;
     const char *name = cfg->scenario_name   ? cfg->scenario_name
                        : cfg->scenario_path ? cfg->scenario_path
                                             : "scenario";
@@ -531,6 +540,11 @@ int flow_rounds(const Flow *f)
 int flow_customer(const Flow *f)
 {
     return f->run->customer;
+}
+
+int flow_scoring(const Flow *f)
+{
+    return f->scoring;
 }
 
 const char *flow_name(const Flow *f, int player)

@@ -51,7 +51,15 @@ typedef struct FlowConfig {
     uint64_t seed;               /* Lua's math.random and heard.random draw from it */
     FlowScoreFn score;           /* NULL scores every turn with no moves */
     void *score_ud;
+    int scoring; /* the rules of play the session was played under (docs/scoring.md): 0 or
+                    FLOW_SCORING_NOW for today's; 1 for a session saved before the partner's
+                    word decided (no "unpark" turns then) */
 } FlowConfig;
+
+/* The rules of play (docs/scoring.md), as a session's header records them: 1 the moves' own
+ * points; 2 the partner's word weighs them, a toaster cancels the listening of its reply, a
+ * repair earns a bonus, a parked toaster's return is kept as a turn. */
+#define FLOW_SCORING_NOW 2
 
 typedef enum AskKind { ASK_NONE, ASK_TEXT, ASK_RATE, ASK_CHOICE } AskKind;
 
@@ -68,6 +76,8 @@ typedef struct FlowAsk {
     int nchoices;
     char choices[FLOW_CHOICES_MAX][160]; /* shortened at a character boundary to fit */
     int optional;                        /* ASK_TEXT: an empty answer is allowed (skip) */
+    char prefill[2048]; /* ASK_TEXT: words to start the text box with ("" for none), such
+                           as a parked toaster to be said again, softly */
 } FlowAsk;
 
 typedef enum FlowAnswerKind { FLOW_ANSWER_TEXT, FLOW_ANSWER_CHOICE } FlowAnswerKind;
@@ -159,6 +169,9 @@ int flow_rounds(const Flow *f);
 
 /* The player (0 or 1) who is the customer now. */
 int flow_customer(const Flow *f);
+
+/* The rules of play this flow runs under (1 or FLOW_SCORING_NOW; see FlowConfig.scoring). */
+int flow_scoring(const Flow *f);
 
 /* The player's name as given in FlowConfig (borrowed). */
 const char *flow_name(const Flow *f, int player);

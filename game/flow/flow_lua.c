@@ -154,7 +154,7 @@ static int ask_k(lua_State *L, int status, lua_KContext ctx)
     return 1;
 }
 
-/* heard.ask{player=, role=, title=, hint=, prompts=, optional=} -> text */
+/* heard.ask{player=, role=, title=, hint=, prompts=, optional=, prefill=} -> text */
 static int l_flow_ask(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -164,24 +164,71 @@ static int l_flow_ask(lua_State *L)
     spec_choices(L, "prompts", 2, 0, "ask");
     lua_getfield(L, 1, "optional");
     run_of(L)->ask.optional = lua_toboolean(L, -1);
+    const char *prefill = spec_text(L, "prefill", 0, "ask");
+    if (prefill)
+        copy_text(run_of(L)->ask.prefill, sizeof run_of(L)->ask.prefill, prefill);
     lua_settop(L, 2);
     run_of(L)->ask.kind = ASK_TEXT;
     return lua_yieldk(L, 0, 0, ask_k);
 }
 
+/* The turn a rating by RATER rates: turn R->rates when the flow named one, else the latest
+ * "reply" of the other player in this round that no rating has rated yet; NULL when there
+ * is none. */
+static const Turn *rated_turn(const FlowRun *r, int rater)
+{
+    if (r->rates > 0)
+        return (size_t)r->rates <= r->nturns ? &r->turns[r->rates - 1] : NULL;
+    for (size_t i = r->nturns; i > 0; i--) {
+        const Turn *t = &r->turns[i - 1];
+        if (t->round != r->round || strcmp(t->kind, "rating") == 0)
+            return NULL;
+        if (strcmp(t->kind, "reply") == 0 && t->player != rater)
+            return t;
+    }
+    return NULL;
+}
+
+/* A ScenarioTurn of R's match: the turns so far and the names come with it. */
+static ScenarioTurn scenario_turn(const FlowRun *r, const char *text, const char *context,
+                                  const char *kind, Role role, int player)
+{
+    ScenarioTurn st = {text,     context,  kind,      role, player,
+                       r->round, r->turns, r->nturns, NULL, {r->names[0], r->names[1]}};
+    return st;
+}
+
+/* Keeps the rating TAG as a turn of the one who rated and, under today's rules of play,
+ * scores it through the flow's pipeline (the partner's word weighs the listening points of
+ * the reply it rates: docs/scoring.md); what it did to the listener's points is kept as a
+ * "rated" turn of the listener, when it did anything. */
 static int rate_k(lua_State *L, int status, lua_KContext ctx)
 {
     (void)status, (void)ctx;
     FlowRun *r = run_of(L);
     const char *tag = rating_tags[r->answer->index];
+    int player = r->ask.player;
+    Role role = r->ask.role;
     r->ask.kind = ASK_NONE;
-    if (flow_run_add_turn(r, r->ask.player, r->ask.role, "rating", tag, "", NULL) != 0)
+    ScenarioTurn st = scenario_turn(r, tag, "", "rating", role, player);
+    st.rated = rated_turn(r, player);
+    int listener = st.rated ? st.rated->player : 1 - player;
+    MoveList ml;
+    memset(&ml, 0, sizeof ml);
+    if (r->scoring >= 2 && flow_run_score(r, L, lua_upvalueindex(2), &st, &ml) != 0)
+        return luaL_error(L, "heard.rate: the rating could not be scored: %s",
+                          r->score_err.message);
+    if (flow_run_add_turn(r, player, role, "rating", tag, "", NULL) != 0 ||
+        (ml.count > 0 &&
+         flow_run_add_turn(r, listener, role == ROLE_CUSTOMER ? ROLE_AGENT : ROLE_CUSTOMER, "rated",
+                           tag, "", &ml) != 0))
         return luaL_error(L, "out of memory while keeping a rating");
     lua_pushstring(L, tag);
     return 1;
 }
 
-/* heard.rate{player=, title=, hint=} -> "got_it" | "partly" | "not_yet" */
+/* heard.rate{player=, title=, hint=, rates=} -> "got_it" | "partly" | "not_yet"; RATES is the
+ * number of the turn rated (heard.turn's third result), by default the latest reply. */
 static int l_flow_rate(lua_State *L)
 {
     if (lua_isnoneornil(L, 1))
@@ -189,7 +236,15 @@ static int l_flow_rate(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
     begin_ask(L, "rate", run_of(L)->customer, "Did I get it?");
-    FlowAsk *k = &run_of(L)->ask;
+    FlowRun *r = run_of(L);
+    lua_getfield(L, 1, "rates");
+    int isint = 0;
+    lua_Integer rates = lua_tointegerx(L, -1, &isint);
+    if (!lua_isnil(L, -1) && (!isint || rates < 1 || (size_t)rates > r->nturns))
+        return luaL_error(L, "heard.rate: rates must be the number of a turn so far (1 to %d)",
+                          (int)r->nturns);
+    r->rates = lua_isnil(L, -1) ? 0 : (int)rates;
+    FlowAsk *k = &r->ask;
     for (int i = 0; i < 3; i++)
         copy_text(k->choices[i], sizeof k->choices[i], rating_labels[i]);
     k->nchoices = 3;
@@ -222,7 +277,7 @@ static int l_flow_choose(lua_State *L)
 
 /* ---- turns and the parking lot --------------------------------------------------------------- */
 
-/* heard.turn{player=, role=, kind=, text=, context=} -> moves, total */
+/* heard.turn{player=, role=, kind=, text=, context=} -> moves, total, the turn's number */
 static int l_flow_turn(lua_State *L)
 {
     FlowRun *r = run_of(L);
@@ -235,7 +290,7 @@ static int l_flow_turn(lua_State *L)
     const char *context = spec_text(L, "context", 0, "turn");
     if (strlen(kind) == 0 || strlen(kind) >= sizeof r->turns[0].kind)
         return luaL_error(L, "heard.turn: kind must be a short word like \"reply\"");
-    ScenarioTurn st = {text, context ? context : "", kind, role, player};
+    ScenarioTurn st = scenario_turn(r, text, context ? context : "", kind, role, player);
     MoveList ml;
     if (flow_run_score(r, L, lua_upvalueindex(2), &st, &ml) != 0)
         return luaL_error(L, "heard.turn: the turn could not be scored: %s", r->score_err.message);
@@ -243,7 +298,8 @@ static int l_flow_turn(lua_State *L)
         return luaL_error(L, "out of memory while keeping a turn");
     scenario_push_moves(L, &ml);
     lua_pushinteger(L, ml.total);
-    return 2;
+    lua_pushinteger(L, (lua_Integer)r->nturns);
+    return 3;
 }
 
 /* heard.say(text): a note in the transcript */
@@ -292,14 +348,21 @@ static int l_flow_parked(lua_State *L)
     return 1;
 }
 
-/* heard.unpark(index) -> text: the grievance comes back and leaves the waiting list */
+/* heard.unpark(index) -> text: the grievance comes back and leaves the waiting list; under
+ * today's rules of play its return is kept as an "unpark" turn of its owner, so the
+ * summary knows it had its turn whatever words it comes back in. */
 static int l_flow_unpark(lua_State *L)
 {
+    FlowRun *r = run_of(L);
     lua_Integer i = luaL_checkinteger(L, 1);
-    const char *text = i >= 1 ? flow_run_unpark(run_of(L), (size_t)(i - 1)) : NULL;
+    const char *text = i >= 1 ? flow_run_unpark(r, (size_t)(i - 1)) : NULL;
     if (!text)
         return luaL_error(L, "heard.unpark: no parked grievance %d is waiting",
                           (int)(i > 0 && i < 1000000 ? i : 0));
+    int owner = r->parked[i - 1].player;
+    Role role = owner == r->customer ? ROLE_CUSTOMER : ROLE_AGENT;
+    if (r->scoring >= 2 && flow_run_add_turn(r, owner, role, "unpark", text, "", NULL) != 0)
+        return luaL_error(L, "out of memory while bringing back a grievance");
     lua_pushstring(L, text);
     return 1;
 }
@@ -328,20 +391,21 @@ static int l_flow_round(lua_State *L)
     return 1;
 }
 
+/* heard.first() -> the player (1 or 2) who held the floor in round 1 */
+static int l_flow_first(lua_State *L)
+{
+    lua_pushinteger(L, run_of(L)->first + 1);
+    return 1;
+}
+
 static const luaL_Reg heard_fns[] = {
-    {"ask", l_flow_ask},
-    {"rate", l_flow_rate},
-    {"choose", l_flow_choose},
-    {"turn", l_flow_turn},
-    {"say", l_flow_say},
-    {"park", l_flow_park},
-    {"parked", l_flow_parked},
-    {"unpark", l_flow_unpark},
-    {"swap", l_flow_swap},
-    {"customer", l_flow_customer},
-    {"agent", l_flow_agent},
-    {"round", l_flow_round},
-    {NULL, NULL},
+    {"ask", l_flow_ask},       {"rate", l_flow_rate},
+    {"choose", l_flow_choose}, {"turn", l_flow_turn},
+    {"say", l_flow_say},       {"park", l_flow_park},
+    {"parked", l_flow_parked}, {"unpark", l_flow_unpark},
+    {"swap", l_flow_swap},     {"customer", l_flow_customer},
+    {"agent", l_flow_agent},   {"round", l_flow_round},
+    {"first", l_flow_first},   {NULL, NULL},
 };
 
 /* ---- starting and resuming ------------------------------------------------------------------- */

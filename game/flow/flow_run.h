@@ -26,6 +26,9 @@ typedef struct FlowRun {
     FlowParked *parked;
     size_t nparked, capparked;
     int round, customer, finished;
+    int first;   /* the player who held the floor in round 1 */
+    int scoring; /* FlowConfig.scoring, resolved: 1 or FLOW_SCORING_NOW */
+    int rates;   /* the ask is a rating of turn RATES (1-based), or 0: the latest reply */
     ScenarioInfo info;
     int turn_seconds;
     const char *names[2]; /* borrowed from the Flow */

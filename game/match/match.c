@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "game/match/scoring.h"
 #include "game/session/session.h"
 
 struct Match {
     Rules *rules;
+    int scoring;   /* the rules of play: 1, or FLOW_SCORING_NOW (docs/scoring.md) */
     int own_rules; /* loaded by match_create: freed with the match */
     Flow *flow;
     SessionWriter *writer; /* NULL when not saved (see save_warning) */
@@ -26,17 +28,25 @@ struct Match {
 
 /* ---- the pipeline ---------------------------------------------------------------------- */
 
-int match_score(Rules *rules, struct lua_State *L, int scenario, const ScenarioTurn *turn,
-                MoveList *out, ScriptError *err)
+int match_score(Rules *rules, int scoring, struct lua_State *L, int scenario,
+                const ScenarioTurn *turn, MoveList *out, ScriptError *err)
 {
+    if (scoring >= 2 && strcmp(turn->kind, "rating") == 0) {
+        /* 5: the partner's word weighs the reply it rates; nothing to analyse */
+        scoring_rate(L, scenario, turn, out);
+        moves_restate(out);
+        return 0;
+    }
     /* 1, 2: the analyser reads the reply, the standard rules name its moves */
     int rc = rules_score(rules, turn->context, turn->text, turn->role, out, err);
     if (rc != 0)
         return rc;
     /* 3, 4: the scenario's rules, then its points (a rule's error unwinds from here) */
     scenario_score(L, scenario, turn, out);
-    /* 5: the partner's rating (Got it / Partly / Not yet) is to weigh the points here, once
-     * it decides them (DESIGN.md, "Scoring"); until then the points are the moves' own. */
+    /* 5: a toaster cancels the listening of its reply; a repair earns its bonus (sessions
+     * saved under the first rules of play keep the moves' own points) */
+    if (scoring >= 2)
+        scoring_reply(L, scenario, turn, out);
     /* 6: the reasons quote the points the turn counts */
     moves_restate(out);
     return 0;
@@ -47,7 +57,7 @@ static int score_turn(void *ud, struct lua_State *L, int scenario, const Scenari
                       MoveList *out, ScriptError *err)
 {
     Match *m = ud;
-    return match_score(m->rules, L, scenario, turn, out, err);
+    return match_score(m->rules, m->scoring, L, scenario, turn, out, err);
 }
 
 /* ---- the session file ------------------------------------------------------------------ */
@@ -78,6 +88,7 @@ static void open_session(Match *m, const char *dir, int first, uint64_t seed)
     h.players[1] = flow_name(m->flow, 1);
     h.first = first;
     h.seed = seed;
+    h.scoring = m->scoring;
     char err[400];
     m->writer = session_writer_create(dir, &h, m->save_path, sizeof m->save_path, err, sizeof err);
     if (!m->writer) {
@@ -152,6 +163,7 @@ Match *match_create(const MatchConfig *cfg, ScriptError *err)
     m->saved = cfg->saved;
     m->saved_ud = cfg->saved_ud;
     m->rules = cfg->rules;
+    m->scoring = cfg->scoring ? cfg->scoring : FLOW_SCORING_NOW;
     if (!m->rules) {
         m->rules = rules_load(cfg->root && *cfg->root ? cfg->root : ".", err);
         m->own_rules = 1;
@@ -174,6 +186,7 @@ Match *match_create(const MatchConfig *cfg, ScriptError *err)
         .seed = cfg->seed,
         .score = score_turn,
         .score_ud = m,
+        .scoring = m->scoring,
     };
     m->flow = flow_create(&fc, err);
     if (!m->flow) {

@@ -6,7 +6,9 @@
  *   2. the standard rules name its moves, with points and reasons (rules_score),
  *   3. the scenario's own rules add, drop or replace moves,
  *   4. the scenario's points win over the rules' (3 and 4: scenario_score),
- *   5. (the partner's rating will weigh the points here: DESIGN.md, "Scoring"),
+ *   5. the game's rules of play (game/match/scoring.h, docs/scoring.md): the partner's rating
+ *      weighs the listening points of the reply it rates, a toaster cancels the listening
+ *      of its own reply, a repair after a slip earns a bonus,
  *   6. every reason is written again from its move's final points (moves_restate),
  *   7. the turn is committed: written to the session file and synced before the call that
  *      gave the answer returns (match_answer_text, match_answer_choice).
@@ -57,22 +59,27 @@ typedef struct MatchConfig {
                                     match is not saved (replay, heard check) */
     MatchSavedFn saved;          /* may be NULL */
     void *saved_ud;
+    int scoring; /* the rules of play (docs/scoring.md): 0 for today's (FLOW_SCORING_NOW); a
+                    replay gives the session's (1 for files saved before they were recorded) */
 } MatchConfig;
 
 /* ---- the pipeline ---------------------------------------------------------------------- */
 
-/* Scores TURN through steps 1 to 6 above with RULES, and the scenario whose table is at
- * index SCENARIO of L's stack, into OUT. Runs inside a Lua step of L (the flow's heard.turn,
- * or match_score_alone): a scenario rule's error is raised in L at the rule's line. Returns
- * 0, or the rules' SCRIPT_ERR_* code with ERR naming the rules file, line and message (OUT
- * is then empty). */
-int match_score(Rules *rules, struct lua_State *L, int scenario, const ScenarioTurn *turn,
-                MoveList *out, ScriptError *err);
+/* Scores TURN through steps 1 to 6 above with RULES under the rules of play SCORING (1, or
+ * FLOW_SCORING_NOW: step 5 applies from 2), and the scenario whose table is at index
+ * SCENARIO of L's stack, into OUT. A rating (kind "rating", from 2 on) is not analysed: its
+ * moves are the partner's word on TURN->rated. Runs inside a Lua step of L (the flow's
+ * heard.turn and heard.rate, or match_score_alone): a scenario rule's error is raised in L
+ * at the rule's line. Returns 0, or the rules' SCRIPT_ERR_* code with ERR naming the rules
+ * file, line and message (OUT is then empty). */
+int match_score(Rules *rules, int scoring, struct lua_State *L, int scenario,
+                const ScenarioTurn *turn, MoveList *out, ScriptError *err);
 
-/* match_score outside any flow, for the scenario table that scenario_load left on top of
- * S's stack (it stays there): `heard check` scores a scenario's examples so. Returns 0, or
- * a SCRIPT_ERR_* code with ERR filled (the rules' or the scenario's file and line); OUT is
- * then empty. */
+/* match_score under today's rules of play outside any flow, for the scenario table that
+ * scenario_load left on top of S's stack (it stays there): `heard check` scores a scenario's
+ * examples so (an example with a rating scores the reply, then the rating with the reply as
+ * TURN->rated). Returns 0, or a SCRIPT_ERR_* code with ERR filled (the rules' or the
+ * scenario's file and line); OUT is then empty. */
 int match_score_alone(Rules *rules, Script *s, const ScenarioTurn *turn, MoveList *out,
                       ScriptError *err);
 

@@ -20,7 +20,7 @@ typedef struct AloneArgs {
 static int l_match_score(lua_State *L)
 {
     AloneArgs *a = lua_touserdata(L, 1);
-    a->rc = match_score(a->rules, L, 2, a->turn, a->out, a->err);
+    a->rc = match_score(a->rules, FLOW_SCORING_NOW, L, 2, a->turn, a->out, a->err);
     return 0;
 }
 

@@ -108,6 +108,7 @@ static int start_flow(Replay *rp, char *err, size_t errsize)
         .names = {h->players[0], h->players[1]},
         .first = h->first,
         .seed = h->seed,
+        .scoring = h->scoring ? h->scoring : 1, /* as the session was scored */
     };
     ScriptError se;
     memset(&se, 0, sizeof se);

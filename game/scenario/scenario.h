@@ -8,12 +8,19 @@
  *   description  string, required, one line
  *   difficulty   integer 1..4, required (1 appliances ... 4 hot topics)
  *   rounds       integer 1..20, default 2
- *   prompts      list of complaint texts the customer may pick (at most SCENARIO_PROMPTS_MAX)
+ *   prompts      list of complaint texts the customer may pick (at most SCENARIO_PROMPTS_MAX);
+ *                an entry may say whose it is: { text = "...", speaker = "first" } (the partner
+ *                who holds the floor first) or "second"; scripts/lib/floor.lua offers each
+ *                partner only theirs and the ones that say nothing
  *   hints        list of short tips tied to the method, shown to the listener (agent)
  *   customer_hints  list of tips for the one who holds the floor, shown at the startup
- *   points       table tag -> integer points overriding the rules (tags of docs/moves.md)
+ *   points       table tag -> integer points overriding the rules (tags of docs/moves.md, and
+ *                felt_heard and repair of docs/scoring.md)
  *   turn_seconds integer 5..3600, a per-turn timer; absent means none
- *   examples     list of {context=, reply=, role="agent"|"customer", moves={tag, ...}}
+ *   examples     list of {context=, reply=, role="agent"|"customer", moves={tag, ...},
+ *                rating="got_it"|"partly"|"not_yet"} (rating: the partner's word on the reply)
+ *   example_reflection  boolean, default true: after a miss, show the listener an example of
+ *                saying it back built from the partner's words (false switches it off)
  *   play         function(heard, scenario, floor): a custom flow instead of scripts/lib/floor.lua
  *   rules        function(turn, moves, add, drop), or a list of them: extra rules, run in the
  *                scenario's own sandbox after the standard rules scored a turn and before
@@ -41,6 +48,7 @@
 
 #include "engine/script/script.h"
 #include "game/turn/moves.h"
+#include "game/turn/turn.h"
 
 #define SCENARIO_PROMPTS_MAX 8
 #define SCENARIO_ROUNDS_DEFAULT 2
@@ -50,14 +58,15 @@
 enum { SCENARIO_ERR_INVALID = -10 };
 
 typedef struct ScenarioInfo {
-    char path[512];        /* the file, or the name given to an in-memory source */
-    char id[64];           /* "" when unreadable */
-    char title[128];       /* the file's base name when the table could not be read */
-    char description[256]; /* one line */
-    int difficulty;        /* 1..4; 0 when unreadable */
-    int rounds;            /* 1..20 */
-    int ok;                /* 1 when the file loaded and every field checked out */
-    char error[512];       /* "FILE:LINE: error: ..." when ok is 0 */
+    char path[512];         /* the file, or the name given to an in-memory source */
+    char id[64];            /* "" when unreadable */
+    char title[128];        /* the file's base name when the table could not be read */
+    char description[256];  /* one line */
+    int difficulty;         /* 1..4; 0 when unreadable */
+    int rounds;             /* 1..20 */
+    int example_reflection; /* 1 (the default) or 0 when the scenario switched it off */
+    int ok;                 /* 1 when the file loaded and every field checked out */
+    char error[512];        /* "FILE:LINE: error: ..." when ok is 0 */
 } ScenarioInfo;
 
 /* Lists every *.lua file directly in DIR, each loaded in its own small sandbox, sorted by
@@ -86,13 +95,20 @@ int scenario_info_load_source(const char *name, const char *source, size_t len, 
 int scenario_load(Script *s, const char *name, const char *source, size_t len, ScenarioInfo *info,
                   ScriptError *err);
 
-/* One scored turn as a scenario's `rules` see it. The texts are borrowed. */
+/* One scored turn as a scenario's `rules` see it (the first five fields), with what the
+ * game's rules of play need besides (docs/scoring.md), which the scenario's rules do not
+ * see. Everything is borrowed. */
 typedef struct ScenarioTurn {
     const char *text;
     const char *context; /* the partner's last words, "" for a startup */
-    const char *kind;    /* "startup", "reply", "more", "closure", ... */
+    const char *kind;    /* "startup", "reply", "more", "closure", "rating", ... */
     Role role;
-    int player; /* 0 or 1 */
+    int player;           /* 0 or 1 */
+    int round;            /* the round it belongs to, from 1 (0: not known) */
+    const Turn *before;   /* the turns of the match before this one, or NULL */
+    size_t nbefore;       /* how many */
+    const Turn *rated;    /* kind "rating": the reply it rates (one of BEFORE), or NULL */
+    const char *names[2]; /* the players' names for reasons; NULL: "your partner" */
 } ScenarioTurn;
 
 /* The scenario's part of scoring a turn: runs the `rules` of the scenario table at index SC
@@ -102,6 +118,10 @@ typedef struct ScenarioTurn {
  * coroutine runs, or under script_call): a rule's error, or a bad add or drop, is raised
  * as a Lua error at the rule's line, and MOVES is then left as it was. */
 void scenario_score(struct lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves);
+
+/* The points the scenario table at SC on L's stack gives TAG in its `points`, or FALLBACK
+ * when it gives none. Raw reads only: runs no Lua code. */
+int scenario_points(struct lua_State *L, int sc, const char *tag, int fallback);
 
 /* Pushes MOVES onto L's stack as the list scripts see: { {tag=, points=, reason=}, ... }.
  * Runs no Lua code. */

@@ -17,13 +17,18 @@
 #include "game/scenario/scenario_text.h"
 
 static const char *const known_fields[] = {
-    "id",       "title", "description",    "difficulty", "rounds",
-    "prompts",  "hints", "customer_hints", "points",     "turn_seconds",
-    "examples", "play",  "rules",
+    "id",          "title",
+    "description", "difficulty",
+    "rounds",      "prompts",
+    "hints",       "customer_hints",
+    "points",      "turn_seconds",
+    "examples",    "play",
+    "rules",       "example_reflection",
 };
 #define NFIELDS (sizeof known_fields / sizeof known_fields[0])
 
-static const char *const example_fields[] = {"context", "reply", "role", "moves"};
+static const char *const example_fields[] = {"context", "reply", "role", "moves", "rating"};
+#define NEXAMPLE_FIELDS (sizeof example_fields / sizeof example_fields[0])
 
 typedef struct Check {
     const char *name, *src;
@@ -187,6 +192,11 @@ static int check_points(Check *c, lua_State *L, int t)
         const char *tag = lua_tostring(L, -2);
         if (!check_tag(c, tag, from, tag))
             return 0;
+        if (!moves_points_settable(tag))
+            return fail(c, tag, from, 1,
+                        "points.%s cannot be set: it is worked out from the moves of the reply "
+                        "it weighs (see docs/scoring.md)",
+                        tag);
         int isint = 0;
         lua_Integer v = lua_isinteger(L, -1) ? lua_tointegerx(L, -1, &isint) : 0;
         if (!isint || v < -20 || v > 20)
@@ -239,13 +249,85 @@ static int fail_unknown(Check *c, const char *key, const char *const *names, siz
     return fail(c, key, from, 1, "unknown field '%s' in %s%s", key, what, hint);
 }
 
+/* Checks prompts[I], a table { text = "...", speaker = "first" | "second" } (at index -1). */
+static int check_prompt_table(Check *c, lua_State *L, int i)
+{
+    int e = lua_gettop(L), non_string;
+    static const char *const fields[] = {"text", "speaker"};
+    const char *bad = unknown_key(c, L, e, fields, 2, 1, &non_string);
+    if (bad || non_string)
+        return fail(c, "prompts", 1, 1,
+                    "prompts[%d] may hold only text = \"...\" and speaker = \"first\" or "
+                    "\"second\"",
+                    i);
+    int tt = raw_field(L, e, "text");
+    if (tt != LUA_TSTRING || lua_rawlen(L, -1) == 0)
+        return fail(c, "prompts", 1, 1, "prompts[%d].text must be a non-empty text", i);
+    int st = raw_field(L, e, "speaker");
+    const char *who = lua_tostring(L, -1);
+    if (st != LUA_TNIL &&
+        (st != LUA_TSTRING || (strcmp(who, "first") != 0 && strcmp(who, "second") != 0)))
+        return fail(c, "prompts", 1, 1,
+                    "prompts[%d].speaker must be \"first\" (the partner who holds the floor "
+                    "first) or \"second\"",
+                    i);
+    lua_pop(L, 2);
+    return 1;
+}
+
+/* Checks prompts: a list of at most SCENARIO_PROMPTS_MAX entries, each a non-empty text or a
+ * table that says whose it is (check_prompt_table); an absent one becomes {}. */
+static int check_prompts(Check *c, lua_State *L, int t)
+{
+    int type = raw_field(L, t, "prompts");
+    if (type == LUA_TNIL) {
+        lua_pop(L, 1);
+        return check_text_list(c, L, t, "prompts", SCENARIO_PROMPTS_MAX);
+    }
+    int n = type == LUA_TTABLE ? list_length(L, lua_gettop(L)) : -1;
+    if (n < 0)
+        return fail(c, "prompts", 1, 1,
+                    "field 'prompts' must be a list of texts: { \"...\", \"...\" }");
+    if (n > SCENARIO_PROMPTS_MAX)
+        return fail(c, "prompts", 1, 1, "field 'prompts' has %d entries; at most %d fit on screen",
+                    n, SCENARIO_PROMPTS_MAX);
+    for (int i = 1; i <= n; i++) {
+        int et = lua_rawgeti(L, -1, i);
+        if (et == LUA_TTABLE) {
+            if (!check_prompt_table(c, L, i))
+                return 0;
+        } else if (et != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
+            return fail(c, "prompts", 1, 1,
+                        "prompts[%d] must be a non-empty text, or { text = \"...\", speaker = "
+                        "\"first\" }, not %s",
+                        i, et == LUA_TSTRING ? "an empty one" : lua_typename(L, et));
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return 1;
+}
+
+/* Reads example_reflection, a boolean (default true), into C's info. */
+static int check_example_reflection(Check *c, lua_State *L, int t)
+{
+    int type = raw_field(L, t, "example_reflection");
+    c->info.example_reflection = type == LUA_TNIL || lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (type == LUA_TNIL || type == LUA_TBOOLEAN)
+        return 1;
+    return fail(c, "example_reflection", 1, 1,
+                "field 'example_reflection' must be true or false, not a %s",
+                lua_typename(L, type));
+}
+
 /* Checks examples[I] (the table at E), written around line LINE. */
 static int check_example(Check *c, lua_State *L, int e, int i, int line)
 {
     int non_string;
-    const char *bad = unknown_key(c, L, e, example_fields, 4, line, &non_string);
+    const char *bad = unknown_key(c, L, e, example_fields, NEXAMPLE_FIELDS, line, &non_string);
     if (bad)
-        return fail_unknown(c, bad, example_fields, 4, line, "an example");
+        return fail_unknown(c, bad, example_fields, NEXAMPLE_FIELDS, line, "an example");
     if (non_string)
         return fail(c, NULL, line, 0, "examples[%d] must use named fields only", i);
     int rt = raw_field(L, e, "reply");
@@ -260,6 +342,16 @@ static int check_example(Check *c, lua_State *L, int e, int i, int line)
     if (ot != LUA_TNIL &&
         (ot != LUA_TSTRING || (strcmp(role, "agent") != 0 && strcmp(role, "customer") != 0)))
         return fail(c, NULL, line, 0, "examples[%d].role must be \"agent\" or \"customer\"", i);
+    int gt = raw_field(L, e, "rating");
+    const char *rating = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    if (gt != LUA_TNIL &&
+        (gt != LUA_TSTRING || (strcmp(rating, "got_it") != 0 && strcmp(rating, "partly") != 0 &&
+                               strcmp(rating, "not_yet") != 0)))
+        return fail(c, NULL, line, 0,
+                    "examples[%d].rating must be \"got_it\", \"partly\" or \"not_yet\" (the "
+                    "partner's word on the reply)",
+                    i);
     int mt = raw_field(L, e, "moves");
     int n = mt == LUA_TTABLE ? list_length(L, lua_gettop(L)) : -1;
     if (n < 0)
@@ -365,9 +457,8 @@ static void check_fields(Check *c, lua_State *L, int t)
     ok = ok && check_int(c, L, t, "difficulty", 1, 4, &in->difficulty) &&
          check_int(c, L, t, "rounds", 1, 20, &in->rounds);
     int seconds = 0;
-    ok = ok && check_int(c, L, t, "turn_seconds", 5, 3600, &seconds) &&
-         check_text_list(c, L, t, "prompts", SCENARIO_PROMPTS_MAX) &&
-         check_text_list(c, L, t, "hints", 100) &&
+    ok = ok && check_int(c, L, t, "turn_seconds", 5, 3600, &seconds) && check_prompts(c, L, t) &&
+         check_example_reflection(c, L, t) && check_text_list(c, L, t, "hints", 100) &&
          check_text_list(c, L, t, "customer_hints", 100) && check_points(c, L, t) &&
          check_examples(c, L, t) &&
          check_kind(c, L, t, "play", LUA_TFUNCTION, LUA_TFUNCTION, "a function") &&
@@ -418,6 +509,7 @@ int scenario_load(Script *s, const char *name, const char *source, size_t len, S
     c.len = len;
     snprintf(c.info.path, sizeof c.info.path, "%s", name);
     c.info.rounds = SCENARIO_ROUNDS_DEFAULT;
+    c.info.example_reflection = 1;
     int rc = script_run_string(s, source, len, name, 1, err);
     if (rc == 0) {
         lua_pushcfunction(L, l_scenario_check);

@@ -67,7 +67,7 @@ void scenario_push_moves(lua_State *L, const MoveList *moves)
  * anywhere), and a reason too long for the screen cut at a character with "…". */
 static void write_reason(char *dst, const char *reason, size_t len, const char *tag, int points)
 {
-    char suffix[64];
+    char suffix[96];
     moves_reason_ending(tag, points, suffix, sizeof suffix);
     char raw[MOVE_REASON_MAX], fixed[UTF8_REPAIR_BOUND(MOVE_REASON_MAX)];
     size_t n = len < sizeof raw - 1 ? len : sizeof raw - 1;
@@ -243,6 +243,21 @@ static void points_apply(lua_State *L, int sc, MoveList *moves)
         }
     }
     lua_pop(L, 1);
+}
+
+int scenario_points(lua_State *L, int sc, const char *tag, int fallback)
+{
+    sc = lua_absindex(L, sc);
+    int points = fallback;
+    lua_pushstring(L, "points");
+    if (lua_rawget(L, sc) == LUA_TTABLE) {
+        lua_pushstring(L, tag);
+        if (lua_rawget(L, -2) == LUA_TNUMBER && lua_isinteger(L, -1))
+            points = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return points;
 }
 
 void scenario_score(lua_State *L, int sc, const ScenarioTurn *turn, MoveList *moves)

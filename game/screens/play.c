@@ -34,6 +34,16 @@ static int reload_cb(void *ud, App *app, ScriptError *err)
     return rc;
 }
 
+/* Empties the field for the ask now, or fills it with the words the ask starts from (a
+ * parked toaster to say again). */
+static void reset_field(PlayScreen *ps)
+{
+    const FlowAsk *ask = flow_ask(match_flow(ps->game->match));
+    tf_clear(ps->field);
+    if (ask->kind == ASK_TEXT && ask->prefill[0])
+        tf_set_text(ps->field, ask->prefill);
+}
+
 /* After any answer (the match has saved it): notice the end, reset the field for the next
  * ask. */
 static void after_answer(PlayScreen *ps, App *app)
@@ -41,7 +51,7 @@ static void after_answer(PlayScreen *ps, App *app)
     game_note_warning(ps->game);
     ps->ask_started = app_now(app);
     ps->view.scroll = 0; /* follow the newest turn */
-    tf_clear(ps->field);
+    reset_field(ps);
     ps->view.message[0] = '\0';
     if (flow_finished(match_flow(ps->game->match))) {
         const char *path = match_save_path(ps->game->match);

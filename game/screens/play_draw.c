@@ -7,14 +7,6 @@
 #include "engine/sdl/textfield_view.h"
 #include "engine/core/utf8.h"
 
-void play_tag_name(const char *tag, char *out, size_t n)
-{
-    snprintf(out, n, "%s", tag);
-    for (char *p = out; *p; p++)
-        if (*p == '_')
-            *p = '-';
-}
-
 const char *play_move_icon(const Move *m)
 {
     return m->points >= 0 ? "✔ helps" : "✖ hurts";
@@ -25,10 +17,11 @@ static const char *role_name(Role r)
     return r == ROLE_CUSTOMER ? "customer" : "service agent";
 }
 
-/* One transcript entry: who, what they said, the moves. Returns its height; draws it when
- * any of it falls between TOP and BOTTOM (the caller clips to that band). */
-static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, int x, int y, int w, int top,
-                     int bottom)
+/* One transcript entry: who, what they said, the moves (for a rating, those of WORD: what
+ * it did to the listener's points, or NULL). Returns its height; draws it when any of it
+ * falls between TOP and BOTTOM (the caller clips to that band). */
+static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, const Turn *word, int x, int y,
+                     int w, int top, int bottom)
 {
     const Theme *th = &ui->theme;
     int u = ui->unit, h = 0;
@@ -51,12 +44,12 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, int x, int y, i
     int body_lines = txt_wrap(ui->text, FS_BODY, bold, text, w, &lines);
     h = lh_s + body_lines * txt_line_height(ui->text, FS_BODY);
     char moves[512] = "";
-    for (int i = 0; i < t->moves.count; i++) {
-        char name[40];
-        play_tag_name(t->moves.items[i].tag, name, sizeof name);
+    const MoveList *ml = word ? &word->moves : &t->moves;
+    for (int i = 0; i < ml->count; i++) {
         size_t len = strlen(moves);
         snprintf(moves + len, sizeof moves - len, "%s%s %s %+d", i ? "   " : "",
-                 t->moves.items[i].points >= 0 ? "✔" : "✖", name, t->moves.items[i].points);
+                 ml->items[i].points >= 0 ? "✔" : "✖", moves_name(ml->items[i].tag),
+                 ml->items[i].points);
     }
     int move_lines = moves[0] ? txt_wrap(ui->text, FS_SMALL, 1, moves, w, &lines) : 0;
     h += move_lines * lh_s + u;
@@ -68,9 +61,26 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, int x, int y, i
                                t->player < 0 ? th->muted : th->text);
         if (moves[0])
             txt_draw_wrapped(ui->text, FS_SMALL, 1, moves, (Rect){x, yy, w, bottom - yy},
-                             t->moves.total >= 0 ? th->good : th->bad);
+                             ml->total >= 0 ? th->good : th->bad);
     }
     return h;
+}
+
+/* Whether turn I has an entry of its own in the transcript: a "rated" turn is shown on the
+ * rating's line, an "unpark" by the note and the startup that follow it. */
+static int shown(const Flow *f, size_t i)
+{
+    const Turn *t = flow_turn(f, i);
+    return strcmp(t->kind, "rated") != 0 && strcmp(t->kind, "unpark") != 0;
+}
+
+/* For a rating at I, the "rated" turn right after it (what the word did), else NULL. */
+static const Turn *word_on(const Flow *f, size_t i)
+{
+    const Turn *t = flow_turn(f, i), *next = flow_turn(f, i + 1);
+    if (strcmp(t->kind, "rating") != 0 || !next || strcmp(next->kind, "rated") != 0)
+        return NULL;
+    return next;
 }
 
 static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
@@ -83,7 +93,8 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
     size_t n = flow_turn_count(f);
     int total = 0;
     for (size_t i = 0; i < n; i++)
-        total += draw_turn(ui, f, flow_turn(f, i), x, 0, w, 0, 0); /* measure only */
+        if (shown(f, i))
+            total += draw_turn(ui, f, flow_turn(f, i), word_on(f, i), x, 0, w, 0, 0); /* measure */
     int view_h = bottom - top;
     int max_scroll = total > view_h ? total - view_h : 0;
     if (v->scroll > max_scroll)
@@ -91,7 +102,8 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
     int y = top + (total > view_h ? view_h - total : 0) + v->scroll;
     ui_clip_scroll(ui, (Rect){box.x, top, box.w, view_h});
     for (size_t i = 0; i < n; i++)
-        y += draw_turn(ui, f, flow_turn(f, i), x, y, w, top, bottom);
+        if (shown(f, i))
+            y += draw_turn(ui, f, flow_turn(f, i), word_on(f, i), x, y, w, top, bottom);
     ui_unclip(ui);
     if (n == 0)
         txt_draw_wrapped(ui->text, FS_BODY, 0, "The transcript of this session will appear here.",
@@ -105,7 +117,8 @@ static const Turn *latest_scored(const Flow *f)
 {
     for (size_t i = flow_turn_count(f); i > 0; i--) {
         const Turn *t = flow_turn(f, i - 1);
-        if (strcmp(t->kind, "rating") != 0 && t->player >= 0)
+        if (t->player >= 0 && strcmp(t->kind, "rating") != 0 && strcmp(t->kind, "rated") != 0 &&
+            strcmp(t->kind, "park") != 0 && strcmp(t->kind, "unpark") != 0)
             return t;
     }
     return NULL;
@@ -138,13 +151,26 @@ static void draw_feedback(const Ui *ui, const Flow *f, const char *warning, Rect
                          "No moves recognised. That is fine: the customer decides whether "
                          "they felt heard.",
                          (Rect){x, y, w, bottom - y}, th->muted);
-    for (int i = 0; i < t->moves.count && y < bottom; i++) {
+    int more_h = txt_line_height(ui->text, FS_SMALL);
+    for (int i = 0; i < t->moves.count; i++) {
         const Move *m = &t->moves.items[i];
-        char name[40], line[96];
-        play_tag_name(m->tag, name, sizeof name);
-        snprintf(line, sizeof line, "%s  %s  %+d", play_move_icon(m), name, m->points);
-        txt_draw(ui->text, FS_BODY, 1, line, x, y, m->points >= 0 ? th->good : th->bad);
-        y += txt_line_height(ui->text, FS_BODY);
+        char line[128];
+        snprintf(line, sizeof line, "%s  %s  %+d", play_move_icon(m), moves_name(m->tag),
+                 m->points);
+        const WrapLine *lines;
+        int h =
+            txt_wrap(ui->text, FS_BODY, 1, line, w, &lines) * txt_line_height(ui->text, FS_BODY);
+        h += txt_wrap(ui->text, FS_SMALL, 0, m->reason, w - u, &lines) * more_h;
+        int last = i + 1 == t->moves.count;
+        if (y + h > bottom - (last ? 0 : more_h)) { /* no room: say so rather than cut it */
+            char more[96];
+            snprintf(more, sizeof more, "… %d more in the transcript", t->moves.count - i);
+            if (y + more_h <= bottom)
+                txt_draw(ui->text, FS_SMALL, 1, more, x, y, th->muted);
+            return;
+        }
+        y += txt_draw_wrapped(ui->text, FS_BODY, 1, line, (Rect){x, y, w, bottom - y},
+                              m->points >= 0 ? th->good : th->bad);
         y += txt_draw_wrapped(ui->text, FS_SMALL, 0, m->reason, (Rect){x + u, y, w - u, bottom - y},
                               th->text) +
              u / 2;

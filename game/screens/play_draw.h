@@ -24,9 +24,6 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
 /* The choice under (X, Y) in the last frame, or -1. */
 int play_view_hit(const PlayView *v, int x, int y);
 
-/* "counter_complaint" -> "counter-complaint". OUT holds N bytes. */
-void play_tag_name(const char *tag, char *out, size_t n);
-
 /* Whether a tag is a move that helps (points >= 0) — shown with a check mark — or hurts. */
 const char *play_move_icon(const Move *m);
 

@@ -49,22 +49,35 @@ static int draw_chart(SummaryScreen *ss, const Ui *ui, Rect box)
         txt_draw(ui->text, FS_SMALL, 1, flow_name(f, p), lx + u * 4, y, th->text);
     }
     y += lh + u / 2;
-    int label_w = txt_width(ui->text, FS_SMALL, 1, "✖ counter-complaint") + u;
     const SessionStats *st = &ss->st;
+    int label_w = 0; /* the widest label, up to half the box: longer ones wrap */
+    for (int i = 0; i < st->n_tags; i++) {
+        char label[96];
+        snprintf(label, sizeof label, "✖ %s", moves_name(st->tags[i]));
+        int lw = txt_width(ui->text, FS_SMALL, 1, label) + u;
+        label_w = lw > label_w ? lw : label_w;
+    }
+    if (label_w > box.w / 2)
+        label_w = box.w / 2;
     int max = 1;
     for (int i = 0; i < st->n_tags; i++)
         for (int p = 0; p < 2; p++)
             max = st->tag_counts[i][p] > max ? st->tag_counts[i][p] : max;
     int bar_w = box.w - label_w - u * 4;
     for (int i = 0; i < st->n_tags && y + lh * 2 <= box.y + box.h; i++) {
-        char name[48], label[64];
-        play_tag_name(st->tags[i], name, sizeof name);
-        snprintf(label, sizeof label, "%s %s", st->tag_helps[i] ? "✔" : "✖", name);
-        txt_draw(ui->text, FS_SMALL, 1, label, box.x, y + lh / 2,
-                 st->tag_helps[i] ? th->good : th->bad);
+        char label[96];
+        snprintf(label, sizeof label, "%s %s", st->tag_helps[i] ? "✔" : "✖",
+                 moves_name(st->tags[i]));
+        const WrapLine *lines;
+        int rows = txt_wrap(ui->text, FS_SMALL, 1, label, label_w - u, &lines);
+        txt_draw_wrapped(ui->text, FS_SMALL, 1, label,
+                         (Rect){box.x, y + (rows > 1 ? 0 : lh / 2), label_w - u, lh * 2},
+                         st->tag_helps[i] ? th->good : th->bad);
         for (int p = 0; p < 2; p++) {
             int w = bar_w * st->tag_counts[i][p] / max;
             bar(ui, (Rect){box.x + label_w, y + p * lh, w, lh - 3}, p);
+            if (st->tag_counts[i][p] == 0)
+                continue; /* no bar, no number floating at its foot */
             char num[16];
             snprintf(num, sizeof num, "%d", st->tag_counts[i][p]);
             txt_draw(ui->text, FS_SMALL, 0, num, box.x + label_w + w + u / 2, y + p * lh, th->text);

@@ -290,6 +290,22 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
         fputs("\n", f);
 }
 
+/* T's moves, one item each: tag, points, reason. */
+static void md_moves(FILE *f, const Turn *t)
+{
+    char pts[16];
+    for (int m = 0; m < t->moves.count; m++) {
+        const Move *mv = &t->moves.items[m];
+        fputs("- ", f);
+        md_code(f, mv->tag);
+        fprintf(f, " %s: ", signed_points(mv->points, pts, sizeof pts));
+        md_inline(f, mv->reason);
+        fputs("\n", f);
+    }
+    if (t->moves.count)
+        fputs("\n", f);
+}
+
 static void md_turn(FILE *f, const Session *s, const Turn *t)
 {
     char pts[16];
@@ -306,6 +322,13 @@ static void md_turn(FILE *f, const Session *s, const Turn *t)
         fprintf(f, "rating: **%s**\n\n", export_rating_words(t->text));
         return;
     }
+    if (strcmp(t->kind, "rated") == 0) {
+        fprintf(f, "the partner's word: **%s** · %s %s\n\n", export_rating_words(t->text),
+                signed_points(t->moves.total, pts, sizeof pts),
+                t->moves.total == 1 || t->moves.total == -1 ? "point" : "points");
+        md_moves(f, t);
+        return;
+    }
     if (strcmp(t->kind, "park") == 0)
         fputs("parked a toaster\n\n", f);
     else {
@@ -315,16 +338,7 @@ static void md_turn(FILE *f, const Session *s, const Turn *t)
     }
     md_quote(f, t->text[0] ? t->text : "(nothing typed)");
     fputs("\n", f);
-    for (int m = 0; m < t->moves.count; m++) {
-        const Move *mv = &t->moves.items[m];
-        fputs("- ", f);
-        md_code(f, mv->tag);
-        fprintf(f, " %s: ", signed_points(mv->points, pts, sizeof pts));
-        md_inline(f, mv->reason);
-        fputs("\n", f);
-    }
-    if (t->moves.count)
-        fputs("\n", f);
+    md_moves(f, t);
 }
 
 static void write_markdown(const Session *s, const ExportSummary *sum, const char *name, FILE *f)
@@ -381,15 +395,16 @@ static void text_turn(FILE *f, const Session *s, const Turn *t)
         return;
     }
     fprintf(f, "%4d  %s, %s, ", t->n, name_of(s, t->player), export_role_name(t->role));
-    if (strcmp(t->kind, "rating") == 0) {
-        fprintf(f, "rating: %s\n", export_rating_words(t->text));
-        return;
-    }
-    if (strcmp(t->kind, "park") == 0)
+    int rating = strcmp(t->kind, "rating") == 0 || strcmp(t->kind, "rated") == 0;
+    if (rating)
+        fprintf(f, "%s: %s  %s\n", strcmp(t->kind, "rated") == 0 ? "the partner's word" : "rating",
+                export_rating_words(t->text), signed_points(t->moves.total, pts, sizeof pts));
+    else if (strcmp(t->kind, "park") == 0)
         fputs("parked a toaster\n", f);
     else
         fprintf(f, "%s  %s\n", t->kind, signed_points(t->moves.total, pts, sizeof pts));
-    text_block(f, t->text[0] ? t->text : "(nothing typed)", 8);
+    if (!rating)
+        text_block(f, t->text[0] ? t->text : "(nothing typed)", 8);
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
         fprintf(f, "          %s %s  %s\n", mv->tag, signed_points(mv->points, pts, sizeof pts),

@@ -387,15 +387,21 @@ static void write_turn(FILE *f, const Session *s, const Turn *t)
         fputs("</p></div>\n", f);
         return;
     }
-    int rating = strcmp(t->kind, "rating") == 0, park = strcmp(t->kind, "park") == 0;
+    int word = strcmp(t->kind, "rated") == 0;
+    int rating = word || strcmp(t->kind, "rating") == 0, park = strcmp(t->kind, "park") == 0;
     fprintf(f, "<div class=\"turn p%d\"><p><span class=\"num\">%d</span><span class=\"who\">",
             t->player, t->n);
     esc(f, name_of(s, t->player));
     fprintf(f, "</span> <span class=\"meta\">%s &middot; ", export_role_name(t->role));
     if (rating) {
-        fputs("rating:</span> <strong>", f);
+        fputs(word ? "the partner&#39;s word:</span> <strong>" : "rating:</span> <strong>", f);
         esc(f, export_rating_words(t->text));
-        fputs("</strong></p></div>\n", f);
+        fputs("</strong>", f);
+        if (word)
+            points_span(f, t->moves.total);
+        fputs("</p>\n", f);
+        write_moves(f, t);
+        fputs("</div>\n", f);
         return;
     }
     esc(f, park ? "parked a toaster" : t->kind);

@@ -143,6 +143,8 @@ static json_t *header_json(const SessionHeader *h, const char *started)
     bad |= json_object_set(o, "players", players);
     bad |= set_int(o, "first", h->first) | set_str(o, "seed", seed);
     bad |= set_str(o, "started", started);
+    if (h->scoring > 0) /* absent, a reader takes 1: the rules of play before format 4 */
+        bad |= set_int(o, "scoring", h->scoring);
     json_decref(players);
     if (bad) {
         json_decref(o);

@@ -22,8 +22,10 @@
  * read what it writes. See docs/session-format.md for when each is bumped. Format 2 added
  * the optional floor_source and floor_hash, which a format-1 reader may ignore; format 3 the
  * reload line, which an older reader skips (its replay then runs the sources of the start,
- * and --verify reports what that changes as a difference, never as identical). */
-#define SESSION_FORMAT 3
+ * and --verify reports what that changes as a difference, never as identical); format 4 the
+ * header's "scoring", the rules of play the session was scored under (absent: 1), and the
+ * "unpark" turn. */
+#define SESSION_FORMAT 4
 #define SESSION_MIN_READER 1
 
 /* Results: 0 or one of these. */
@@ -57,6 +59,9 @@ typedef struct SessionHeader {
     int first;                   /* 0 or 1: which player is the customer first */
     uint64_t seed;               /* the seed of the session's generator */
     char started[32];            /* "2026-11-22T09:15:02Z"; write: "" means now */
+    int scoring;                 /* the rules of play it was scored under (docs/scoring.md):
+                                    load: the header's, 1 when absent (files before format 4);
+                                    write: 0 leaves it out */
 } SessionHeader;
 
 /* An answer the flow received (a typed text, or a choice such as Got it / Partly). */

@@ -230,6 +230,13 @@ static int parse_header(Loader *L, json_t *o)
                     "string) is missing or wrong; the file is damaged",
                     L->path);
     h->first = (int)first;
+    long long scoring = 1;
+    if (json_object_get(o, "scoring") && get_int(o, "scoring", 1, 1000000, &scoring))
+        return fail(L, SESSION_ERR_FORMAT,
+                    "%s:1: the header's \"scoring\" (the rules of play, a whole number from 1) "
+                    "is wrong; the file is damaged",
+                    L->path);
+    h->scoring = (int)scoring;
     if (header_strings(L, o))
         return 1;
     const char *started = get_str(o, "started");

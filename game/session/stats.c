@@ -17,9 +17,43 @@ int session_stats_waiting(const Turn *turns, size_t n, size_t i)
     if (i >= n || strcmp(turns[i].kind, "park") != 0)
         return 0;
     for (size_t j = i + 1; j < n; j++)
-        if (strcmp(turns[j].kind, "startup") == 0 && strcmp(turns[j].text, turns[i].text) == 0)
+        if ((strcmp(turns[j].kind, "unpark") == 0 || strcmp(turns[j].kind, "startup") == 0) &&
+            strcmp(turns[j].text, turns[i].text) == 0)
             return 0;
     return 1;
+}
+
+int session_stats_next_step(const Turn *turns, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    for (int m = 0; m < turns[i].moves.count; m++)
+        if (strcmp(turns[i].moves.items[m].tag, "next_step") == 0 &&
+            turns[i].moves.items[m].points > 0)
+            return 1;
+    return 0;
+}
+
+int session_stats_felt_heard(const SessionStats *st, int player, int *rated)
+{
+    const int *h = st->heard[player == 1];
+    if (rated)
+        *rated = h[STATS_GOT_IT] + h[STATS_PARTLY] + h[STATS_NOT_YET];
+    return h[STATS_GOT_IT];
+}
+
+/* Turn I's points with the partner's word on it: its own, and those of the "rated" turn
+ * that followed its rating (before the player's next reply of the round). */
+static int weighed_points(const Turn *turns, size_t n, size_t i)
+{
+    int points = turns[i].moves.total;
+    for (size_t j = i + 1; j < n && turns[j].round == turns[i].round; j++) {
+        if (strcmp(turns[j].kind, "rated") == 0 && turns[j].player == turns[i].player)
+            return points + turns[j].moves.total;
+        if (turns[j].player == turns[i].player && strcmp(turns[j].kind, "reply") == 0)
+            break;
+    }
+    return points;
 }
 
 /* The slot of TAG in OUT's tag table, added at the end when new; -1 when full. */
@@ -63,37 +97,55 @@ static void count_rating(SessionStats *out, const Turn *t)
             out->heard[1 - t->player][r]++;
 }
 
+/* What the rules of play added to a turn (MOVE_SCORING moves), counted for player P. */
+static void count_scoring(SessionStats *out, const Move *mv, int p)
+{
+    out->repairs[p] += strcmp(mv->tag, MOVE_REPAIR) == 0;
+    out->cancelled[p] += strcmp(mv->tag, MOVE_TOASTER_CANCELS) == 0;
+}
+
+/* A move player P made. */
+static void count_move(SessionStats *out, const Move *mv, int p)
+{
+    int k = tag_slot(out, mv->tag, mv->points);
+    if (k >= 0) {
+        if (out->tag_counts[k][0] + out->tag_counts[k][1] == 0)
+            out->tag_helps[k] = mv->points >= 0; /* seeded: the first one made decides */
+        out->tag_counts[k][p]++;
+    }
+    out->moves[p]++;
+    out->reflections[p] += strcmp(mv->tag, "reflection") == 0;
+    out->questions[p] +=
+        strcmp(mv->tag, "question_open") == 0 || strcmp(mv->tag, "question_closed") == 0;
+    out->next_steps[p] += strcmp(mv->tag, "next_step") == 0;
+}
+
 static void count_turn(SessionStats *out, const Turn *turns, size_t n, size_t i)
 {
     const Turn *t = &turns[i];
     out->team_score += t->moves.total;
-    if (t->player != 0 && t->player != 1)
-        return;
     int p = t->player;
+    if (p != 0 && p != 1)
+        return;
     out->points[p] += t->moves.total;
     out->turns[p]++;
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
-        int k = tag_slot(out, mv->tag, mv->points);
-        if (k >= 0) {
-            if (out->tag_counts[k][0] + out->tag_counts[k][1] == 0)
-                out->tag_helps[k] = mv->points >= 0; /* seeded: the first one made decides */
-            out->tag_counts[k][p]++;
-        }
-        out->moves[p]++;
-        out->reflections[p] += strcmp(mv->tag, "reflection") == 0;
-        out->questions[p] +=
-            strcmp(mv->tag, "question_open") == 0 || strcmp(mv->tag, "question_closed") == 0;
-        out->next_steps[p] += strcmp(mv->tag, "next_step") == 0;
+        if (moves_group(mv->tag) == MOVE_SCORING)
+            count_scoring(out, mv, p);
+        else
+            count_move(out, mv, p);
     }
     if (strcmp(t->kind, "rating") == 0)
         count_rating(out, t);
+    out->toasters += strcmp(t->kind, "reply") == 0 && has_tag(t, "counter_complaint");
     if (strcmp(t->kind, "park") == 0) {
         out->parked++;
         out->returned += !session_stats_waiting(turns, n, i);
     }
     if (has_tag(t, "reflection") &&
-        (out->best_reflection < 0 || t->moves.total > turns[out->best_reflection].moves.total))
+        (out->best_reflection < 0 ||
+         weighed_points(turns, n, i) > weighed_points(turns, n, (size_t)out->best_reflection)))
         out->best_reflection = (long)i;
 }
 

@@ -13,16 +13,48 @@
 #define MINUS "\xE2\x88\x92"    /* "−" */
 #define ELLIPSIS "\xE2\x80\xA6" /* "…" */
 
-/* The tags of LABELS.md in its order: the listener's helping moves, the hurting moves,
- * then the speaker's. */
-static const char *const move_tags[] = {
-    "reflection",        "feeling",    "check",       "question_open",
-    "question_closed",   "validation", "thanks",      "apology",
-    "ownership",         "next_step",  "reasoned_no", "team",
-    "counter_complaint", "defensive",  "criticism",   "contempt",
-    "minimizing",        "fix_it",     "overpromise", "stonewalling",
-    "soft_startup",      "request",
-};
+/* The tags of LABELS.md in its order (the listener's helping moves, the hurting moves, the
+ * speaker's), then those of the partner's word; beside each, the words players read for it
+ * and its group. The one table: screens, the export and the reasons read their names here.
+ * X(tag, words, group) */
+#define MOVE_TABLE(X)                                                                              \
+    X("reflection", "said it back", MOVE_LISTENING)                                                \
+    X("feeling", "named the feeling", MOVE_LISTENING)                                              \
+    X("check", "asked “did I get it?”", MOVE_LISTENING)                                            \
+    X("question_open", "asked to hear more", MOVE_LISTENING)                                       \
+    X("question_closed", "asked a yes-or-no question", MOVE_LISTENING)                             \
+    X("validation", "said it makes sense", MOVE_LISTENING)                                         \
+    X("thanks", "thanked them for raising it", MOVE_LISTENING)                                     \
+    X("apology", "said sorry", MOVE_LISTENING)                                                     \
+    X("ownership", "owned their part", MOVE_LISTENING)                                             \
+    X("next_step", "offered a next step", MOVE_LISTENING)                                          \
+    X("reasoned_no", "a no with a reason", MOVE_LISTENING)                                         \
+    X("team", "on the same side", MOVE_LISTENING)                                                  \
+    X("counter_complaint", "toaster — your own complaint", MOVE_HURTING)                           \
+    X("defensive", "defended — “yes, but”", MOVE_HURTING)                                          \
+    X("criticism", "criticised — “you always”", MOVE_HURTING)                                      \
+    X("contempt", "contempt — mocked or sneered", MOVE_HURTING)                                    \
+    X("minimizing", "played it down", MOVE_HURTING)                                                \
+    X("fix_it", "fixed it before listening", MOVE_HURTING)                                         \
+    X("overpromise", "promised too much", MOVE_HURTING)                                            \
+    X("stonewalling", "shut the talk down", MOVE_HURTING)                                          \
+    X("soft_startup", "started softly", MOVE_SPEAKING)                                             \
+    X("request", "asked for one doable thing", MOVE_SPEAKING)                                      \
+    X(MOVE_FELT_HEARD, "felt heard", MOVE_SCORING)                                                 \
+    X(MOVE_HEARD_PARTLY, "partly heard — half counts", MOVE_SCORING)                               \
+    X(MOVE_NOT_HEARD_YET, "not heard yet — try again", MOVE_SCORING)                               \
+    X(MOVE_TOASTER_CANCELS, "cancelled by the toaster", MOVE_SCORING)                              \
+    X(MOVE_REPAIR, "repair — made up for a slip", MOVE_SCORING)
+
+#define TAG_OF(tag, words, group) tag,
+#define WORDS_OF(tag, words, group) {words, group},
+
+static const char *const move_tags[] = {MOVE_TABLE(TAG_OF)};
+
+static const struct {
+    const char *words;
+    MoveGroup group;
+} move_words[] = {MOVE_TABLE(WORDS_OF)};
 
 #define MOVE_TAG_COUNT (sizeof move_tags / sizeof move_tags[0])
 
@@ -38,6 +70,24 @@ int moves_tag_rank(const char *tag)
     while (i < MOVE_TAG_COUNT && strcmp(move_tags[i], tag) != 0)
         i++;
     return (int)i;
+}
+
+const char *moves_name(const char *tag)
+{
+    int i = moves_tag_rank(tag);
+    return i < (int)MOVE_TAG_COUNT ? move_words[i].words : tag;
+}
+
+MoveGroup moves_group(const char *tag)
+{
+    int i = moves_tag_rank(tag);
+    return i < (int)MOVE_TAG_COUNT ? move_words[i].group : MOVE_UNKNOWN;
+}
+
+int moves_points_settable(const char *tag)
+{
+    return moves_is_tag(tag) && strcmp(tag, MOVE_HEARD_PARTLY) != 0 &&
+           strcmp(tag, MOVE_NOT_HEARD_YET) != 0 && strcmp(tag, MOVE_TOASTER_CANCELS) != 0;
 }
 
 int moves_is_tag(const char *tag)
@@ -66,10 +116,7 @@ void moves_sum(MoveList *ml)
 
 char *moves_reason_ending(const char *tag, int points, char *buf, size_t size)
 {
-    char name[MOVE_TAG_MAX];
-    snprintf(name, sizeof name, "%s", tag);
-    for (char *p = name; *p; p++)
-        *p = *p == '_' ? '-' : *p;
+    const char *name = moves_name(tag);
     if (points < 0)
         snprintf(buf, size, ARROW "%s " MINUS "%d", name, -points);
     else
@@ -88,7 +135,7 @@ static size_t ending_at(const char *s)
 
 static void restate(Move *m)
 {
-    char ending[64];
+    char ending[96];
     moves_reason_ending(m->tag, m->points, ending, sizeof ending);
     size_t words = ending_at(m->reason), room = MOVE_REASON_MAX - 1 - strlen(ending);
     const char *more = "";

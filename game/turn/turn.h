@@ -20,7 +20,10 @@ typedef struct Turn {
     int player;               /* 0 or 1; -1 for a note from the game itself */
     Role role;                /* the role the player had in this turn */
     char kind[TURN_KIND_MAX]; /* "startup", "reply", "more", "closure", "rating" (text
-                                 "got_it", "partly" or "not_yet"), "note" or "park" */
+                                 "got_it", "partly" or "not_yet", by the one who rates),
+                                 "rated" (the same word, as the listener's turn: what it did
+                                 to their points), "note", "park" or "unpark" (a parked
+                                 toaster brought back) */
     char *text;               /* what the player typed, UTF-8 (may be ""); owned by whoever
                                  holds the turn (the flow, the Session, a ReplayResult) */
     char *context;            /* what the text answered ("" for nothing), owned likewise;

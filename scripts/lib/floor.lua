@@ -19,40 +19,47 @@
 --   heard.customer()             the player who holds the floor now
 --   heard.agent()                the player who listens now
 --   heard.round()                the round, from 1
---   heard.ask{player=, role=, title=, hint=, prompts=, optional=}
+--   heard.first()                the player who held the floor in round 1
+--   heard.ask{player=, role=, title=, hint=, prompts=, optional=, prefill=}
 --                                waits until the player types (or picks one of the
 --                                prompts) and returns the text; optional = true lets
---                                them skip with empty text
---   heard.rate{player=, title=, hint=}
+--                                them skip with empty text; prefill puts words in the box
+--                                to start from
+--   heard.rate{player=, title=, hint=, rates=}
 --                                waits for Got it / Partly / Not yet and returns
---                                "got_it", "partly" or "not_yet" (kept as a turn)
+--                                "got_it", "partly" or "not_yet" (kept as a turn, scored:
+--                                the partner's word weighs the listening points of the
+--                                reply it rates, turn number `rates`, by default the
+--                                latest reply; see docs/scoring.md)
 --   heard.choose{player=, title=, hint=, choices={...}}
 --                                waits for a pick (at most 8 choices); returns its number
 --   heard.turn{player=, role=, kind=, text=, context=}
 --                                scores the text against context (the partner's last
 --                                words; "" for a startup) with the standard rules, then the
 --                                scenario's own `rules`, then its `points`, and records the
---                                turn; returns its moves { {tag=, points=, reason=}, ... }
---                                and their total
+--                                turn; returns its moves { {tag=, points=, reason=}, ... },
+--                                their total and the turn's number
 --   heard.say(text)              a note in the transcript
 --   heard.park{player=, text=}   keeps a grievance for later; returns its number
 --   heard.parked(player)         that player's waiting grievances: { {index=, text=}, ... }
---   heard.unpark(index)          brings one back; returns its text
+--   heard.unpark(index)          brings one back (kept as an "unpark" turn); returns its
+--                                text
 --   heard.swap()                 swaps the roles and starts the next round
 --   heard.random(m, n)           the session's seeded generator (same as math.random), so
 --                                a replay makes the same draws
 --
 -- Turn kinds used here: "startup", "reply", "more", "closure". The game adds "rating",
--- "note" and "park" itself. A custom `play` may call the pieces below, e.g.
+-- "note", "park" and "unpark" itself. A custom `play` may call the pieces below, e.g.
 -- floor.round(floor.state(heard, scenario)).
 
 local floor = {}
 
 -- The method, in one line per stage, for when the scenario gives no hint of its own.
 floor.tips = {
-    startup = "Softened startup: \"I feel ... about ..., and I need ...\" Speak for yourself, one thing at a time.",
-    reflect = "You're at the customer-service window: their microwave first. Say back what you heard.",
-    mirror = "Mirror: \"If I got it, you said ... Did I get it? Is there more?\"",
+    startup = "Start soft: \"I feel ... about ..., and I'd love ...\" Speak for yourself, one thing at a time.",
+    comeback = "Your toaster waited its turn. Say it again, softly: \"I feel ... when ..., and I'd love ...\"",
+    reflect = "Their microwave first: say back what you heard, in your own words, then ask \"Did I get it?\"",
+    mirror = "Your word decides the points: Got it if you felt heard; Partly or Not yet, and they try again.",
     park = "Counter-complaining never wins the floor. Your toaster waits, and it does get its turn.",
     more = "You hold the floor: add what was missing, in a sentence or two.",
     closure = "A step you can keep, with a time: \"I'll call the shop tomorrow at nine.\" No big promises.",
@@ -103,38 +110,70 @@ local function name(s, player)
     return s.heard.names[player]
 end
 
+-- The scenario's prompts that PLAYER may pick: those that say nothing of whose they are,
+-- and those whose speaker is the partner PLAYER is ("first" held the floor in round 1).
+function floor.prompts_for(s, player)
+    local mine = player == s.heard.first() and "first" or "second"
+    local out = {}
+    for _, p in ipairs(s.scenario.prompts) do
+        if type(p) == "string" then
+            out[#out + 1] = p
+        elseif p.speaker == nil or p.speaker == mine then
+            out[#out + 1] = p.text
+        end
+    end
+    return out
+end
+
+-- A parked toaster comes back as a fresh startup: its owner sees the words they parked and
+-- says them again, softly (the box starts with them, to edit). Returns the new words, or nil
+-- when the customer wants something new.
+local function bring_back(s, tip)
+    local heard = s.heard
+    local c = heard.customer()
+    local waiting = heard.parked(c)
+    if #waiting == 0 then
+        return nil
+    end
+    local choices = {}
+    for i = 1, math.min(#waiting, 7) do
+        choices[i] = "Bring back your parked toaster: " .. waiting[i].text
+    end
+    choices[#choices + 1] = "Something new"
+    local pick = heard.choose({
+        player = c,
+        title = name(s, c) .. ", a toaster you parked is waiting for its turn",
+        hint = tip,
+        choices = choices,
+    })
+    if pick == #choices then
+        return nil
+    end
+    local parked = heard.unpark(waiting[pick].index)
+    heard.say(name(s, c) .. " brings back a parked toaster.")
+    return heard.ask({
+        player = c,
+        role = "customer",
+        title = name(s, c) .. ", say it again, softly: you hold the floor",
+        hint = floor.tips.comeback,
+        prefill = parked,
+    })
+end
+
 -- 1. Startup: a parked toaster is offered first; otherwise the customer types or picks a
 -- prompt. Returns the customer's words.
 function floor.startup(s)
     local heard = s.heard
     local tip = next_customer_hint(s)
     local c = heard.customer()
-    local waiting = heard.parked(c)
-    local text
-    if #waiting > 0 then
-        local choices = {}
-        for i = 1, math.min(#waiting, 7) do
-            choices[i] = "Bring back your parked toaster: " .. waiting[i].text
-        end
-        choices[#choices + 1] = "Something new"
-        local pick = heard.choose({
-            player = c,
-            title = name(s, c) .. ", a toaster you parked is waiting for its turn",
-            hint = tip,
-            choices = choices,
-        })
-        if pick < #choices then
-            text = heard.unpark(waiting[pick].index)
-            heard.say(name(s, c) .. " brings back a parked toaster.")
-        end
-    end
+    local text = bring_back(s, tip)
     if not text then
         text = heard.ask({
             player = c,
             role = "customer",
             title = name(s, c) .. ", you hold the floor: what's wrong?",
             hint = tip,
-            prompts = s.scenario.prompts,
+            prompts = floor.prompts_for(s, c),
         })
     end
     heard.turn({ player = c, role = "customer", kind = "startup", text = text, context = "" })
@@ -142,7 +181,7 @@ function floor.startup(s)
 end
 
 -- 2. Reflect: the agent answers WORDS until the answer is not a counter-complaint; each
--- toaster may be parked on the way. Returns the agent's reply.
+-- toaster may be parked on the way. Returns the agent's reply and its turn's number.
 function floor.reflect(s, words)
     local heard = s.heard
     local a, c = heard.agent(), heard.customer()
@@ -154,9 +193,9 @@ function floor.reflect(s, words)
             title = title,
             hint = next_hint(s, floor.tips.reflect),
         })
-        local moves = heard.turn({ player = a, role = "agent", kind = "reply", text = reply, context = words })
+        local moves, _, n = heard.turn({ player = a, role = "agent", kind = "reply", text = reply, context = words })
         if not has_move(moves, "counter_complaint") then
-            return reply
+            return reply, n
         end
         local park = heard.choose({
             player = a,
@@ -176,9 +215,9 @@ end
 function floor.listen(s, words)
     local heard = s.heard
     local a, c = heard.agent(), heard.customer()
-    local reply = floor.reflect(s, words)
+    local reply, n = floor.reflect(s, words)
     while true do
-        local rating = heard.rate({ player = c, title = "Did " .. name(s, a) .. " get it?", hint = floor.tips.mirror })
+        local rating = heard.rate({ player = c, title = "Did " .. name(s, a) .. " get it?", hint = floor.tips.mirror, rates = n })
         local line
         if rating == "got_it" then
             local more = heard.choose({ player = c, title = "Is there more?", choices = { "Yes, there's more", "No, that's it" } })
@@ -199,7 +238,7 @@ function floor.listen(s, words)
             heard.turn({ player = c, role = "customer", kind = "more", text = line, context = reply })
             words = line
         end
-        reply = floor.reflect(s, words)
+        reply, n = floor.reflect(s, words)
     end
 end
 

@@ -355,13 +355,14 @@ static void test_check_examples_go_through_the_scenario_rules(void **state)
     assert_true(r.examples[0].passed);
     assert_int_equal(r.examples[0].found.count, 1);
     assert_string_equal(r.examples[0].found.items[0].tag, "defensive");
-    assert_string_equal(r.examples[0].found.items[0].reason, "a bare no \xE2\x86\x92 defensive "
-                                                             "\xE2\x88\x92"
-                                                             "3");
+    assert_string_equal(r.examples[0].found.items[0].reason,
+                        "a bare no \xE2\x86\x92 defended \xE2\x80\x94 \xE2\x80\x9cyes, "
+                        "but\xE2\x80\x9d \xE2\x88\x92"
+                        "3");
     /* a customer's example is a startup by player 1 */
     const MoveList *found = &r.examples[1].found;
     assert_string_equal(found->items[found->count - 1].reason,
-                        "startup/1/0 \xE2\x86\x92 request +1");
+                        "startup/1/0 \xE2\x86\x92 asked for one doable thing +1");
     check_result_free(&r);
 }
 

@@ -82,6 +82,13 @@ static Flow *start(const char *path, Scorer *sc)
     return f;
 }
 
+/* A flow of PATH, or NULL with ERR (for scenarios that must not start). */
+static Flow *start_quietly(const char *path, ScriptError *err)
+{
+    FlowConfig cfg = {.scenario_path = path, .root = ".", .names = {"Alex", "Sam"}, .seed = 7};
+    return flow_create(&cfg, err);
+}
+
 static void expect(const Flow *f, AskKind kind, int player)
 {
     const FlowAsk *a = flow_ask(f);
@@ -395,12 +402,25 @@ static void test_flow_parked_toaster_returns_next_round_roles_swapped(void **sta
                         "Bring back your parked toaster: Well, my toaster doesn't work either.");
     assert_string_equal(a->choices[1], "Something new");
     pick(f, 0);
+    /* its return is kept as a turn, and Sam says it again, softly: the box starts with the
+     * parked words, to edit */
+    size_t n = flow_turn_count(f);
+    const Turn *back_turn = flow_turn(f, n - 2);
+    assert_string_equal(back_turn->kind, "unpark");
+    assert_int_equal(back_turn->player, 1);
+    assert_string_equal(back_turn->text, "Well, my toaster doesn't work either.");
+    assert_string_equal(last_turn(f)->kind, "note");
+    expect(f, ASK_TEXT, 1);
+    assert_int_equal(flow_ask(f)->role, ROLE_CUSTOMER);
+    assert_string_equal(flow_ask(f)->prefill, "Well, my toaster doesn't work either.");
+    type(f, "I feel let down that the toaster is broken too, and I'd love us to fix it.");
     const Turn *t = last_turn(f);
     assert_string_equal(t->kind, "startup");
     assert_int_equal(t->player, 1);
     assert_int_equal(t->role, ROLE_CUSTOMER);
     assert_int_equal(t->round, 2);
-    assert_string_equal(t->text, "Well, my toaster doesn't work either.");
+    assert_string_equal(
+        t->text, "I feel let down that the toaster is broken too, and I'd love us to fix it.");
     int back = 0;
     flow_parked_text(f, 0, NULL, &back);
     assert_int_equal(back, 1);
@@ -739,6 +759,65 @@ static void write_rules(const char *path, const char *rules, const char *points)
     write_scenario(path, "Rules", tail);
 }
 
+/* Prompts that say whose they are go to that partner only: the one who bought the bike is
+ * not offered "You spent four hundred on a bike" when the roles have swapped. */
+static void test_flow_prompts_go_to_the_partner_they_belong_to(void **state)
+{
+    const char *path = *state;
+    write_scenario(path, "Bike",
+                   "  prompts = {\n"
+                   "    { text = \"You spent four hundred on a bike.\", speaker = \"first\" },\n"
+                   "    { text = \"I feel judged when I buy things.\", speaker = \"second\" },\n"
+                   "    \"Can we talk about money?\",\n"
+                   "  },\n"
+                   "  play = function(heard, scenario, floor)\n"
+                   "    heard.say('first ' .. heard.first())\n"
+                   "    floor.play(heard, scenario)\n"
+                   "  end,\n");
+    Scorer sc = {0};
+    FlowConfig cfg = {.scenario_path = path,
+                      .root = ".",
+                      .names = {"Maya", "Tom"},
+                      .first = 1,
+                      .seed = 7,
+                      .score = fake_score,
+                      .score_ud = &sc};
+    ScriptError err;
+    Flow *f = flow_create(&cfg, &err);
+    if (!f)
+        fail_msg("%s", err.message);
+    assert_string_equal(flow_turn(f, 0)->text, "first 2");
+    expect(f, ASK_TEXT, 1);
+    const FlowAsk *a = flow_ask(f);
+    assert_int_equal(a->nchoices, 2);
+    assert_string_equal(a->choices[0], "You spent four hundred on a bike.");
+    assert_string_equal(a->choices[1], "Can we talk about money?");
+    quick_round(f, 1);
+    expect(f, ASK_TEXT, 0); /* round 2: Maya, who bought the bike, holds the floor */
+    assert_int_equal(a->nchoices, 2);
+    assert_string_equal(a->choices[0], "I feel judged when I buy things.");
+    assert_string_equal(a->choices[1], "Can we talk about money?");
+    flow_destroy(f);
+    /* a prompt that names no speaker of the two is an error at its field */
+    write_scenario(path, "Bike", "  prompts = { { text = \"x\", speaker = \"third\" } },\n");
+    assert_null(start_quietly(path, &err));
+    assert_non_null(strstr(err.message, "prompts[1].speaker must be \"first\""));
+}
+
+/* heard.rate's rates names a turn so far; anything else is an error at the flow's line. */
+static void test_flow_rate_names_a_turn_so_far(void **state)
+{
+    const char *path = *state;
+    write_scenario(path, "Rates",
+                   "  play = function(heard)\n"
+                   "    heard.rate({ rates = 5 })\n"
+                   "  end,\n");
+    ScriptError err;
+    assert_null(start_quietly(path, &err));
+    assert_non_null(strstr(err.message, "heard.rate: rates must be the number of a turn so far"));
+    assert_int_equal(err.line, 7);
+}
+
 /* The moves of T as "tag points, ..." into BUF. */
 static const char *moves_of(const Turn *t, char *buf, size_t cap)
 {
@@ -776,7 +855,9 @@ static void test_flow_scenario_rules_add_drop_and_replace(void **state)
     assert_int_equal(t->moves.count, 1);
     /* the second add replaced the first, and saw it in moves */
     assert_string_equal(t->moves.items[0].reason,
-                        "customer/startup/1//0 \xE2\x86\x92 check +1 again \xE2\x86\x92 check +1");
+                        "customer/startup/1//0 \xE2\x86\x92 asked \xE2\x80\x9c"
+                        "did I get it?\xE2\x80\x9d +1 again \xE2\x86\x92 asked \xE2\x80\x9c"
+                        "did I get it?\xE2\x80\x9d +1");
 
     /* the stand-in finds counter_complaint, reflection, next_step; the rule drops the first,
      * replaces the last, adds an apology, and the moves come back in the tags' order */
@@ -785,7 +866,8 @@ static void test_flow_scenario_rules_add_drop_and_replace(void **state)
     char buf[256];
     assert_string_equal(moves_of(t, buf, sizeof buf), "reflection 3, apology 2, next_step 4");
     assert_int_equal(t->moves.total, 9);
-    assert_string_equal(t->moves.items[2].reason, "a time you can keep \xE2\x86\x92 next-step +4");
+    assert_string_equal(t->moves.items[2].reason,
+                        "a time you can keep \xE2\x86\x92 offered a next step +4");
     assert_int_equal(flow_player_score(f, 1), 9);
     expect(f, ASK_RATE, 0); /* no counter-complaint left, so no offer to park it */
     flow_destroy(f);
@@ -811,10 +893,12 @@ static void test_flow_scenario_rules_list_and_points_last(void **state)
     const Turn *t = last_turn(f);
     char buf[256];
     assert_string_equal(moves_of(t, buf, sizeof buf), "reflection -1, feeling 1, thanks 5");
-    assert_string_equal(t->moves.items[0].reason, "made bigger \xE2\x86\x92 reflection \xE2\x88\x92"
-                                                  "1");
-    assert_string_equal(t->moves.items[1].reason, "2 thanks \xE2\x86\x92 feeling +1");
-    assert_string_equal(t->moves.items[2].reason, "first \xE2\x86\x92 thanks +5");
+    assert_string_equal(t->moves.items[0].reason,
+                        "made bigger \xE2\x86\x92 said it back \xE2\x88\x92"
+                        "1");
+    assert_string_equal(t->moves.items[1].reason, "2 thanks \xE2\x86\x92 named the feeling +1");
+    assert_string_equal(t->moves.items[2].reason,
+                        "first \xE2\x86\x92 thanked them for raising it +5");
     assert_int_equal(t->moves.total, 5);
     flow_destroy(f);
 }
@@ -918,6 +1002,10 @@ int main(void)
         cmocka_unit_test(test_flow_is_there_more_loops_until_no),
         cmocka_unit_test(test_flow_counter_complaint_is_offered_parking),
         cmocka_unit_test(test_flow_parked_toaster_returns_next_round_roles_swapped),
+        cmocka_unit_test_setup_teardown(test_flow_prompts_go_to_the_partner_they_belong_to,
+                                        tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_flow_rate_names_a_turn_so_far, tmp_setup,
+                                        tmp_teardown),
         cmocka_unit_test(test_flow_finishes_after_its_rounds),
         cmocka_unit_test(test_flow_back_restores_the_previous_ask),
         cmocka_unit_test(test_flow_time_out_refuses_answers_until_resume),

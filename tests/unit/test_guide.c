@@ -316,6 +316,17 @@ static void test_guide_moves_table_has_every_move_and_its_points(void **state)
     const char *const *tags = moves_tags(&ntags);
     for (size_t i = 0; i < ntags; i++) {
         int want = default_points(rules, tags[i]), got = guide_points(tags[i]);
+        if (moves_group(tags[i]) == MOVE_SCORING) {
+            /* the partner's word: the bonuses' points are the game's own, the others are
+             * worked out from the reply, and every one has its row */
+            want = strcmp(tags[i], MOVE_FELT_HEARD) == 0 ? MOVE_FELT_HEARD_POINTS
+                   : strcmp(tags[i], MOVE_REPAIR) == 0   ? MOVE_REPAIR_POINTS
+                                                         : 0;
+            if (got == -99)
+                fail_msg(GUIDE ": the partner's word %s has no row in the guide", tags[i]);
+            if (!moves_points_settable(tags[i]))
+                continue;
+        }
         if (want != got)
             fail_msg(GUIDE ": move %s has %d points in the guide, %d in default.lua", tags[i], got,
                      want);

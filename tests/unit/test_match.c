@@ -246,7 +246,11 @@ static void test_match_rules_error_names_the_rules_file_and_line(void **state)
     Script *s = script_create((ScriptLimits){0, 0}, 0);
     assert_non_null(s);
     assert_int_equal(scenario_load(s, "five.lua", FIVE, strlen(FIVE), NULL, &err), 0);
-    ScenarioTurn turn = {"You want a new one.", "I want a new microwave.", "reply", ROLE_AGENT, 1};
+    ScenarioTurn turn = {.text = "You want a new one.",
+                         .context = "I want a new microwave.",
+                         .kind = "reply",
+                         .role = ROLE_AGENT,
+                         .player = 1};
     MoveList out;
     memset(&err, 0, sizeof err);
     assert_int_equal(match_score_alone(broken, s, &turn, &out, &err), SCRIPT_ERR_RUNTIME);
@@ -282,7 +286,7 @@ static void test_match_reasons_quote_the_points_the_turn_counts(void **state)
     assert_int_equal(t->moves.items[0].points, 5);
     assert_int_equal(t->moves.total, 5);
     const char *reason = t->moves.items[0].reason;
-    const char *ending = "\xE2\x86\x92 reflection +5";
+    const char *ending = "\xE2\x86\x92 said it back +5";
     assert_string_equal(reason + strlen(reason) - strlen(ending), ending);
     match_destroy(m);
 }
@@ -296,7 +300,8 @@ static void test_match_an_example_scored_alone_scores_as_in_play(void **state)
     assert_non_null(s);
     ScriptError err;
     assert_int_equal(scenario_load(s, "five.lua", FIVE, strlen(FIVE), NULL, &err), 0);
-    ScenarioTurn turn = {reply, context, "reply", ROLE_AGENT, 1};
+    ScenarioTurn turn = {
+        .text = reply, .context = context, .kind = "reply", .role = ROLE_AGENT, .player = 1};
     MoveList alone;
     assert_int_equal(match_score_alone(rules, s, &turn, &alone, &err), 0);
     script_destroy(s);

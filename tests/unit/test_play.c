@@ -68,15 +68,15 @@ static const struct {
      {"Round 1 of 2", "Alex — Customer (holds the floor)", "Alex, you hold the floor",
       "I want a new microwave, ours broke again.", "Send"}},
     {"04-park-offer",
-     {"Sam — Service agent", "Park your toaster for later?", "Yes, park it", "counter-complaint"}},
-    {"05-rate", {"Did Sam get it?", "Got it", "Partly", "Not yet", "reflection +3"}},
+     {"Sam — Service agent", "Park your toaster for later?", "Yes, park it", "toaster — your own complaint"}},
+    {"05-rate", {"Did Sam get it?", "Got it", "Partly", "Not yet", "said it back +3"}},
     {"06-timeout", {"Time-out", "Take a breath", "Resume"}},
     {"07-toaster-returns",
      {"Round 2 of 2", "Sam — Customer (holds the floor)", "Bring back your parked toaster",
       "Something new"}},
     {"08-play", {"Did Alex get it?", "lands on you", "Got it", "Partly", "Not yet"}},
     {"09-summary",
-     {"Session summary", "Team score +15", "Moves per partner", "Best reflection",
+     {"Session summary", "Team score +19", "Moves per partner", "Best reflection",
       "every grievance had its turn"}},
 };
 
@@ -182,10 +182,10 @@ static void check_library_tour(int w, int h)
         const char *name;
         const char *phrases[PHRASES_MAX];
     } shots[] = {
-        {"lib", {"Past sessions", "microwave", "Alex & Sam", "team +15", "team score"}},
-        {"replay", {"REPLAY", "answer 15 of 15", "Team +15", "Session complete", "Play/pause"}},
+        {"lib", {"Past sessions", "microwave", "Alex & Sam", "team +19", "team score"}},
+        {"replay", {"REPLAY", "answer 16 of 16", "Team +19", "Session complete", "Play/pause"}},
         {"replay-step",
-         {"REPLAY", "answer 5 of 15", "Is there more?", "Yes, there's more", "No, that's it"}},
+         {"REPLAY", "answer 5 of 16", "Is there more?", "Yes, there's more", "No, that's it"}},
         {"confirm", {"Delete this session for good? Y deletes, any other key keeps it."}},
         {"deleted", {"No saved sessions yet.", "Deleted the session of"}},
     };

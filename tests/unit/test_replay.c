@@ -531,7 +531,7 @@ static void test_replay_prints_the_transcript_without_verify(void **state)
     snprintf(cmd, sizeof cmd, "%s replay '%s' --headless", bt_bin(), saved);
     assert_int_equal(run(cmd, out, sizeof out), 0);
     for (size_t i = 0; i < s->n_turns; i++)
-        if (strcmp(s->turns[i].kind, "rating") != 0)
+        if (strcmp(s->turns[i].kind, "rating") != 0 && strcmp(s->turns[i].kind, "rated") != 0)
             assert_non_null(strstr(out, s->turns[i].text));
     session_free(s);
 }
@@ -548,6 +548,7 @@ static const char *const TWO_ROUNDS_ANSWERS[] = {
     "#1",
     "I'll look at microwaves online tonight and we can pick one tomorrow.",
     "#0",
+    "Well, my toaster doesn't work either.",
     "So your toaster has stopped working too, and that's frustrating for you.",
     "#1",
     "It's more that I always end up fixing everything myself.",
@@ -645,7 +646,7 @@ static void test_replay_follows_a_reload_recorded_during_play(void **state)
     const Turn *closure = flow_turn(f, turns_before);
     assert_string_equal(closure->kind, "closure");
     assert_int_equal(closure->moves.total, 7);
-    assert_non_null(strstr(closure->moves.items[0].reason, "next-step +7"));
+    assert_non_null(strstr(closure->moves.items[0].reason, "offered a next step +7"));
     size_t n_turns = flow_turn_count(f);
     int team = flow_team_score(f);
     match_destroy(m);

@@ -495,6 +495,38 @@ static void test_session_format_1_file_without_the_flow_loads(void **state)
     session_free(s);
 }
 
+/* The rules of play a session was scored under: written from format 4, 1 when absent (an
+ * older file), and a damaged value refuses the file. */
+static void test_session_scoring_is_kept_and_defaults_to_the_first_rules(void **state)
+{
+    Fixture *f = *state;
+    char path[512], line[2048], err[512];
+    SessionHeader h = sample_header("");
+    h.scoring = 2;
+    SessionWriter *w = session_writer_create(f->dir, &h, path, sizeof path, err, sizeof err);
+    assert_non_null(w);
+    assert_int_equal(session_writer_destroy(w), 0);
+    SessionLoadReport rep;
+    Session *s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_int_equal(s->header.format, 4);
+    assert_int_equal(s->header.scoring, 2);
+    session_free(s);
+
+    snprintf(path, sizeof path, "%s/format3.jsonl", f->dir);
+    header_line(line, sizeof line, 3, 1, "return {}", NULL, NULL);
+    write_raw(path, line, strlen(line), "wb");
+    s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_int_equal(s->header.scoring, 1);
+    session_free(s);
+
+    snprintf(path, sizeof path, "%s/bad-scoring.jsonl", f->dir);
+    header_line(line, sizeof line, 4, 1, "return {}", NULL, ",\"scoring\":\"two\"");
+    write_raw(path, line, strlen(line), "wb");
+    expect_error(path, SESSION_ERR_FORMAT, "bad-scoring.jsonl:1:", "\"scoring\"");
+}
+
 static void test_session_altered_floor_source_is_refused(void **state)
 {
     Fixture *f = *state;
@@ -880,6 +912,7 @@ int main(void)
         T(test_session_floor_source_round_trip),
         T(test_session_format_1_file_without_the_flow_loads),
         T(test_session_altered_floor_source_is_refused),
+        T(test_session_scoring_is_kept_and_defaults_to_the_first_rules),
         T(test_session_reload_round_trip),
         T(test_session_altered_reload_is_refused),
         T(test_session_damaged_line_is_skipped_and_named),
