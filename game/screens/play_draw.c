@@ -112,71 +112,6 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
         txt_draw(ui->text, FS_SMALL, 1, "▼ more below (PageDown)", x, bottom - u * 2, th->accent);
 }
 
-/* The newest turn that has moves, for the feedback panel. */
-static const Turn *latest_scored(const Flow *f)
-{
-    for (size_t i = flow_turn_count(f); i > 0; i--) {
-        const Turn *t = flow_turn(f, i - 1);
-        if (t->player >= 0 && strcmp(t->kind, "rating") != 0 && strcmp(t->kind, "rated") != 0 &&
-            strcmp(t->kind, "park") != 0 && strcmp(t->kind, "unpark") != 0)
-            return t;
-    }
-    return NULL;
-}
-
-static void draw_feedback(const Ui *ui, const Flow *f, const char *warning, Rect box)
-{
-    const Theme *th = &ui->theme;
-    int u = ui->unit, x = box.x + u, w = box.w - 2 * u, y = box.y + u / 2;
-    int bottom = box.y + box.h;
-    ui_fill(ui, box, th->panel_alt);
-    if (warning[0])
-        y +=
-            txt_draw_wrapped(ui->text, FS_SMALL, 1, warning, (Rect){x, y, w, bottom - y}, th->bad) +
-            u / 2;
-    const Turn *t = latest_scored(f);
-    if (!t) {
-        txt_draw_wrapped(ui->text, FS_BODY, 0,
-                         "After each reply, the moves the game saw appear here, with their "
-                         "points and why.",
-                         (Rect){x, y, w, bottom - y}, th->muted);
-        return;
-    }
-    char head[160];
-    snprintf(head, sizeof head, "What the game saw in %s's words", flow_name(f, t->player));
-    y +=
-        txt_draw_wrapped(ui->text, FS_BODY, 1, head, (Rect){x, y, w, bottom - y}, th->text) + u / 2;
-    if (t->moves.count == 0)
-        txt_draw_wrapped(ui->text, FS_BODY, 0,
-                         "No moves recognised. That is fine: the customer decides whether "
-                         "they felt heard.",
-                         (Rect){x, y, w, bottom - y}, th->muted);
-    int more_h = txt_line_height(ui->text, FS_SMALL);
-    for (int i = 0; i < t->moves.count; i++) {
-        const Move *m = &t->moves.items[i];
-        char line[128];
-        snprintf(line, sizeof line, "%s  %s  %+d", play_move_icon(m), moves_name(m->tag),
-                 m->points);
-        const WrapLine *lines;
-        int h =
-            txt_wrap(ui->text, FS_BODY, 1, line, w, &lines) * txt_line_height(ui->text, FS_BODY);
-        h += txt_wrap(ui->text, FS_SMALL, 0, m->reason, w - u, &lines) * more_h;
-        int last = i + 1 == t->moves.count;
-        if (y + h > bottom - (last ? 0 : more_h)) { /* no room: say so rather than cut it */
-            char more[96];
-            snprintf(more, sizeof more, "… %d more in the transcript", t->moves.count - i);
-            if (y + more_h <= bottom)
-                txt_draw(ui->text, FS_SMALL, 1, more, x, y, th->muted);
-            return;
-        }
-        y += txt_draw_wrapped(ui->text, FS_BODY, 1, line, (Rect){x, y, w, bottom - y},
-                              m->points >= 0 ? th->good : th->bad);
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, m->reason, (Rect){x + u, y, w - u, bottom - y},
-                              th->text) +
-             u / 2;
-    }
-}
-
 /* The band at the top: who acts now and in which role, large; the round; the scores. */
 static int draw_header(const Ui *ui, const Flow *f, uint32_t now, uint32_t ask_started, Rect area)
 {
@@ -317,7 +252,7 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
     int mid_h = area.y + area.h - y - in_h - hints_h - msg_h - u;
     int left_w = (area.w - 3 * m) * 55 / 100;
     draw_transcript(v, ui, f, (Rect){m, y, left_w, mid_h});
-    draw_feedback(ui, f, warning, (Rect){m * 2 + left_w, y, area.w - 3 * m - left_w, mid_h});
+    play_feedback_draw(ui, f, warning, (Rect){m * 2 + left_w, y, area.w - 3 * m - left_w, mid_h});
     if (v->message[0])
         txt_draw(ui->text, FS_SMALL, 1, v->message, m, y + mid_h + u / 4, ui->theme.bad);
     draw_input(v, ui, ask, field, (Rect){m, y + mid_h + msg_h, area.w - 2 * m, in_h});

@@ -24,6 +24,10 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
 /* The choice under (X, Y) in the last frame, or -1. */
 int play_view_hit(const PlayView *v, int x, int y);
 
+/* The panel on what the game saw in the last words scored (play_feedback.c), in BOX, with
+ * WARNING (a save problem, or "") above it. */
+void play_feedback_draw(const Ui *ui, const Flow *f, const char *warning, Rect box);
+
 /* Whether a tag is a move that helps (points >= 0) — shown with a check mark — or hurts. */
 const char *play_move_icon(const Move *m);
 
