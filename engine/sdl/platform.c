@@ -7,11 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MIN_W 800
+#define MIN_H 600
+
 struct Platform {
     SDL_Window *window;
     SDL_Renderer *renderer;
     Uint32 start;
     int headless;
+    int shortcut; /* the last key went down with Ctrl or GUI: the text it makes is not typed */
 };
 
 Platform *platform_create(const PlatformConfig *cfg, char *err, size_t errlen)
@@ -39,7 +43,7 @@ Platform *platform_create(const PlatformConfig *cfg, char *err, size_t errlen)
         platform_destroy(p);
         return NULL;
     }
-    SDL_SetWindowMinimumSize(p->window, 800, 600);
+    SDL_SetWindowMinimumSize(p->window, MIN_W, MIN_H);
     /* A screen of text redrawn only when something changes needs no GPU, and SDL's software
      * renderer costs a fraction of the memory of a GL driver (Mesa's llvmpipe alone takes
      * ~100 MiB). SDL_RENDER_DRIVER=opengl (or another driver) still picks one by hand. */
@@ -140,10 +144,22 @@ static int translate_key(SDL_Keycode k)
     return KEY_UNKNOWN;
 }
 
+/* A window made smaller than the game can lay out (a window manager that ignores the
+ * minimum size) goes back to the minimum. */
+static void keep_minimum(Platform *p)
+{
+    int w, h;
+    SDL_GetWindowSize(p->window, &w, &h);
+    if (w < MIN_W || h < MIN_H)
+        SDL_SetWindowSize(p->window, w < MIN_W ? MIN_W : w, h < MIN_H ? MIN_H : h);
+}
+
 /* Fills E from SDL's event; returns 1 when it is one the game uses. */
 static int translate(Platform *p, const SDL_Event *s, Event *e)
 {
     memset(e, 0, sizeof *e);
+    int shortcut = p->shortcut;
+    p->shortcut = 0;
     switch (s->type) {
     case SDL_QUIT:
         e->kind = EV_QUIT;
@@ -152,8 +168,13 @@ static int translate(Platform *p, const SDL_Event *s, Event *e)
         e->kind = EV_KEY;
         e->key = translate_key(s->key.keysym.sym);
         e->mods = translate_mods(s->key.keysym.mod);
+        /* Ctrl+1 picks a prompt; some systems also send its "1" as text, which is not typing
+         * (AltGr, Ctrl+Alt on some keyboards, does type) */
+        p->shortcut = ((e->mods & MOD_CTRL) && !(e->mods & MOD_ALT)) || (e->mods & MOD_GUI);
         return e->key != KEY_UNKNOWN;
     case SDL_TEXTINPUT:
+        if (shortcut)
+            return 0;
         e->kind = EV_TEXT;
         snprintf(e->text, sizeof e->text, "%s", s->text.text);
         return 1;
@@ -175,6 +196,8 @@ static int translate(Platform *p, const SDL_Event *s, Event *e)
         e->y = s->wheel.y;
         return 1;
     case SDL_WINDOWEVENT:
+        if (s->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            keep_minimum(p);
         if (s->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
             s->window.event == SDL_WINDOWEVENT_EXPOSED) {
             e->kind = EV_RESIZE;
@@ -274,6 +297,7 @@ int platform_screenshot(Platform *p, const char *path, char *err, size_t errlen)
 void platform_set_size(Platform *p, int w, int h)
 {
     SDL_SetWindowSize(p->window, w, h);
+    keep_minimum(p);
 }
 
 int platform_set_icon(Platform *p, const char *path, char *err, size_t errlen)

@@ -20,8 +20,8 @@ typedef struct PlayScreen {
     Game *game;
     TextField *field;
     PlayView view;
-    uint32_t ask_started;           /* ms when the current ask began, for the turn timer */
     struct timespec scenario_mtime; /* the scenario file's time when last (re)loaded */
+    int confirm_leave;              /* Esc with nothing to take back: "Leave this game?" */
 } PlayScreen;
 
 static void show_error(App *app, const ScriptError *err);
@@ -44,15 +44,19 @@ static void reset_field(PlayScreen *ps)
         tf_set_text(ps->field, ask->prefill);
 }
 
-/* After any answer (the match has saved it): notice the end, reset the field for the next
- * ask. */
-static void after_answer(PlayScreen *ps, App *app)
+/* After any answer (the match has saved it): notice the end or a role swap (the hand-over),
+ * reset the field and the highlighted choice for the next ask. */
+static void after_answer(PlayScreen *ps, App *app, int round_before)
 {
     game_note_warning(ps->game);
-    ps->ask_started = app_now(app);
+    ps->game->ask_started = app_now(app);
     ps->view.scroll = 0; /* follow the newest turn */
+    ps->view.selected = 0;
     reset_field(ps);
     ps->view.message[0] = '\0';
+    const Flow *f = match_flow(ps->game->match);
+    if (!flow_finished(f) && flow_round(f) > round_before)
+        app_push(app, handover_screen_create(app, ps->game));
     if (flow_finished(match_flow(ps->game->match))) {
         const char *path = match_save_path(ps->game->match);
         if (path[0]) {
@@ -66,10 +70,11 @@ static void after_answer(PlayScreen *ps, App *app)
     }
 }
 
-static void answer_result(PlayScreen *ps, App *app, int rc, const ScriptError *err)
+static void answer_result(PlayScreen *ps, App *app, int rc, int round_before,
+                          const ScriptError *err)
 {
     if (rc == 0) {
-        after_answer(ps, app);
+        after_answer(ps, app, round_before);
         return;
     }
     switch (rc) {
@@ -98,34 +103,63 @@ static void submit_text(PlayScreen *ps, App *app)
 {
     ScriptError err;
     memset(&err, 0, sizeof err);
+    int round = flow_round(match_flow(ps->game->match));
     int rc = match_answer_text(ps->game->match, tf_text(ps->field), app_now(app), &err);
-    answer_result(ps, app, rc, &err);
+    answer_result(ps, app, rc, round, &err);
 }
 
 static void pick(PlayScreen *ps, App *app, int index)
 {
     ScriptError err;
     memset(&err, 0, sizeof err);
+    int round = flow_round(match_flow(ps->game->match));
     int rc = match_answer_choice(ps->game->match, index, app_now(app), &err);
-    answer_result(ps, app, rc, &err);
+    answer_result(ps, app, rc, round, &err);
 }
 
+/* Esc: takes back one step; a typed answer comes back into the box to be edited (nothing is
+ * lost). With nothing left to take back, asks before leaving the game. */
 static void go_back(PlayScreen *ps, App *app)
 {
+    const Flow *f = match_flow(ps->game->match);
+    size_t n = flow_answer_count(f);
+    const FlowAnswer *last = n ? flow_answer(f, n - 1) : NULL;
+    char *again = last && last->kind == FLOW_ANSWER_TEXT ? strdup(last->text) : NULL;
     ScriptError err;
     memset(&err, 0, sizeof err);
     int rc = match_back(ps->game->match, app_now(app), &err);
-    if (rc == FLOW_ERR_NOTHING) {
-        app_pop(app); /* nothing played yet: back to the players screen */
-        return;
-    }
-    if (rc != 0) {
+    if (rc == FLOW_ERR_NOTHING)
+        ps->confirm_leave = 1;
+    else if (rc != 0)
         show_error(app, &err);
+    if (rc != 0) {
+        free(again);
         return;
     }
     game_note_warning(ps->game);
-    tf_clear(ps->field);
-    snprintf(ps->view.message, sizeof ps->view.message, "Took back the last answer.");
+    ps->view.selected = 0;
+    reset_field(ps);
+    if (again && flow_ask(f)->kind == ASK_TEXT)
+        tf_set_text(ps->field, again);
+    free(again);
+    snprintf(ps->view.message, sizeof ps->view.message, "Took back the last answer%s.",
+             flow_ask(f)->kind == ASK_TEXT && tf_length(ps->field)
+                 ? ": it is back in the box to change"
+                 : "");
+}
+
+/* The confirmation Esc asks for when there is nothing left to take back. Returns 1 when E
+ * was for it. */
+static int handle_leave(PlayScreen *ps, App *app, const Event *e)
+{
+    if (!ps->confirm_leave)
+        return 0;
+    if (e->kind != EV_KEY)
+        return 1;
+    ps->confirm_leave = 0;
+    if (e->key == KEY_RETURN || e->key == 'y')
+        app_pop_to_root(app); /* the session is saved as it stands */
+    return 1;
 }
 
 /* The scenario file's modification time; zero when it cannot be read. */
@@ -160,11 +194,15 @@ static int handle_game_key(PlayScreen *ps, App *app, const Event *e)
     }
     if (e->key == KEY_F9) {
         match_set_paused(ps->game->match, 1);
-        app_push(app, timeout_screen_create(ps->game));
+        app_push(app, timeout_screen_create(app, ps->game));
         return 1;
     }
     if (e->key == KEY_F5) {
         reload(ps, app);
+        return 1;
+    }
+    if (e->key == KEY_F1) {
+        app_push(app, help_screen_create(app));
         return 1;
     }
     if (e->key == KEY_PAGEUP || e->key == KEY_PAGEDOWN) {
@@ -190,12 +228,24 @@ static int handle_game_key(PlayScreen *ps, App *app, const Event *e)
         pick(ps, app, digit);
         return 1;
     }
+    if (ask->nchoices && (e->key == KEY_LEFT || e->key == KEY_UP || e->key == KEY_RIGHT ||
+                          e->key == KEY_DOWN || e->key == KEY_TAB)) {
+        int step = e->key == KEY_LEFT || e->key == KEY_UP ? ask->nchoices - 1 : 1;
+        ps->view.selected = (ps->view.selected + step) % ask->nchoices;
+        return 1;
+    }
+    if (ask->nchoices && e->key == KEY_RETURN) {
+        pick(ps, app, ps->view.selected < ask->nchoices ? ps->view.selected : 0);
+        return 1;
+    }
     return 0;
 }
 
 static void handle(Screen *s, App *app, const Event *e)
 {
     PlayScreen *ps = (PlayScreen *)s;
+    if (handle_leave(ps, app, e))
+        return;
     match_record_event(ps->game->match, e);
     if (e->kind == EV_WHEEL) {
         ps->view.scroll += e->y * 60;
@@ -228,15 +278,20 @@ static void handle(Screen *s, App *app, const Event *e)
 static void draw(Screen *s, App *app, Rect area)
 {
     PlayScreen *ps = (PlayScreen *)s;
-    if (ps->game)
+    if (ps->game && !ps->confirm_leave) /* the question stands alone, not over the game */
         play_view_draw(&ps->view, app, match_flow(ps->game->match),
-                       match_save_warning(ps->game->match), ps->field, ps->ask_started, area);
+                       match_save_warning(ps->game->match), ps->field, ps->game->ask_started, area);
+    if (ps->confirm_leave)
+        play_view_confirm(app, "Leave this game?",
+                          "It is saved: you can pick it up where you left off from Past "
+                          "sessions on the title screen.",
+                          "Leave", "Stay", area);
 }
 
 static int caret(Screen *s, Rect *where)
 {
     PlayScreen *ps = (PlayScreen *)s;
-    if (!ps->game || flow_ask(match_flow(ps->game->match))->kind != ASK_TEXT)
+    if (!ps->game || ps->confirm_leave || flow_ask(match_flow(ps->game->match))->kind != ASK_TEXT)
         return 0;
     *where = ps->view.caret;
     return 1;
@@ -301,7 +356,7 @@ Screen *play_screen_create(App *app, const GameSetup *setup)
     ps->base.ops = &ops;
     ps->game = g;
     ps->field = field;
-    ps->ask_started = app_now(app);
+    g->ask_started = app_now(app);
     ps->scenario_mtime = file_mtime(setup->scenario.path);
     return &ps->base;
 }

@@ -11,9 +11,11 @@
 typedef struct Game {
     GameSetup setup;
     Match *match;
-    int trace;        /* print the session's path and each saved turn (for the kill test) */
-    int path_told;    /* the path has been printed */
-    char warned[768]; /* the save warning last printed on stderr */
+    int trace;            /* print the session's path and each saved turn (for the kill test) */
+    int path_told;        /* the path has been printed */
+    char warned[768];     /* the save warning last printed on stderr */
+    uint32_t ask_started; /* when the ask now open began, for the turn timer; a time-out and
+                             the hand-over move it on by the time they took */
 } Game;
 
 /* Starts a match of SETUP's scenario, saved in the app's data folder. Returns NULL with
@@ -29,7 +31,12 @@ void game_note_warning(Game *g);
 /* The summary after the flow ends. Takes ownership of G. */
 Screen *summary_screen_create(App *app, Game *g);
 
-/* The calm time-out screen over the game; F9 or Enter resumes. */
-Screen *timeout_screen_create(Game *g);
+/* The calm time-out screen over the game; F9 or Enter resumes, and the turn timer goes on
+ * from where it stood. */
+Screen *timeout_screen_create(App *app, Game *g);
+
+/* At a role swap: "Pass the keyboard to Tom — Tom now holds the floor", until a key. The
+ * turn timer starts when it is gone. */
+Screen *handover_screen_create(App *app, Game *g);
 
 #endif

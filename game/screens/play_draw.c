@@ -186,7 +186,7 @@ static int layout_choices(PlayView *v, const Ui *ui, const FlowAsk *ask, Rect r,
             y += row_h + u / 2;
         }
         if (draw) {
-            v->choices[i] = ui_button(ui, x, y, key, label, !ctrl && i == 0);
+            v->choices[i] = ui_button(ui, x, y, key, label, !ctrl && i == v->selected);
             v->nchoices = i + 1;
         }
         x += bw + u;
@@ -237,6 +237,8 @@ static void draw_input(PlayView *v, const Ui *ui, const FlowAsk *ask, const Text
     }
 }
 
+static void draw_hints(const Ui *ui, const FlowAsk *ask, Rect r);
+
 void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
                     const TextField *field, uint32_t ask_started, Rect area)
 {
@@ -258,19 +260,55 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
     draw_input(v, ui, ask, field, (Rect){m, y + mid_h + msg_h, area.w - 2 * m, in_h});
     if (v->replay)
         return;
-    static const char *const text_hints[] = {
-        "Enter",         "Send", "Ctrl+1…",  "Pick a prompt", "Esc",
-        "Back one step", "F9",   "Time-out", "PgUp/PgDn",     "Scroll"};
-    static const char *const pick_hints[] = {"1 2 3", "Choose",   "Esc",       "Back one step",
-                                             "F9",    "Time-out", "PgUp/PgDn", "Scroll"};
-    static const char *const type_hints[] = {"Enter", "Send",     "Esc",       "Back one step",
-                                             "F9",    "Time-out", "PgUp/PgDn", "Scroll"};
+    draw_hints(ui, ask, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2});
+}
+
+/* The keys at the foot of the screen, for what the flow asks now: a choice of N shows
+ * "1 2" ... up to N, and Enter picks the highlighted one. */
+static void draw_hints(const Ui *ui, const FlowAsk *ask, Rect r)
+{
+    char digits[32] = "";
+    for (int i = 0; i < ask->nchoices && i < FLOW_CHOICES_MAX; i++)
+        snprintf(digits + strlen(digits), sizeof digits - strlen(digits), "%s%d", i ? " " : "",
+                 i + 1);
+    const char *const text_hints[] = {"Enter",     "Send",          "Ctrl+1…", "Pick a prompt",
+                                      "Esc",       "Back one step", "F9",      "Time-out",
+                                      "PgUp/PgDn", "Scroll",        "F1",      "Help"};
+    const char *const pick_hints[] = {digits,      "Choose",        "Enter", "Pick the highlighted",
+                                      "Esc",       "Back one step", "F9",    "Time-out",
+                                      "PgUp/PgDn", "Scroll",        "F1",    "Help"};
+    const char *const type_hints[] = {"Enter", "Send",     "Esc",       "Back one step",
+                                      "F9",    "Time-out", "PgUp/PgDn", "Scroll",
+                                      "F1",    "Help"};
     if (ask->kind == ASK_TEXT && ask->nchoices)
-        ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, text_hints, 5);
+        ui_hints(ui, r, text_hints, 6);
     else if (ask->kind == ASK_TEXT)
-        ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, type_hints, 4);
-    else
-        ui_hints(ui, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, pick_hints, 4);
+        ui_hints(ui, r, type_hints, 5);
+    else if (ask->kind != ASK_NONE)
+        ui_hints(ui, r, pick_hints, 6);
+}
+
+void play_view_confirm(App *app, const char *title, const char *line, const char *yes,
+                       const char *no, Rect area)
+{
+    const Ui *ui = app_ui(app);
+    const Theme *th = &ui->theme;
+    int u = ui->unit, w = area.w * 2 / 3, x = area.x + (area.w - w) / 2;
+    const WrapLine *lines;
+    int lh = txt_line_height(ui->text, FS_BODY), th_ = txt_line_height(ui->text, FS_LARGE);
+    int text_h = txt_wrap(ui->text, FS_BODY, 0, line, w - 4 * u, &lines) * lh;
+    int h = u * 2 + th_ + u + text_h + u * 2 + lh + u * 3;
+    Rect box = {x, area.y + (area.h - h) / 2, w, h};
+    ui_fill(ui, box, th->panel);
+    ui_outline(ui, box, th->focus, 3);
+    int y = box.y + u * 2;
+    txt_draw_wrapped(ui->text, FS_LARGE, 1, title, (Rect){x + 2 * u, y, w - 4 * u, th_}, th->text);
+    y += th_ + u;
+    y += txt_draw_wrapped(ui->text, FS_BODY, 0, line, (Rect){x + 2 * u, y, w - 4 * u, text_h},
+                          th->text) +
+         u * 2;
+    Rect b = ui_button(ui, x + 2 * u, y, "Enter", yes, 1);
+    ui_button(ui, b.x + b.w + u * 2, y, "Esc", no, 0);
 }
 
 int play_view_hit(const PlayView *v, int x, int y)

@@ -12,6 +12,7 @@ typedef struct PlayView {
     Rect field;                     /* the text field's box (empty when none) */
     Rect choices[FLOW_CHOICES_MAX]; /* clickable choices of the last frame */
     int nchoices;
+    int selected;      /* the highlighted choice, which Enter picks (arrows move it) */
     char message[256]; /* a line for the players under the input */
     int replay;        /* drawn by the replay viewer: no play key hints */
 } PlayView;
@@ -20,6 +21,10 @@ typedef struct PlayView {
  * above it when not ""), and the input for what F asks now, with FIELD as its text. */
 void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
                     const TextField *field, uint32_t ask_started, Rect area);
+
+/* A question over the screen in AREA: TITLE, the LINE under it, Enter for YES, Esc for NO. */
+void play_view_confirm(App *app, const char *title, const char *line, const char *yes,
+                       const char *no, Rect area);
 
 /* The choice under (X, Y) in the last frame, or -1. */
 int play_view_hit(const PlayView *v, int x, int y);

@@ -31,6 +31,9 @@ Screen *note_screen_create(App *app, const GameSetup *setup);
 /* Whether the note has been seen (a marker file in the data folder). */
 int note_seen(App *app);
 
+/* How to play, how the score works and the ideas behind the game (F1). */
+Screen *help_screen_create(App *app);
+
 /* Past sessions: list, chart, replay, delete. */
 Screen *library_screen_create(App *app);
 

@@ -6,7 +6,8 @@
 
 typedef struct TimeoutScreen {
     Screen base;
-    Game *game; /* borrowed from the play screen below */
+    Game *game;      /* borrowed from the play screen below */
+    uint32_t called; /* when the time-out began */
 } TimeoutScreen;
 
 static void handle(Screen *s, App *app, const Event *e)
@@ -14,6 +15,7 @@ static void handle(Screen *s, App *app, const Event *e)
     TimeoutScreen *ts = (TimeoutScreen *)s;
     if (e->kind == EV_KEY && (e->key == KEY_F9 || e->key == KEY_RETURN || e->key == KEY_ESCAPE)) {
         match_set_paused(ts->game->match, 0);
+        ts->game->ask_started += app_now(app) - ts->called; /* the turn waited too */
         app_pop(app);
     }
 }
@@ -48,12 +50,13 @@ static void destroy(Screen *s)
 static const ScreenOps ops = {
     .name = "timeout", .handle = handle, .draw = draw, .destroy = destroy};
 
-Screen *timeout_screen_create(Game *g)
+Screen *timeout_screen_create(App *app, Game *g)
 {
     TimeoutScreen *ts = calloc(1, sizeof *ts);
     if (!ts)
         return NULL;
     ts->base.ops = &ops;
     ts->game = g;
+    ts->called = app_now(app);
     return &ts->base;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "game/scenario/scenario.h"
+#include "game/screens/play_draw.h"
 #include "game/screens/screens.h"
 
 typedef struct TitleScreen {
@@ -13,6 +14,7 @@ typedef struct TitleScreen {
     size_t count;
     char list_error[1200];
     Rect play, library, quit; /* the buttons as last drawn, for clicks */
+    int confirm_quit;         /* Esc (or Quit) asks first */
 } TitleScreen;
 
 static void load_list(TitleScreen *ts, App *app)
@@ -31,19 +33,30 @@ static void load_list(TitleScreen *ts, App *app)
 static void handle(Screen *s, App *app, const Event *e)
 {
     TitleScreen *ts = (TitleScreen *)s;
+    if (ts->confirm_quit) {
+        if (e->kind == EV_KEY && (e->key == KEY_RETURN || e->key == 'y'))
+            app_quit(app, 0);
+        else if (e->kind == EV_KEY)
+            ts->confirm_quit = 0;
+        return;
+    }
     if (e->kind == EV_CLICK) {
         if (ui_inside(ts->play, e->x, e->y))
             app_push(app, picker_screen_create(app));
         else if (ui_inside(ts->library, e->x, e->y))
             app_push(app, library_screen_create(app));
         else if (ui_inside(ts->quit, e->x, e->y))
-            app_quit(app, 0);
+            ts->confirm_quit = 1;
         return;
     }
     if (e->kind != EV_KEY)
         return;
-    if (e->key == KEY_ESCAPE || (e->key == 'q' && (e->mods & MOD_CTRL)))
+    if (e->key == KEY_ESCAPE)
+        ts->confirm_quit = 1;
+    else if (e->key == 'q' && (e->mods & MOD_CTRL))
         app_quit(app, 0);
+    else if (e->key == KEY_F1 || e->key == 'h')
+        app_push(app, help_screen_create(app));
     else if (e->key == 'r' || e->key == KEY_F5)
         load_list(ts, app);
     else if (e->key == KEY_RETURN || e->key == 'p')
@@ -91,6 +104,13 @@ static void draw(Screen *s, App *app, Rect area)
     const Ui *ui = app_ui(app);
     const Theme *t = &ui->theme;
     int u = ui->unit, m = u * 4;
+    if (ts->confirm_quit) { /* the question stands alone */
+        play_view_confirm(app, "Quit Heard?",
+                          "Every session is saved as you play: an unfinished one waits in Past "
+                          "sessions.",
+                          "Quit", "Stay", area);
+        return;
+    }
     int x = m, w = area.w - 2 * m, y = m;
     txt_draw(ui->text, FS_HUGE, 1, "Heard", x, y, t->accent);
     y += txt_line_height(ui->text, FS_HUGE);
@@ -125,10 +145,11 @@ static void draw(Screen *s, App *app, Rect area)
         txt_draw(ui->text, FS_SMALL, 1, more, ix, bottom - u - txt_line_height(ui->text, FS_SMALL),
                  t->muted);
     }
-    static const char *const hints[] = {"Enter",      "Play",        "L",   "Past sessions",
-                                        "R",          "Reload list", "F2",  "High contrast",
-                                        "Ctrl + =/-", "Text size",   "Esc", "Quit"};
-    ui_hints(ui, (Rect){x, 0, w, area.h - u}, hints, 6);
+    static const char *const hints[] = {"Enter", "Play",          "L",          "Past sessions",
+                                        "F1",    "How to play",   "R",          "Reload list",
+                                        "F2",    "High contrast", "Ctrl + =/-", "Text size",
+                                        "Esc",   "Quit"};
+    ui_hints(ui, (Rect){x, 0, w, area.h - u}, hints, 7);
 }
 
 static void destroy(Screen *s)

@@ -1,0 +1,220 @@
+/* test_keys.c: the play screen's keys as a couple meets them, through the real binary: Esc
+ * takes back one step and puts a taken-back answer back in the box to be edited; with
+ * nothing left to take back it asks before leaving the game, Esc stays and Enter leaves to
+ * the title with the session saved; a choice of two shows "1 2", the arrows move the
+ * highlight and Enter picks the highlighted choice; a time-out stops the turn timer. Each
+ * step is read off the screen (heard --text-runs) and out of the session file. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game/session/session.h"
+#include "tests/support/binary_test.h"
+#include "tests/support/screen_text.h"
+
+static char tmpdir[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    return bt_tmpdir_create(tmpdir, sizeof tmpdir, "keys");
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return bt_rmrf(tmpdir);
+}
+
+/* Plays SCENARIO headless with the input LINES (SHOTS replaced by the test's folder) at
+ * 1280x720; returns the session file's path in SAVED ("" when none was made). */
+static void play(const char *scenario, const char *lines, char *saved, size_t n)
+{
+    char input[512], cmd[2048];
+    static char out[16384], text[16384];
+    snprintf(input, sizeof input, "%s/input.txt", tmpdir);
+    size_t k = 0;
+    for (const char *p = lines; *p && k + 300 < sizeof text;) {
+        if (strncmp(p, "SHOTS", 5) == 0) {
+            k += (size_t)snprintf(text + k, sizeof text - k, "%s", tmpdir);
+            p += 5;
+        } else {
+            text[k++] = *p++;
+        }
+    }
+    text[k] = '\0';
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "%s play %s --headless --trace --text-runs --input %s --data-dir %s/data 2>&1",
+             bt_bin(), scenario, input, tmpdir);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed:\n%s", out);
+    const char *at = strstr(out, "session ");
+    snprintf(saved, n, "%s", at ? at + strlen("session ") : "");
+    saved[strcspn(saved, "\n")] = '\0';
+}
+
+static void see(const char *shot, const char *const *phrases, size_t count)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, shot);
+    st_assert_readable(path, 1280, 720, phrases, count);
+}
+
+static void test_keys_esc_takes_back_and_asks_before_leaving(void **state)
+{
+    (void)state;
+    char saved[1024];
+    play("microwave",
+         "type Alex\nkey Return\ntype Sam\nkey Return\nkey Return\n"
+         "type I want a new microwave, ours broke again.\nkey Return\n"
+         "type You want a new one.\nkey Return\n"
+         /* back to the reply: it comes back into the box */
+         "key Escape\nshot SHOTS/back-1.bmp\n"
+         /* back to the startup, then nothing left: the question */
+         "key Escape\nkey Escape\nshot SHOTS/ask.bmp\n"
+         /* Esc stays; the startup is still in the box */
+         "key Escape\nshot SHOTS/stay.bmp\n"
+         "key Escape\nkey Return\nshot SHOTS/left.bmp\n",
+         saved, sizeof saved);
+    static const char *const back[] = {"Sam — Service agent", "You want a new one.",
+                                       "it is back in the box to change"};
+    see("back-1.bmp", back, 3);
+    static const char *const ask[] = {"Leave this game?", "It is saved",
+                                      "pick it up where you left off", "Leave", "Stay"};
+    see("ask.bmp", ask, 5);
+    static const char *const stay[] = {"Alex — Customer (holds the floor)",
+                                       "I want a new microwave, ours broke again."};
+    see("stay.bmp", stay, 2);
+    char path[600];
+    snprintf(path, sizeof path, "%s/stay.bmp", tmpdir);
+    ScreenText *st = st_load(path);
+    assert_false(st_has(st, "Leave this game?"));
+    st_free(st);
+    static const char *const title[] = {"Heard", "A listening game for two", "Past sessions"};
+    see("left.bmp", title, 3);
+    /* nothing was lost: the file holds both answers and both undos */
+    SessionLoadReport rep;
+    Session *s = session_load(saved, &rep);
+    if (!s)
+        fail_msg("%s", rep.error);
+    assert_int_equal(s->undos, 2);
+    assert_int_equal(s->n_answers, 0);
+    assert_false(s->ended);
+    session_free(s);
+}
+
+static void test_keys_enter_picks_the_highlighted_choice(void **state)
+{
+    (void)state;
+    char saved[1024];
+    play("microwave",
+         "type Alex\nkey Return\ntype Sam\nkey Return\nkey Return\n"
+         "type I want a new microwave, ours broke again.\nkey Return\n"
+         "type Well, my toaster doesn't work either.\nkey Return\n"
+         "shot SHOTS/two.bmp\n"
+         /* the park offer has two choices: Right moves to "No", Enter picks it */
+         "key Right\nshot SHOTS/moved.bmp\nkey Return\n"
+         "type You're fed up that the microwave broke again. Did I get it?\nkey Return\n"
+         "key Right\nkey Right\nkey Return\n" /* the rating: Not yet, by the arrows */
+         "shot SHOTS/end.bmp\n",
+         saved, sizeof saved);
+    char path[600];
+    snprintf(path, sizeof path, "%s/two.bmp", tmpdir);
+    ScreenText *st = st_load(path);
+    assert_non_null(st_find_exact(st, "1 2"));
+    assert_null(st_find_exact(st, "1 2 3"));
+    assert_true(st_has(st, "Pick the highlighted"));
+    st_free(st);
+    SessionLoadReport rep;
+    Session *s = session_load(saved, &rep);
+    if (!s)
+        fail_msg("%s", rep.error);
+    int parked = 0;
+    const char *rating = NULL;
+    for (size_t i = 0; i < s->n_turns; i++) {
+        parked += strcmp(s->turns[i].kind, "park") == 0;
+        if (strcmp(s->turns[i].kind, "rating") == 0)
+            rating = s->turns[i].text;
+    }
+    assert_int_equal(parked, 0); /* "No": not parked */
+    assert_non_null(rating);
+    assert_string_equal(rating, "not_yet");
+    session_free(s);
+}
+
+/* The money scenario gives each turn three minutes: a 20 s time-out does not eat into it. */
+static void test_keys_time_out_stops_the_turn_timer(void **state)
+{
+    (void)state;
+    char saved[1024];
+    play("money",
+         "type Alex\nkey Return\ntype Sam\nkey Return\nkey Return\n"
+         "wait 1000\nshot SHOTS/before.bmp\n"
+         "key F9\nwait 20000\nkey F9\nwait 100\nshot SHOTS/after.bmp\n"
+         "wait 10000\nshot SHOTS/later.bmp\n",
+         saved, sizeof saved);
+    static const char *const before[] = {"Time left: 2:59"};
+    see("before.bmp", before, 1);
+    static const char *const after[] = {"Time left: 2:59"};
+    see("after.bmp", after, 1);
+    static const char *const later[] = {"Time left: 2:49"};
+    see("later.bmp", later, 1);
+}
+
+/* On the title too, Esc asks before quitting; F1 shows how to play, with the ideas behind
+ * the game in their own names, readable at both sizes. */
+static void test_keys_title_asks_before_quitting_and_f1_helps(void **state)
+{
+    (void)state;
+    for (int big = 0; big < 2; big++) {
+        int w = big ? 1280 : 800, h = big ? 720 : 600;
+        char input[512], cmd[2048], out[4096], shot[3][600];
+        static const char *const names[] = {"quit", "stayed", "help"};
+        for (int i = 0; i < 3; i++)
+            snprintf(shot[i], sizeof shot[i], "%s/%s-%d.bmp", tmpdir, names[i], w);
+        snprintf(input, sizeof input, "%s/title.txt", tmpdir);
+        FILE *f = fopen(input, "w");
+        assert_non_null(f);
+        fprintf(f, "key Escape\nshot %s\nkey Escape\nshot %s\nkey F1\nshot %s\nkey Escape\n",
+                shot[0], shot[1], shot[2]);
+        fclose(f);
+        snprintf(cmd, sizeof cmd,
+                 "%s --headless --size %dx%d --text-runs --input %s --data-dir %s/data 2>&1",
+                 bt_bin(), w, h, input, tmpdir);
+        if (bt_run(cmd, out, sizeof out) != 0)
+            fail_msg("heard failed: %s", out);
+        static const char *const quit[] = {"Quit Heard?", "Every session is saved", "Quit", "Stay"};
+        st_assert_readable(shot[0], w, h, quit, 4);
+        ScreenText *st = st_load(shot[1]);
+        assert_false(st_has(st, "Quit Heard?"));
+        assert_true(st_has(st, "A listening game for two"));
+        st_free(st);
+        static const char *const help[] = {"How to play Heard", "How a round goes",
+                                           "How the score works", "more below"};
+        st_assert_readable(shot[2], w, h, help, 4);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_keys_esc_takes_back_and_asks_before_leaving, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_keys_enter_picks_the_highlighted_choice, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_keys_time_out_stops_the_turn_timer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keys_title_asks_before_quitting_and_f1_helps, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
