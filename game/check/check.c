@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/core/file.h"
 #include "game/check/check_internal.h"
 #include "game/match/match.h"
 #include "game/scenario/scenario.h"
@@ -586,10 +585,10 @@ int check_file(Checker *c, const char *path, CheckResult *out)
     memset(out, 0, sizeof *out);
     snprintf(out->path, sizeof out->path, "%s", path);
     size_t len = 0;
-    char *src = file_read(path, &len);
-    if (!src) {
-        add(out, CHECK_ERROR, path, 0,
-            "cannot read the file; check the name and that the file exists and is readable");
+    char *src = NULL;
+    ScriptError err;
+    if (scenario_read_file(path, &src, &len, &err) != 0) {
+        add(out, CHECK_ERROR, path, 0, "%s", without_place(err.message, path, 0));
     } else if (check_fields(path, src, len, out) == 0) {
         check_loaded(c, path, src, len, out);
     }

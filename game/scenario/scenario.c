@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/core/file.h"
 #include "engine/core/utf8.h"
 #include "game/scenario/scenario_text.h"
 
@@ -63,14 +62,15 @@ int scenario_info_load_source(const char *name, const char *source, size_t len, 
 int scenario_info_load(const char *path, ScenarioInfo *out)
 {
     size_t len;
-    char *src = file_read(path, &len);
-    if (!src) {
+    char *src;
+    ScriptError err;
+    int rc = scenario_read_file(path, &src, &len, &err);
+    if (rc != 0) {
         info_begin(out, path);
-        snprintf(out->error, sizeof out->error,
-                 "%.400s: error: cannot read the file; check that it exists and is readable", path);
-        return SCRIPT_ERR_IO;
+        snprintf(out->error, sizeof out->error, "%s", err.message);
+        return rc;
     }
-    int rc = scenario_info_load_source(path, src, len, out);
+    rc = scenario_info_load_source(path, src, len, out);
     free(src);
     return rc;
 }

@@ -88,8 +88,23 @@ int scenario_info_load(const char *path, ScenarioInfo *out);
 /* As scenario_info_load for a source held in memory (LEN bytes), named NAME in messages. */
 int scenario_info_load_source(const char *name, const char *source, size_t len, ScenarioInfo *out);
 
+/* Reads the scenario file (or flow library) PATH whole: a regular file of at most
+ * LIMITS_SOURCE_MAX bytes (engine/core/limits.h). Returns 0 with *OUT (NUL-terminated, owned
+ * by the caller) and *LEN, or SCRIPT_ERR_IO (SCRIPT_ERR_MEMORY) with ERR (may be NULL)
+ * saying "PATH: error: cannot read the file: it is a FIFO (a named pipe), not a regular
+ * file". */
+int scenario_read_file(const char *path, char **out, size_t *len, ScriptError *err);
+
+/* Checks that SOURCE (LEN bytes, named NAME in messages) can be run and saved with a
+ * session: at most LIMITS_SOURCE_MAX bytes, no NUL byte, UTF-8 (an editor's byte-order mark
+ * is fine). Returns 0, or SCENARIO_ERR_INVALID with ERR (may be NULL) at the line and
+ * column of the first bad byte: "NAME:3: error: the file is not UTF-8 text (byte 0xE9 at
+ * column 12); save it as UTF-8". scenario_load runs it first. */
+int scenario_check_source(const char *name, const char *source, size_t len, ScriptError *err);
+
 /* For the turn flow and `heard check`: runs the scenario SOURCE (LEN bytes, chunk name
- * NAME) in S, checks its table, fills in defaults (rounds, prompts, hints) and leaves the
+ * NAME) in S, after scenario_check_source, checks its table, fills in defaults (rounds,
+ * prompts, hints) and leaves the
  * table on top of S's stack. Fills INFO and ERR (either may be NULL). Returns 0, a
  * SCRIPT_ERR_* code, or SCENARIO_ERR_INVALID; on failure the stack is as it was. */
 int scenario_load(Script *s, const char *name, const char *source, size_t len, ScenarioInfo *info,

@@ -13,6 +13,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "engine/core/limits.h"
 #include "engine/core/utf8.h"
 #include "game/scenario/scenario_text.h"
 
@@ -67,6 +68,17 @@ static int raw_field(lua_State *L, int t, const char *key)
     return lua_rawget(L, t);
 }
 
+/* Checks the text S (LEN bytes) named WHAT against MAX bytes and for UTF-8; a problem is
+ * recorded at FIELD's line (the NTH time at or after FROM). Returns 1 when fine. */
+static int check_bytes(Check *c, const char *field, int from, int nth, const char *s, size_t len,
+                       size_t max, const char *what)
+{
+    char msg[240];
+    if (limits_check_text(s, len, max, what, msg, sizeof msg, NULL) == LIMITS_OK)
+        return 1;
+    return fail(c, field, from, nth, "%s", msg);
+}
+
 static int check_text(Check *c, lua_State *L, int t, const char *field, int required, char *dst,
                       size_t cap)
 {
@@ -88,6 +100,10 @@ static int check_text(Check *c, lua_State *L, int t, const char *field, int requ
                     strlen(s), cap - 1);
     if (strchr(s, '\n'))
         return fail(c, field, 1, 1, "field '%s' must be one line", field);
+    char what[64];
+    snprintf(what, sizeof what, "field '%s'", field);
+    if (!check_bytes(c, field, 1, 1, s, lua_rawlen(L, -1), cap - 1, what))
+        return 0;
     snprintf(dst, cap, "%s", s);
     lua_pop(L, 1);
     return 1;
@@ -130,8 +146,10 @@ static int list_length(lua_State *L, int t)
     return keys == n && n <= 100000 ? (int)n : -1;
 }
 
-/* Checks an optional list of non-empty texts (at most MAX); an absent one becomes {}. */
-static int check_text_list(Check *c, lua_State *L, int t, const char *field, int max)
+/* Checks an optional list of non-empty UTF-8 texts (at most MAX of them, each at most
+ * TEXT_MAX bytes); an absent one becomes {}. */
+static int check_text_list(Check *c, lua_State *L, int t, const char *field, int max,
+                           size_t text_max)
 {
     int type = raw_field(L, t, field);
     if (type == LUA_TNIL) {
@@ -153,6 +171,10 @@ static int check_text_list(Check *c, lua_State *L, int t, const char *field, int
         if (et != LUA_TSTRING || lua_rawlen(L, -1) == 0)
             return fail(c, field, 1, 1, "%s[%d] must be a non-empty text, not %s", field, i,
                         et == LUA_TSTRING ? "an empty one" : lua_typename(L, et));
+        char what[64];
+        snprintf(what, sizeof what, "%s[%d]", field, i);
+        if (!check_bytes(c, field, 1, 1, lua_tostring(L, -1), lua_rawlen(L, -1), text_max, what))
+            return 0;
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -263,6 +285,11 @@ static int check_prompt_table(Check *c, lua_State *L, int i)
     int tt = raw_field(L, e, "text");
     if (tt != LUA_TSTRING || lua_rawlen(L, -1) == 0)
         return fail(c, "prompts", 1, 1, "prompts[%d].text must be a non-empty text", i);
+    char what[48];
+    snprintf(what, sizeof what, "prompts[%d].text", i);
+    if (!check_bytes(c, "prompts", 1, 1, lua_tostring(L, -1), lua_rawlen(L, -1), LIMITS_TEXT_MAX,
+                     what))
+        return 0;
     int st = raw_field(L, e, "speaker");
     const char *who = lua_tostring(L, -1);
     if (st != LUA_TNIL &&
@@ -282,7 +309,7 @@ static int check_prompts(Check *c, lua_State *L, int t)
     int type = raw_field(L, t, "prompts");
     if (type == LUA_TNIL) {
         lua_pop(L, 1);
-        return check_text_list(c, L, t, "prompts", SCENARIO_PROMPTS_MAX);
+        return check_text_list(c, L, t, "prompts", SCENARIO_PROMPTS_MAX, LIMITS_TEXT_MAX);
     }
     int n = type == LUA_TTABLE ? list_length(L, lua_gettop(L)) : -1;
     if (n < 0)
@@ -301,6 +328,12 @@ static int check_prompts(Check *c, lua_State *L, int t)
                         "prompts[%d] must be a non-empty text, or { text = \"...\", speaker = "
                         "\"first\" }, not %s",
                         i, et == LUA_TSTRING ? "an empty one" : lua_typename(L, et));
+        } else {
+            char what[48];
+            snprintf(what, sizeof what, "prompts[%d]", i); /* a prompt picked is an answer */
+            if (!check_bytes(c, "prompts", 1, 1, lua_tostring(L, -1), lua_rawlen(L, -1),
+                             LIMITS_TEXT_MAX, what))
+                return 0;
         }
         lua_pop(L, 1);
     }
@@ -333,10 +366,19 @@ static int check_example(Check *c, lua_State *L, int e, int i, int line)
     int rt = raw_field(L, e, "reply");
     if (rt != LUA_TSTRING || lua_rawlen(L, -1) == 0)
         return fail(c, NULL, line, 0, "examples[%d] needs reply = \"...\" (the words to score)", i);
+    char what[64];
+    snprintf(what, sizeof what, "examples[%d].reply", i);
+    if (!check_bytes(c, NULL, line, 0, lua_tostring(L, -1), lua_rawlen(L, -1), LIMITS_TEXT_MAX,
+                     what))
+        return 0;
     int ct = raw_field(L, e, "context");
     if (ct != LUA_TNIL && ct != LUA_TSTRING)
         return fail(c, NULL, line, 0, "examples[%d].context must be a text, not a %s", i,
                     lua_typename(L, ct));
+    snprintf(what, sizeof what, "examples[%d].context", i);
+    if (ct == LUA_TSTRING && !check_bytes(c, NULL, line, 0, lua_tostring(L, -1), lua_rawlen(L, -1),
+                                          LIMITS_TEXT_MAX, what))
+        return 0;
     int ot = raw_field(L, e, "role");
     const char *role = lua_tostring(L, -1);
     if (ot != LUA_TNIL &&
@@ -458,9 +500,10 @@ static void check_fields(Check *c, lua_State *L, int t)
          check_int(c, L, t, "rounds", 1, 20, &in->rounds);
     int seconds = 0;
     ok = ok && check_int(c, L, t, "turn_seconds", 5, 3600, &seconds) && check_prompts(c, L, t) &&
-         check_example_reflection(c, L, t) && check_text_list(c, L, t, "hints", 100) &&
-         check_text_list(c, L, t, "customer_hints", 100) && check_points(c, L, t) &&
-         check_examples(c, L, t) &&
+         check_example_reflection(c, L, t) &&
+         check_text_list(c, L, t, "hints", 100, LIMITS_NOTE_MAX) &&
+         check_text_list(c, L, t, "customer_hints", 100, LIMITS_NOTE_MAX) &&
+         check_points(c, L, t) && check_examples(c, L, t) &&
          check_kind(c, L, t, "play", LUA_TFUNCTION, LUA_TFUNCTION, "a function") &&
          check_rules(c, L, t);
     if (ok) {
@@ -510,7 +553,9 @@ int scenario_load(Script *s, const char *name, const char *source, size_t len, S
     snprintf(c.info.path, sizeof c.info.path, "%s", name);
     c.info.rounds = SCENARIO_ROUNDS_DEFAULT;
     c.info.example_reflection = 1;
-    int rc = script_run_string(s, source, len, name, 1, err);
+    int rc = scenario_check_source(name, source, len, err);
+    if (rc == 0)
+        rc = script_run_string(s, source, len, name, 1, err);
     if (rc == 0) {
         lua_pushcfunction(L, l_scenario_check);
         lua_pushlightuserdata(L, &c);

@@ -36,10 +36,11 @@ static int find(const MoveList *ml, const char *tag)
     return i;
 }
 
-/* Refills the list at index T with copies of ML's moves. */
+/* Refills the list at index T with copies of ML's moves. Entries past them are cleared up
+ * to MOVES_MAX, the most the list ever held: never up to the table's length, which a rule
+ * can make as large as it likes (2^50 with a hundred keys) by writing into the table. */
 static void fill_moves(lua_State *L, int t, const MoveList *ml)
 {
-    lua_Integer old = (lua_Integer)lua_rawlen(L, t);
     for (int i = 0; i < ml->count; i++) {
         lua_createtable(L, 0, 3);
         lua_pushstring(L, ml->items[i].tag);
@@ -50,7 +51,7 @@ static void fill_moves(lua_State *L, int t, const MoveList *ml)
         lua_setfield(L, -2, "reason");
         lua_rawseti(L, t, i + 1);
     }
-    for (lua_Integer i = ml->count + 1; i <= old; i++) {
+    for (int i = ml->count + 1; i <= MOVES_MAX; i++) {
         lua_pushnil(L);
         lua_rawseti(L, t, i);
     }

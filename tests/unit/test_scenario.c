@@ -10,7 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "engine/core/limits.h"
 
 #include "engine/core/utf8.h"
 #include "game/scenario/scenario.h"
@@ -106,6 +109,60 @@ static void test_scenario_list_keeps_broken_files_with_their_error(void **state)
     assert_non_null(strstr(list[3].error, "broken.lua:4:"));
     assert_non_null(strstr(list[3].path, d->path));
     scenario_list_free(list);
+}
+
+/* A FIFO, a device and a folder named *.lua in the scenarios folder: each is listed at once
+ * with its error (the picker used to wait for a writer to the FIFO forever, and to read
+ * /dev/zero until memory ran out), and the good file beside them still loads. */
+static void test_scenario_list_refuses_what_is_not_a_file(void **state)
+{
+    TempDir *d = *state;
+    put(d, "a.lua", good("alarm", "Alarm clock", 1));
+    char fifo[160], dev[160], sub[160];
+    snprintf(fifo, sizeof fifo, "%s/pipe.lua", d->path);
+    snprintf(dev, sizeof dev, "%s/zero.lua", d->path);
+    snprintf(sub, sizeof sub, "%s/folder.lua", d->path);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(symlink("/dev/zero", dev), 0);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    ScenarioInfo *list;
+    size_t n;
+    assert_int_equal(scenario_list(d->path, &list, &n), 0);
+    assert_int_equal(n, 4);
+    assert_true(list[0].ok);
+    assert_string_equal(list[0].title, "Alarm clock");
+    const char *want[] = {"folder.lua: error: cannot read the file: it is a folder, not a "
+                          "regular file",
+                          "pipe.lua: error: cannot read the file: it is a FIFO (a named pipe), "
+                          "not a regular file",
+                          "zero.lua: error: cannot read the file: it is a device, not a regular "
+                          "file"};
+    for (int i = 0; i < 3; i++) {
+        assert_false(list[1 + i].ok);
+        assert_non_null(strstr(list[1 + i].error, want[i]));
+    }
+    scenario_list_free(list);
+    unlink(fifo);
+    unlink(dev);
+    rmdir(sub);
+}
+
+/* A scenario larger than LIMITS_SOURCE_MAX is refused before it is read whole. */
+static void test_scenario_too_big_is_refused(void **state)
+{
+    TempDir *d = *state;
+    char *text = malloc(LIMITS_SOURCE_MAX + 2);
+    assert_non_null(text);
+    memset(text, '-', LIMITS_SOURCE_MAX + 1);
+    text[LIMITS_SOURCE_MAX + 1] = '\0';
+    const char *path = put(d, "big.lua", text);
+    free(text);
+    ScenarioInfo info;
+    assert_int_equal(scenario_info_load(path, &info), SCRIPT_ERR_IO);
+    assert_false(info.ok);
+    assert_non_null(strstr(info.error, "big.lua: error: cannot read the file: it is 524,289 "
+                                       "bytes; the limit is 512 KiB (a scenario is saved whole "
+                                       "with every session)"));
 }
 
 static void test_scenario_list_of_missing_folder_fails(void **state)
@@ -284,6 +341,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_scenario_list_keeps_broken_files_with_their_error,
                                         dir_setup, dir_teardown),
+        cmocka_unit_test_setup_teardown(test_scenario_list_refuses_what_is_not_a_file, dir_setup,
+                                        dir_teardown),
+        cmocka_unit_test_setup_teardown(test_scenario_too_big_is_refused, dir_setup, dir_teardown),
         cmocka_unit_test(test_scenario_list_of_missing_folder_fails),
         cmocka_unit_test(test_scenario_shipped_scenarios_load),
         cmocka_unit_test(test_scenario_unknown_field_suggests_the_name),
