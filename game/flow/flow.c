@@ -6,13 +6,12 @@
 #include "game/flow/flow.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/core/file.h"
+#include "engine/core/limits.h"
 #include "game/flow/flow_run.h"
 
 struct Flow {
@@ -58,26 +57,55 @@ static int flow_error(ScriptError *err, int code, const char *fmt, ...)
     return code;
 }
 
-/* Reads the flow library PATH whole into *OUT (malloc'd, NUL-terminated) and *LEN. Returns
- * 0, or SCRIPT_ERR_IO with ERR naming the file and the reason. */
+/* Reads the flow library PATH whole into *OUT (malloc'd, NUL-terminated) and *LEN, with the
+ * limits of a scenario file. Returns 0, or SCRIPT_ERR_IO with ERR naming the file and the
+ * reason. */
 static int read_floor(const char *path, char **out, size_t *len, ScriptError *err)
 {
-    errno = 0;
-    *out = file_read(path, len);
-    if (*out)
-        return 0;
-    int rc = flow_error(err, SCRIPT_ERR_IO, "%s: could not read the file (%s)", path,
-                        strerror(errno ? errno : EIO));
-    if (err)
-        snprintf(err->file, sizeof err->file, "%s", path);
-    return rc;
+    return scenario_read_file(path, out, len, err);
 }
 
 /* ---- the run: turns, parking lot, scoring (called from the bindings) ------------------- */
 
+/* Takes BYTES of text (and EXTRA bytes of bookkeeping) against the session's limits and the
+ * script's memory cap. Returns 0, FLOW_ERR_LIMIT (R->limit_msg says why) or
+ * SCRIPT_ERR_MEMORY; nothing is taken then. */
+static int hold_text(FlowRun *r, size_t bytes, size_t extra)
+{
+    char a[32], b[32];
+    if (bytes > LIMITS_SESSION_TEXT - r->text_bytes) {
+        snprintf(r->limit_msg, sizeof r->limit_msg,
+                 "the turns of a session hold at most %s of text, and this one would hold %s "
+                 "bytes; look for a loop that adds notes or turns without end",
+                 limits_format_size(LIMITS_SESSION_TEXT, a, sizeof a),
+                 limits_format_count(r->text_bytes + bytes, b, sizeof b));
+        return FLOW_ERR_LIMIT;
+    }
+    if (r->script && script_hold(r->script, bytes + extra) != 0)
+        return SCRIPT_ERR_MEMORY;
+    r->text_bytes += bytes;
+    return 0;
+}
+
+/* Gives back what hold_text took. */
+static void unhold_text(FlowRun *r, size_t bytes, size_t extra)
+{
+    if (r->script)
+        script_release(r->script, bytes + extra);
+    r->text_bytes -= bytes;
+}
+
 int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const char *text,
                       const char *context, const MoveList *moves)
 {
+    char n[32];
+    if (r->nturns >= LIMITS_SESSION_TURNS) {
+        snprintf(r->limit_msg, sizeof r->limit_msg,
+                 "a session holds at most %s turns; look for a loop that adds notes or turns "
+                 "without end",
+                 limits_format_count(LIMITS_SESSION_TURNS, n, sizeof n));
+        return FLOW_ERR_LIMIT;
+    }
     if (r->nturns == r->capturns) {
         size_t cap = r->capturns ? r->capturns * 2 : 32;
         Turn *bigger = realloc(r->turns, cap * sizeof *bigger);
@@ -86,9 +114,17 @@ int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const
         r->turns = bigger;
         r->capturns = cap;
     }
+    if (!context)
+        context = "";
+    size_t bytes = strlen(text) + strlen(context) + 2;
+    int rc = hold_text(r, bytes, sizeof(Turn));
+    if (rc != 0)
+        return rc;
     Turn *t = &r->turns[r->nturns];
-    if (turn_init(t, kind, text, context ? context : "") != 0)
+    if (turn_init(t, kind, text, context) != 0) {
+        unhold_text(r, bytes, sizeof(Turn));
         return FLOW_ERR_MEMORY;
+    }
     t->n = (int)r->nturns + 1;
     t->round = r->round;
     t->player = player;
@@ -128,9 +164,15 @@ int flow_run_park(FlowRun *r, int player, const char *text)
         r->parked = bigger;
         r->capparked = cap;
     }
-    char *copy = strdup(text);
-    if (!copy)
+    size_t len = strlen(text);
+    int rc = hold_text(r, len + 1, sizeof *r->parked);
+    if (rc != 0)
+        return rc;
+    char *copy = dup_mem(text, len);
+    if (!copy) {
+        unhold_text(r, len + 1, sizeof *r->parked);
         return FLOW_ERR_MEMORY;
+    }
     r->parked[r->nparked] = (FlowParked){copy, player, 0};
     return (int)r->nparked++;
 }
@@ -292,7 +334,13 @@ static int give_answer(Flow *f, FlowAnswer a, ScriptError *err)
 
 int flow_answer_text(Flow *f, const char *text, uint32_t ms, ScriptError *err)
 {
-    FlowAnswer a = {FLOW_ANSWER_TEXT, strdup(text ? text : ""), 0, ms};
+    char msg[200];
+    if (!text)
+        text = "";
+    if (limits_check_text(text, strlen(text), LIMITS_TEXT_MAX, "The answer", msg, sizeof msg,
+                          NULL) != LIMITS_OK)
+        return flow_error(err, FLOW_ERR_LIMIT, "%s.", msg);
+    FlowAnswer a = {FLOW_ANSWER_TEXT, strdup(text), 0, ms};
     if (!a.text)
         return flow_error(err, FLOW_ERR_MEMORY, "Out of memory while keeping an answer.");
     return give_answer(f, a, err);
@@ -353,14 +401,16 @@ static int reload_with(Flow *f, char *src, size_t len, char *floor, size_t floor
 int flow_reload(Flow *f, ScriptError *err)
 {
     size_t len = f->source_len, floor_len = f->floor_len;
-    char *src = f->path ? file_read(f->path, &len) : dup_mem(f->source, len);
-    if (!src)
-        return flow_error(err, SCRIPT_ERR_IO,
-                          "%s: error: cannot read the scenario file; "
-                          "check that it exists",
-                          f->path ? f->path : f->name);
+    char *src = NULL;
+    int rc = 0;
+    if (f->path)
+        rc = scenario_read_file(f->path, &src, &len, err);
+    else if (!(src = dup_mem(f->source, len)))
+        rc = flow_error(err, FLOW_ERR_MEMORY, "Out of memory while reloading the scenario.");
+    if (rc != 0)
+        return rc;
     char *floor = NULL;
-    int rc = f->floor_given ? 0 : read_floor(f->floor_path, &floor, &floor_len, err);
+    rc = f->floor_given ? 0 : read_floor(f->floor_path, &floor, &floor_len, err);
     if (rc != 0) {
         free(src);
         return rc;
@@ -469,12 +519,9 @@ static int flow_configure(Flow *f, const FlowConfig *cfg, ScriptError *err)
             cfg->scenario_source_len ? cfg->scenario_source_len : strlen(cfg->scenario_source);
         f->source = dup_mem(cfg->scenario_source, f->source_len);
     } else {
-        f->source = file_read(cfg->scenario_path, &f->source_len);
-        if (!f->source)
-            return flow_error(err, SCRIPT_ERR_IO,
-                              "%s: error: cannot read the scenario file; "
-                              "check that it exists",
-                              cfg->scenario_path);
+        int rc = scenario_read_file(cfg->scenario_path, &f->source, &f->source_len, err);
+        if (rc != 0)
+            return rc;
     }
     if (!f->source)
         return flow_error(err, FLOW_ERR_MEMORY, "Out of memory.");

@@ -99,7 +99,9 @@ enum {
     FLOW_ERR_EMPTY = -24,    /* empty text where the ask is not optional */
     FLOW_ERR_NOTHING = -25,  /* no answer to undo */
     FLOW_ERR_CONFIG = -26,   /* a FlowConfig field is missing or out of range */
-    FLOW_ERR_MEMORY = -27
+    FLOW_ERR_MEMORY = -27,
+    FLOW_ERR_LIMIT = -28 /* past a limit of engine/core/limits.h: an answer longer than
+                            LIMITS_TEXT_MAX, or more turns or text than a session holds */
 };
 
 /* ---- life cycle ------------------------------------------------------------------------ */
@@ -121,8 +123,9 @@ void flow_destroy(Flow *f);
 const FlowAsk *flow_ask(const Flow *f);
 
 /* Answers an ASK_TEXT with TEXT (copied) at time MS. Returns 0 or FLOW_ERR_PAUSED,
- * FLOW_ERR_KIND, FLOW_ERR_FINISHED, FLOW_ERR_EMPTY, or a script error (ERR says where; the
- * answer is then dropped and the Flow is as before). */
+ * FLOW_ERR_KIND, FLOW_ERR_FINISHED, FLOW_ERR_EMPTY, FLOW_ERR_LIMIT (TEXT is longer than
+ * LIMITS_TEXT_MAX, or not UTF-8), or a script error (ERR says where; the answer is then
+ * dropped and the Flow is as before). */
 int flow_answer_text(Flow *f, const char *text, uint32_t ms, ScriptError *err);
 
 /* Answers an ASK_RATE (0 got it, 1 partly, 2 not yet), an ASK_CHOICE, or picks choice INDEX

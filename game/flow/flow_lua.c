@@ -17,6 +17,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "engine/core/limits.h"
 #include "engine/core/utf8.h"
 
 static const char *const rating_tags[] = {"got_it", "partly", "not_yet"};
@@ -75,15 +76,48 @@ static Role spec_role(lua_State *L, const FlowRun *r, int player, const char *fn
     return out;
 }
 
-/* Pushes spec[KEY] and returns it as text; NULL when absent and not REQUIRED. */
-static const char *spec_text(lua_State *L, const char *key, int required, const char *fn)
+/* No limit on length: a text the game cuts to fit (a title, a hint, a choice). */
+#define ANY_LENGTH ((size_t)-1)
+
+/* Raises an error at the script's line unless TEXT (LEN bytes), named WHAT, is UTF-8 with
+ * no NUL byte and at most MAX bytes long: every text a script hands the game is checked
+ * here, where it enters, so what is kept can always be shown and saved. */
+static void check_words(lua_State *L, const char *fn, const char *what, const char *text,
+                        size_t len, size_t max)
+{
+    char msg[240];
+    if (limits_check_text(text, len, max, what, msg, sizeof msg, NULL) != LIMITS_OK)
+        luaL_error(L, "heard.%s: %s", fn, msg);
+}
+
+/* Pushes spec[KEY] and returns it as text (checked by check_words against MAX); NULL when
+ * absent and not REQUIRED. */
+static const char *spec_text(lua_State *L, const char *key, int required, const char *fn,
+                             size_t max)
 {
     int type = lua_getfield(L, 1, key);
     if (type == LUA_TNIL && !required)
         return NULL;
     if (type != LUA_TSTRING && type != LUA_TNUMBER)
         luaL_error(L, "heard.%s: %s must be a text, not %s", fn, key, luaL_typename(L, -1));
-    return lua_tostring(L, -1);
+    size_t len = 0;
+    const char *text = lua_tolstring(L, -1, &len);
+    check_words(L, fn, key, text, len, max);
+    return text;
+}
+
+/* Keeps a turn (flow_run_add_turn), raising its error at the script's line: the memory
+ * cap's, or the session's limit on turns and text. */
+static void keep_turn(lua_State *L, FlowRun *r, const char *fn, int player, Role role,
+                      const char *kind, const char *text, const char *context, const MoveList *ml)
+{
+    int rc = flow_run_add_turn(r, player, role, kind, text, context, ml);
+    if (rc == SCRIPT_ERR_MEMORY)
+        script_raise_memory(L);
+    else if (rc == FLOW_ERR_LIMIT)
+        luaL_error(L, "heard.%s: %s", fn, r->limit_msg);
+    else if (rc != 0)
+        luaL_error(L, "heard.%s: out of memory while keeping a turn", fn);
 }
 
 /* The asks yield the coroutine; from any other coroutine the answer could never arrive. */
@@ -96,9 +130,11 @@ static void check_flow_thread(lua_State *L, const FlowRun *r, const char *fn)
                    fn);
 }
 
-/* Copies the list spec[KEY] of at most FLOW_CHOICES_MAX texts into the ask's choices and
- * into the table at stack index KEEP (for the continuation). Returns the count. */
-static int spec_choices(lua_State *L, const char *key, int keep, int required, const char *fn)
+/* Copies the list spec[KEY] of at most FLOW_CHOICES_MAX texts (each at most MAX bytes)
+ * into the ask's choices and into the table at stack index KEEP (for the continuation).
+ * Returns the count. */
+static int spec_choices(lua_State *L, const char *key, int keep, int required, const char *fn,
+                        size_t max)
 {
     FlowRun *r = run_of(L);
     int type = lua_getfield(L, 1, key);
@@ -113,6 +149,11 @@ static int spec_choices(lua_State *L, const char *key, int keep, int required, c
     for (int i = 1; i <= n; i++) {
         if (lua_geti(L, -1, i) != LUA_TSTRING)
             return luaL_error(L, "heard.%s: %s[%d] must be a text", fn, key, i);
+        char what[48];
+        snprintf(what, sizeof what, "%s[%d]", key, i);
+        size_t len = 0;
+        const char *text = lua_tolstring(L, -1, &len);
+        check_words(L, fn, what, text, len, max);
         copy_text(r->ask.choices[i - 1], sizeof r->ask.choices[0], lua_tostring(L, -1));
         lua_rawseti(L, keep, i);
     }
@@ -129,8 +170,8 @@ static void begin_ask(lua_State *L, const char *fn, int default_player, const ch
     check_flow_thread(L, r, fn);
     int player = spec_player(L, fn, default_player);
     Role role = spec_role(L, r, player, fn);
-    const char *title = spec_text(L, "title", default_title == NULL, fn);
-    const char *hint = spec_text(L, "hint", 0, fn);
+    const char *title = spec_text(L, "title", default_title == NULL, fn, ANY_LENGTH);
+    const char *hint = spec_text(L, "hint", 0, fn, ANY_LENGTH);
     FlowAsk *k = &r->ask;
     memset(k, 0, sizeof *k);
     k->player = player;
@@ -161,10 +202,10 @@ static int l_flow_ask(lua_State *L)
     lua_settop(L, 1);
     lua_newtable(L); /* 2: the prompts, for ask_k */
     begin_ask(L, "ask", -1, NULL);
-    spec_choices(L, "prompts", 2, 0, "ask");
+    spec_choices(L, "prompts", 2, 0, "ask", LIMITS_TEXT_MAX); /* a prompt picked is an answer */
     lua_getfield(L, 1, "optional");
     run_of(L)->ask.optional = lua_toboolean(L, -1);
-    const char *prefill = spec_text(L, "prefill", 0, "ask");
+    const char *prefill = spec_text(L, "prefill", 0, "ask", LIMITS_TEXT_MAX);
     if (prefill)
         copy_text(run_of(L)->ask.prefill, sizeof run_of(L)->ask.prefill, prefill);
     lua_settop(L, 2);
@@ -218,11 +259,10 @@ static int rate_k(lua_State *L, int status, lua_KContext ctx)
     if (r->scoring >= 2 && flow_run_score(r, L, lua_upvalueindex(2), &st, &ml) != 0)
         return luaL_error(L, "heard.rate: the rating could not be scored: %s",
                           r->score_err.message);
-    if (flow_run_add_turn(r, player, role, "rating", tag, "", NULL) != 0 ||
-        (ml.count > 0 &&
-         flow_run_add_turn(r, listener, role == ROLE_CUSTOMER ? ROLE_AGENT : ROLE_CUSTOMER, "rated",
-                           tag, "", &ml) != 0))
-        return luaL_error(L, "out of memory while keeping a rating");
+    keep_turn(L, r, "rate", player, role, "rating", tag, "", NULL);
+    if (ml.count > 0)
+        keep_turn(L, r, "rate", listener, role == ROLE_CUSTOMER ? ROLE_AGENT : ROLE_CUSTOMER,
+                  "rated", tag, "", &ml);
     lua_pushstring(L, tag);
     return 1;
 }
@@ -269,7 +309,7 @@ static int l_flow_choose(lua_State *L)
     lua_settop(L, 1);
     lua_newtable(L);
     begin_ask(L, "choose", -1, NULL);
-    spec_choices(L, "choices", 2, 1, "choose");
+    spec_choices(L, "choices", 2, 1, "choose", ANY_LENGTH);
     lua_settop(L, 2);
     run_of(L)->ask.kind = ASK_CHOICE;
     return lua_yieldk(L, 0, 0, choose_k);
@@ -285,17 +325,16 @@ static int l_flow_turn(lua_State *L)
     lua_settop(L, 1);
     int player = spec_player(L, "turn", -1);
     Role role = spec_role(L, r, player, "turn");
-    const char *kind = spec_text(L, "kind", 1, "turn");
-    const char *text = spec_text(L, "text", 1, "turn");
-    const char *context = spec_text(L, "context", 0, "turn");
+    const char *kind = spec_text(L, "kind", 1, "turn", ANY_LENGTH);
+    const char *text = spec_text(L, "text", 1, "turn", LIMITS_TEXT_MAX);
+    const char *context = spec_text(L, "context", 0, "turn", LIMITS_TEXT_MAX);
     if (strlen(kind) == 0 || strlen(kind) >= sizeof r->turns[0].kind)
         return luaL_error(L, "heard.turn: kind must be a short word like \"reply\"");
     ScenarioTurn st = scenario_turn(r, text, context ? context : "", kind, role, player);
     MoveList ml;
     if (flow_run_score(r, L, lua_upvalueindex(2), &st, &ml) != 0)
         return luaL_error(L, "heard.turn: the turn could not be scored: %s", r->score_err.message);
-    if (flow_run_add_turn(r, player, role, kind, text, context, &ml) != 0)
-        return luaL_error(L, "out of memory while keeping a turn");
+    keep_turn(L, r, "turn", player, role, kind, text, context, &ml);
     scenario_push_moves(L, &ml);
     lua_pushinteger(L, ml.total);
     lua_pushinteger(L, (lua_Integer)r->nturns);
@@ -305,9 +344,10 @@ static int l_flow_turn(lua_State *L)
 /* heard.say(text): a note in the transcript */
 static int l_flow_say(lua_State *L)
 {
-    const char *text = luaL_checkstring(L, 1);
-    if (flow_run_add_turn(run_of(L), -1, ROLE_CUSTOMER, "note", text, "", NULL) != 0)
-        return luaL_error(L, "out of memory while keeping a note");
+    size_t len = 0;
+    const char *text = luaL_checklstring(L, 1, &len);
+    check_words(L, "say", "the note", text, len, LIMITS_NOTE_MAX);
+    keep_turn(L, run_of(L), "say", -1, ROLE_CUSTOMER, "note", text, "", NULL);
     return 0;
 }
 
@@ -318,11 +358,16 @@ static int l_flow_park(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
     int player = spec_player(L, "park", -1);
-    const char *text = spec_text(L, "text", 1, "park");
+    const char *text = spec_text(L, "text", 1, "park", LIMITS_TEXT_MAX);
     Role role = player == r->customer ? ROLE_CUSTOMER : ROLE_AGENT;
     int i = flow_run_park(r, player, text);
-    if (i < 0 || flow_run_add_turn(r, player, role, "park", text, "", NULL) != 0)
-        return luaL_error(L, "out of memory while parking a grievance");
+    if (i == SCRIPT_ERR_MEMORY)
+        script_raise_memory(L);
+    else if (i == FLOW_ERR_LIMIT)
+        luaL_error(L, "heard.park: %s", r->limit_msg);
+    else if (i < 0)
+        luaL_error(L, "heard.park: out of memory while parking a grievance");
+    keep_turn(L, r, "park", player, role, "park", text, "", NULL);
     lua_pushinteger(L, i + 1);
     return 1;
 }
@@ -361,8 +406,8 @@ static int l_flow_unpark(lua_State *L)
                           (int)(i > 0 && i < 1000000 ? i : 0));
     int owner = r->parked[i - 1].player;
     Role role = owner == r->customer ? ROLE_CUSTOMER : ROLE_AGENT;
-    if (r->scoring >= 2 && flow_run_add_turn(r, owner, role, "unpark", text, "", NULL) != 0)
-        return luaL_error(L, "out of memory while bringing back a grievance");
+    if (r->scoring >= 2)
+        keep_turn(L, r, "unpark", owner, role, "unpark", text, "", NULL);
     lua_pushstring(L, text);
     return 1;
 }
@@ -525,6 +570,8 @@ int flow_lua_start(FlowRun *r, FlowChunk scenario, FlowChunk floor, uint64_t see
         return SCRIPT_ERR_MEMORY;
     }
     int rc = scenario_load(r->script, scenario.name, scenario.src, scenario.len, &r->info, err);
+    if (rc == 0)
+        rc = scenario_check_source(floor.name, floor.src, floor.len, err);
     if (rc == 0)
         rc = script_run_string(r->script, floor.src, floor.len, floor.name, 1, err);
     if (rc != 0)

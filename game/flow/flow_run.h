@@ -23,6 +23,8 @@ typedef struct FlowRun {
     uint32_t now;             /* its time stamp, given to the turns it leads to */
     Turn *turns;
     size_t nturns, capturns;
+    size_t text_bytes;   /* bytes of the turns' and parked texts, against LIMITS_SESSION_TEXT */
+    char limit_msg[200]; /* what FLOW_ERR_LIMIT from flow_run_add_turn or flow_run_park meant */
     FlowParked *parked;
     size_t nparked, capparked;
     int round, customer, finished;
@@ -40,7 +42,10 @@ typedef struct FlowRun {
 
 /* ---- flow.c, called by the bindings ---- */
 
-/* Records a turn (TEXT, CONTEXT copied; MOVES may be NULL) in the current round. Returns 0
+/* Records a turn (TEXT, CONTEXT copied; MOVES may be NULL) in the current round. What the
+ * copies hold counts against the script's memory cap (script_hold). Returns 0,
+ * SCRIPT_ERR_MEMORY (the cap refused it), FLOW_ERR_LIMIT (the session already holds
+ * LIMITS_SESSION_TURNS turns or LIMITS_SESSION_TEXT bytes of text; R->limit_msg says which)
  * or FLOW_ERR_MEMORY. */
 int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const char *text,
                       const char *context, const MoveList *moves);
@@ -51,7 +56,8 @@ int flow_run_add_turn(FlowRun *r, int player, Role role, const char *kind, const
 int flow_run_score(FlowRun *r, struct lua_State *L, int scenario, const ScenarioTurn *turn,
                    MoveList *out);
 
-/* Parks PLAYER's grievance TEXT. Returns its index (from 0) or FLOW_ERR_MEMORY. */
+/* Parks PLAYER's grievance TEXT (held as flow_run_add_turn holds its texts). Returns its
+ * index (from 0), or SCRIPT_ERR_MEMORY, FLOW_ERR_LIMIT or FLOW_ERR_MEMORY. */
 int flow_run_park(FlowRun *r, int player, const char *text);
 
 /* Marks parked grievance I as returned. Returns its text (borrowed) or NULL when I is out of

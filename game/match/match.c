@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/limits.h"
 #include "game/match/scoring.h"
 #include "game/session/session.h"
 
@@ -31,6 +32,21 @@ struct Match {
 int match_score(Rules *rules, int scoring, struct lua_State *L, int scenario,
                 const ScenarioTurn *turn, MoveList *out, ScriptError *err)
 {
+    /* every text that reaches the analyser is a player's words, within the one limit */
+    const char *texts[2] = {turn->text, turn->context ? turn->context : ""};
+    for (int i = 0; i < 2; i++) {
+        char msg[240];
+        if (limits_check_text(texts[i], strlen(texts[i]), LIMITS_TEXT_MAX,
+                              i ? "the words it answers" : "the text", msg, sizeof msg,
+                              NULL) != LIMITS_OK) {
+            memset(out, 0, sizeof *out);
+            if (err) {
+                memset(err, 0, sizeof *err);
+                snprintf(err->message, sizeof err->message, "cannot score the turn: %s", msg);
+            }
+            return SCRIPT_ERR_RUNTIME;
+        }
+    }
     if (scoring >= 2 && strcmp(turn->kind, "rating") == 0) {
         /* 5: the partner's word weighs the reply it rates; nothing to analyse */
         scoring_rate(L, scenario, turn, out);

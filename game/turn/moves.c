@@ -4,6 +4,7 @@
  * Depends on: engine/core/utf8, libc. */
 #include "game/turn/moves.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -109,9 +110,10 @@ void moves_sort(MoveList *ml)
 
 void moves_sum(MoveList *ml)
 {
-    ml->total = 0;
+    long long total = 0; /* MOVES_MAX ints cannot pass a 64-bit sum */
     for (int i = 0; i < ml->count; i++)
-        ml->total += ml->items[i].points;
+        total += ml->items[i].points;
+    ml->total = total > INT_MAX ? INT_MAX : total < INT_MIN ? INT_MIN : (int)total;
 }
 
 char *moves_reason_ending(const char *tag, int points, char *buf, size_t size)
@@ -133,8 +135,30 @@ static size_t ending_at(const char *s)
     return at;
 }
 
+/* Makes the NUL-terminated text in BUF (CAP bytes) valid UTF-8 with no control
+ * characters, as every text the game shows and saves must be: the rules build reasons from
+ * a player's words cut anywhere. Bad bytes become U+FFFD, cut at a character boundary to
+ * fit. */
+static void make_clean(char *buf, size_t cap)
+{
+    size_t n = strnlen(buf, cap - 1);
+    buf[n] = '\0';
+    n = utf8_strip_controls(buf, n);
+    if (utf8_validate(buf, n) == n)
+        return;
+    char fixed[UTF8_REPAIR_BOUND(MOVE_REASON_MAX)];
+    size_t m = utf8_repair(buf, n < MOVE_REASON_MAX ? n : MOVE_REASON_MAX, fixed, NULL);
+    m = utf8_floor(fixed, m, m < cap - 1 ? m : cap - 1);
+    memcpy(buf, fixed, m);
+    buf[m] = '\0';
+}
+
 static void restate(Move *m)
 {
+    if (m->points > MOVES_POINTS_MAX || m->points < -MOVES_POINTS_MAX)
+        m->points = m->points > 0 ? MOVES_POINTS_MAX : -MOVES_POINTS_MAX;
+    make_clean(m->tag, sizeof m->tag);
+    make_clean(m->reason, sizeof m->reason);
     char ending[96];
     moves_reason_ending(m->tag, m->points, ending, sizeof ending);
     size_t words = ending_at(m->reason), room = MOVE_REASON_MAX - 1 - strlen(ending);

@@ -17,6 +17,7 @@
 #define MOVE_TAG_MAX 24
 #define MOVE_REASON_MAX 256
 #define MOVES_MAX 16
+#define MOVES_POINTS_MAX 1000 /* a move's points are kept within ±this (moves_restate) */
 
 /* Who wrote the reply being scored. */
 typedef enum Role { ROLE_CUSTOMER = 0, ROLE_AGENT = 1 } Role;
@@ -95,7 +96,9 @@ char *moves_reason_ending(const char *tag, int points, char *buf, size_t size);
 
 /* Rewrites each move's reason to end with the ending of its final points: the ending the
  * rules wrote (after the last " → ") is replaced, or one is added, cutting the words before
- * it at a character boundary with "…" when the whole would not fit. Then sums the total.
+ * it at a character boundary with "…" when the whole would not fit. Tags and reasons are
+ * made valid UTF-8 without control characters first (bad bytes as U+FFFD), so a turn can
+ * always be saved, and points are kept within ±MOVES_POINTS_MAX. Then sums the total.
  * The last step before a turn is shown or saved, so a reason always quotes the points the
  * turn counts. */
 void moves_restate(MoveList *ml);

@@ -1,5 +1,6 @@
--- A megabyte-long note in the transcript and a megabyte-long title on the ask: both reach
--- the screen, which must still draw in good time; the game plays on without an error.
+-- A megabyte-long note in the transcript (just within the 1 MiB a note may hold) and a
+-- megabyte-long title and hint on the ask: all reach the screen, which must still draw in
+-- good time; the game plays on without an error.
 -- hostile: turns 2
 -- hostile: message -
 -- The first two turns as any flow plays them: a startup and a reply, both committed to the
@@ -20,8 +21,8 @@ return {
     difficulty = 1,
     play = function(heard)
         two_turns(heard)
-        heard.say(("a long note "):rep(90000))
+        heard.say(("a long note "):rep(87000))
         heard.ask({ player = heard.customer(), role = "customer", title = ("T"):rep(1000000),
-                    hint = ("h"):rep(1000000), prompts = { ("p"):rep(1000000), "short" } })
+                    hint = ("h"):rep(1000000), prompts = { ("p"):rep(2000), "short" } })
     end,
 }

@@ -1,0 +1,20 @@
+-- A prompt of a million bytes handed to heard.ask while playing: refused at that line.
+local function two_turns(heard)
+    local c, a = heard.customer(), heard.agent()
+    local words = heard.ask({ player = c, role = "customer", title = "Say what bothers you" })
+    heard.turn({ player = c, role = "customer", kind = "startup", text = words, context = "" })
+    local reply = heard.ask({ player = a, role = "agent", title = "Say back what you heard" })
+    heard.turn({ player = a, role = "agent", kind = "reply", text = reply, context = words })
+    heard.rate({ player = c, title = "Did they get it?" })
+end
+
+return {
+    id = "runtime_prompt",
+    title = "Hostile: runtime_prompt",
+    description = "A hostile case (tests/unit/test_hostile_files.c).",
+    difficulty = 1,
+    play = function(heard)
+        two_turns(heard)
+        heard.ask({ player = heard.customer(), title = "Pick", prompts = { ("p"):rep(1000000) } })
+    end,
+}
