@@ -430,9 +430,12 @@ static void check_examples(Checker *c, Script *s, const char *path, const char *
     t->examples = NULL;
     t->nexamples = 0;
     int from = scenario_text_field_line(src, len, "examples", 1, 1);
+    int *lines = r->nexamples ? calloc(r->nexamples, sizeof *lines) : NULL;
+    if (lines) /* one pass: one search per example read the source again each time */
+        scenario_text_field_lines(src, len, "reply", from, lines, r->nexamples);
     for (size_t i = 0; i < r->nexamples; i++) {
         CheckExample *ex = &r->examples[i];
-        int line = scenario_text_field_line(src, len, "reply", from, (int)i + 1);
+        int line = lines ? lines[i] : 0;
         ex->line = line ? line : from;
         ScriptError err;
         ScenarioTurn turn = example_turn(ex);
@@ -448,6 +451,7 @@ static void check_examples(Checker *c, Script *s, const char *path, const char *
         }
         judge_example(path, ex, r);
     }
+    free(lines);
 }
 
 /* ---- 3. the flow's dry run ------------------------------------------------------------ */

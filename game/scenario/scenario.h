@@ -18,7 +18,8 @@
  *                felt_heard and repair of docs/scoring.md)
  *   turn_seconds integer 5..3600, a per-turn timer; absent means none
  *   examples     list of {context=, reply=, role="agent"|"customer", moves={tag, ...},
- *                rating="got_it"|"partly"|"not_yet"} (rating: the partner's word on the reply)
+ *                rating="got_it"|"partly"|"not_yet"} (rating: the partner's word on the reply),
+ *                at most SCENARIO_EXAMPLES_MAX
  *   example_reflection  boolean, default true: after a miss, show the listener an example of
  *                saying it back built from the partner's words (false switches it off)
  *   play         function(heard, scenario, floor): a custom flow instead of scripts/lib/floor.lua
@@ -51,6 +52,7 @@
 #include "game/turn/turn.h"
 
 #define SCENARIO_PROMPTS_MAX 8
+#define SCENARIO_EXAMPLES_MAX 1000
 #define SCENARIO_ROUNDS_DEFAULT 2
 
 /* A scenario file that loads but whose table breaks the rules above. (File and Lua errors

@@ -153,6 +153,25 @@ int scenario_text_field_line(const char *src, size_t len, const char *field, int
     return 0;
 }
 
+size_t scenario_text_field_lines(const char *src, size_t len, const char *field, int from,
+                                 int *lines, size_t n)
+{
+    Scanner sc = {src, src + len, 1};
+    const char *id;
+    size_t idlen, found = 0;
+    int line;
+    size_t flen = strlen(field);
+    for (size_t i = 0; i < n; i++)
+        lines[i] = 0;
+    while (found < n && next_ident(&sc, &id, &idlen, &line)) {
+        if (line < from || idlen != flen || memcmp(id, field, flen) != 0)
+            continue;
+        if (assigned_at(&sc))
+            lines[found++] = line;
+    }
+    return found;
+}
+
 int scenario_text_return_line(const char *src, size_t len)
 {
     Scanner sc = {src, src + len, 1};

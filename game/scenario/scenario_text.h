@@ -10,6 +10,13 @@
  * assigned (`FIELD =`, not `==`), outside comments and strings. Returns 0 when not found. */
 int scenario_text_field_line(const char *src, size_t len, const char *field, int from, int nth);
 
+/* Fills LINES (room for N) with the lines of the first N places at or after line FROM
+ * where FIELD is assigned, as scenario_text_field_line finds them one by one, in one pass
+ * over the source (asking for the NTH of many one at a time would read it again for each).
+ * Entries with no such place are 0. Returns how many were found. */
+size_t scenario_text_field_lines(const char *src, size_t len, const char *field, int from,
+                                 int *lines, size_t n);
+
 /* The line of the last `return` outside comments and strings, or 0 when there is none. */
 int scenario_text_return_line(const char *src, size_t len);
 
