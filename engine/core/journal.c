@@ -130,6 +130,8 @@ int journal_append_line(Journal *j, const char *line, size_t len, int sync)
 {
     if (len && memchr(line, '\n', len))
         return JOURNAL_ERR_NEWLINE;
+    if (len > JOURNAL_LINE_MAX)
+        return JOURNAL_ERR_TOO_LONG;
     /* Where the line starts, so a half-written line can be cut off again. */
     off_t start = lseek(j->fd, 0, SEEK_END);
     if (write_all(j->fd, len ? line : "", len, "\n", 1) != 0) {
@@ -273,14 +275,48 @@ static int read_all(int fd, const char *path, JournalLineFn fn, void *ud, Journa
     return rc;
 }
 
+/* Refuses what is not a regular file, or one larger than INFO->max_bytes, before reading;
+ * then lets reads block again. Returns 0 or a JOURNAL_ERR_* code with INFO's message. */
+static int check_regular(int fd, const char *path, JournalReadInfo *info)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        snprintf(info->message, sizeof info->message, "cannot read %s: %s", path, strerror(e));
+        errno = e;
+        return JOURNAL_ERR_IO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(info->message, sizeof info->message, "cannot read %s: it is %s, not a file", path,
+                 S_ISDIR(st.st_mode)    ? "a folder"
+                 : S_ISFIFO(st.st_mode) ? "a FIFO (a named pipe)"
+                                        : "a device or a socket");
+        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        return JOURNAL_ERR_IO;
+    }
+    if (info->max_bytes && (unsigned long long)st.st_size > info->max_bytes) {
+        char n[32], cap[32];
+        snprintf(info->message, sizeof info->message, "%s is %s bytes, larger than the %s read",
+                 path, limits_format_count((size_t)st.st_size, n, sizeof n),
+                 limits_format_size(info->max_bytes, cap, sizeof cap));
+        return JOURNAL_ERR_TOO_BIG;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return 0;
+}
+
 int journal_read_lines(const char *path, JournalLineFn fn, void *ud, JournalReadInfo *info)
 {
     size_t max = info->max_line ? info->max_line : JOURNAL_LINE_MAX_DEFAULT;
+    size_t max_bytes = info->max_bytes;
     memset(info, 0, sizeof *info);
     info->max_line = max;
+    info->max_bytes = max_bytes;
     int fd;
-    do
-        fd = open(path, O_RDONLY);
+    do /* not blocking: a FIFO with no writer would make open wait for one */
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         int e = errno;
@@ -288,7 +324,9 @@ int journal_read_lines(const char *path, JournalLineFn fn, void *ud, JournalRead
         errno = e;
         return e == ENOENT ? JOURNAL_ERR_MISSING : JOURNAL_ERR_IO;
     }
-    int rc = read_all(fd, path, fn, ud, info);
+    int rc = check_regular(fd, path, info);
+    if (rc == 0)
+        rc = read_all(fd, path, fn, ud, info);
     int e = errno;
     (void)close(fd);
     errno = e;

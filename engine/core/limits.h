@@ -35,8 +35,9 @@
  * refuses is never written, and every line written can be read back. */
 #define LIMITS_LINE_MAX ((size_t)8 * 1024 * 1024)
 
-/* A whole session file, read by replay, export and the library. */
-#define LIMITS_SESSION_FILE ((size_t)256 * 1024 * 1024)
+/* A whole session file: the writer stops saving before the file passes it (the game plays
+ * on and says why), and the reader refuses a larger one. */
+#define LIMITS_SESSION_FILE ((size_t)64 * 1024 * 1024)
 
 /* A file of labelled data (CSV) for `heard eval` and `heard train`. */
 #define LIMITS_CSV_FILE ((size_t)64 * 1024 * 1024)

@@ -117,6 +117,9 @@ int cmd_export(int argc, char **argv)
     }
     for (int i = 0; i < rep.n_warnings; i++)
         fprintf(stderr, "heard export: warning: %s\n", rep.warnings[i]);
+    if (rep.more_warnings)
+        fprintf(stderr, "heard export: warning: and %d more lines left out like these\n",
+                rep.more_warnings);
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     int code;

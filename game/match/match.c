@@ -97,6 +97,7 @@ static void open_session(Match *m, const char *dir, int first, uint64_t seed)
     memset(&h, 0, sizeof h);
     h.scenario_id = info->id;
     h.scenario_path = info->path;
+    h.scenario_title = info->title;
     h.scenario_source = flow_scenario_source(m->flow, NULL);
     h.floor_source = flow_floor_source(m->flow, NULL); /* so a later floor.lua still replays */
     h.rules_hash = rules_hash(m->rules);

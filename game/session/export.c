@@ -1,7 +1,7 @@
 /* export.c: the summary of a saved session, and its Markdown and plain-text transcripts.
  * The HTML page is in export_html.c.
  *
- * Depends on: game/session, game/scenario (the stored scenario's title), libc. */
+ * Depends on: game/session, engine/core, libc. */
 #include "game/session/export.h"
 
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "game/scenario/scenario.h"
+#include "engine/core/utf8.h"
 #include "version.h"
 
 /* ---- shared helpers ------------------------------------------------------------------ */
@@ -59,6 +59,11 @@ const char *export_when(const char *started, char *buf, size_t size)
     return buf;
 }
 
+int export_waiting(const Session *s, const ExportSummary *sum, size_t i)
+{
+    return sum->waiting ? sum->waiting[i] : session_stats_waiting(s->turns, s->n_turns, i);
+}
+
 static const char *name_of(const Session *s, int player)
 {
     return player == 0 || player == 1 ? s->header.players[player] : "Heard";
@@ -89,24 +94,26 @@ void export_summarize(const Session *s, ExportSummary *out)
     memset(out, 0, sizeof *out);
     const SessionHeader *h = &s->header;
     session_stats(s->turns, s->n_turns, &out->stats);
-    ScenarioInfo info;
-    const char *src = h->scenario_source ? h->scenario_source : "";
-    if (scenario_info_load_source(h->scenario_id ? h->scenario_id : "scenario", src, strlen(src),
-                                  &info) == 0 &&
-        info.title[0])
-        snprintf(out->title, sizeof out->title, "%s", info.title);
-    else
-        snprintf(out->title, sizeof out->title, "%s", h->scenario_id ? h->scenario_id : "?");
+    /* the title as played, from the header: the stored scenario is never run to read it
+     * (a scenario's code could take its whole budget); older files show the id */
+    const char *title = h->scenario_title && h->scenario_title[0] ? h->scenario_title
+                        : h->scenario_id                          ? h->scenario_id
+                                                                  : "?";
+    utf8_copy(out->title, sizeof out->title, title);
 }
 
 /* ---- Markdown ------------------------------------------------------------------------- */
 
-/* Writes character C, escaped with a backslash when Markdown would read it as markup. */
+/* Writes character C, escaped with a backslash when Markdown would read it as markup;
+ * other control characters become U+FFFD. */
 static void md_char(FILE *f, char c)
 {
-    if (c == '\n' || c == '\r')
+    if (c == '\n' || c == '\r' || c == '\t')
         c = ' ';
-    else if (strchr("\\`*_[]<>|~&#", c))
+    else if ((unsigned char)c < 0x20 || c == 0x7f) {
+        fputs("\xEF\xBF\xBD", f);
+        return;
+    } else if (strchr("\\`*_[]<>|~&#!", c))
         fputc('\\', f);
     fputc(c, f);
 }
@@ -118,10 +125,16 @@ static void md_inline(FILE *f, const char *s)
         md_char(f, *s);
 }
 
-/* Writes a tag or id in a code span, or escaped when a code span cannot hold it. */
+/* Writes a tag, id or hash in a code span when it is a plain name (letters, digits, '_',
+ * '-', '.'), else escaped like any text: what a file holds is never trusted to sit inside
+ * markup. */
 static void md_code(FILE *f, const char *s)
 {
-    if (strpbrk(s, "`|\n\r")) {
+    int plain = *s != '\0';
+    for (const char *p = s; *p && plain; p++)
+        plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                *p == '_' || *p == '-' || *p == '.';
+    if (!plain) {
         md_inline(f, s);
         return;
     }
@@ -177,7 +190,9 @@ static void md_header(FILE *f, const Session *s, const ExportSummary *sum)
     fputs(" (", f);
     md_code(f, h->scenario_id);
     fputs(")\n", f);
-    fprintf(f, "- **Played:** %s, %s\n", export_when(h->started, when, sizeof when),
+    fputs("- **Played:** ", f);
+    md_inline(f, export_when(h->started, when, sizeof when)); /* a hand-edited file's text */
+    fprintf(f, ", %s\n",
             duration(s->end_ms    ? s->end_ms
                      : s->n_turns ? s->turns[s->n_turns - 1].ms
                                   : 0,
@@ -278,7 +293,7 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
     else if (sum->stats.parked == sum->stats.returned)
         fputs("None: every parked toaster came back as a startup.\n\n", f);
     for (size_t i = 0; i < s->n_turns; i++) {
-        if (!session_stats_waiting(s->turns, s->n_turns, i))
+        if (!export_waiting(s, sum, i))
             continue;
         fputs("- ", f);
         md_inline(f, name_of(s, s->turns[i].player));
@@ -319,12 +334,15 @@ static void md_turn(FILE *f, const Session *s, const Turn *t)
     md_inline(f, name_of(s, t->player));
     fprintf(f, "** · %s · ", export_role_name(t->role));
     if (strcmp(t->kind, "rating") == 0) {
-        fprintf(f, "rating: **%s**\n\n", export_rating_words(t->text));
+        fputs("rating: **", f);
+        md_inline(f, export_rating_words(t->text));
+        fputs("**\n\n", f);
         return;
     }
     if (strcmp(t->kind, "rated") == 0) {
-        fprintf(f, "the partner's word: **%s** · %s %s\n\n", export_rating_words(t->text),
-                signed_points(t->moves.total, pts, sizeof pts),
+        fputs("the partner's word: **", f);
+        md_inline(f, export_rating_words(t->text));
+        fprintf(f, "** · %s %s\n\n", signed_points(t->moves.total, pts, sizeof pts),
                 t->moves.total == 1 || t->moves.total == -1 ? "point" : "points");
         md_moves(f, t);
         return;
@@ -371,9 +389,31 @@ static void write_markdown(const Session *s, const ExportSummary *sum, const cha
 
 /* ---- plain text ----------------------------------------------------------------------- */
 
-static void text_raw(FILE *f, const char *s)
+/* Writes N bytes of S for a terminal: control characters (C0 but line breaks and tabs when
+ * KEEP_LINES, DEL, C1) become U+FFFD, so a text from the file can neither move the cursor,
+ * recolour the terminal nor fake a line; without KEEP_LINES, line breaks and tabs are
+ * spaces. */
+static void text_chars(FILE *f, const char *s, size_t n, int keep_lines)
 {
-    fputs(s, f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n' || c == '\t' || c == '\r')
+            fputc(keep_lines && c != '\r' ? c : ' ', f);
+        else if (c < 0x20 || c == 0x7f)
+            fputs("\xEF\xBF\xBD", f);
+        else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] <= 0x9F) { /* U+0080..U+009F, the C1 controls */
+            fputs("\xEF\xBF\xBD", f);
+            i++;
+        } else
+            fputc(c, f);
+    }
+}
+
+/* Writes S on one line, for a terminal (text_chars). */
+static void tx(FILE *f, const char *s)
+{
+    text_chars(f, s, strlen(s), 0);
 }
 
 /* Writes TEXT indented by INDENT spaces on every line. */
@@ -382,7 +422,9 @@ static void text_block(FILE *f, const char *text, int indent)
     const char *p = text;
     do {
         size_t n = strcspn(p, "\n");
-        fprintf(f, "%*s%.*s\n", indent, "", (int)n, p);
+        fprintf(f, "%*s", indent, "");
+        text_chars(f, p, n, 0);
+        fputc('\n', f);
         p += n;
     } while (*p == '\n' && *++p);
 }
@@ -391,69 +433,100 @@ static void text_turn(FILE *f, const Session *s, const Turn *t)
 {
     char pts[16];
     if (t->player < 0) {
-        fprintf(f, "%4d  %s\n", t->n, t->text);
+        fprintf(f, "%4d  ", t->n);
+        tx(f, t->text);
+        fputc('\n', f);
         return;
     }
-    fprintf(f, "%4d  %s, %s, ", t->n, name_of(s, t->player), export_role_name(t->role));
+    fprintf(f, "%4d  ", t->n);
+    tx(f, name_of(s, t->player));
+    fprintf(f, ", %s, ", export_role_name(t->role));
     int rating = strcmp(t->kind, "rating") == 0 || strcmp(t->kind, "rated") == 0;
-    if (rating)
-        fprintf(f, "%s: %s  %s\n", strcmp(t->kind, "rated") == 0 ? "the partner's word" : "rating",
-                export_rating_words(t->text), signed_points(t->moves.total, pts, sizeof pts));
-    else if (strcmp(t->kind, "park") == 0)
+    if (rating) {
+        fputs(strcmp(t->kind, "rated") == 0 ? "the partner's word: " : "rating: ", f);
+        tx(f, export_rating_words(t->text));
+        fprintf(f, "  %s\n", signed_points(t->moves.total, pts, sizeof pts));
+    } else if (strcmp(t->kind, "park") == 0) {
         fputs("parked a toaster\n", f);
-    else
-        fprintf(f, "%s  %s\n", t->kind, signed_points(t->moves.total, pts, sizeof pts));
+    } else {
+        tx(f, t->kind);
+        fprintf(f, "  %s\n", signed_points(t->moves.total, pts, sizeof pts));
+    }
     if (!rating)
         text_block(f, t->text[0] ? t->text : "(nothing typed)", 8);
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
-        fprintf(f, "          %s %s  %s\n", mv->tag, signed_points(mv->points, pts, sizeof pts),
-                mv->reason);
+        fputs("          ", f);
+        tx(f, mv->tag);
+        fprintf(f, " %s  ", signed_points(mv->points, pts, sizeof pts));
+        tx(f, mv->reason);
+        fputc('\n', f);
     }
 }
 
 static void text_summary(FILE *f, const Session *s, const ExportSummary *sum)
 {
     char ratio[96];
-    fprintf(f, "\nTeam score %d: %s %d, %s %d\n", sum->stats.team_score, s->header.players[0],
-            sum->stats.points[0], s->header.players[1], sum->stats.points[1]);
+    fprintf(f, "\nTeam score %d: ", sum->stats.team_score);
+    tx(f, s->header.players[0]);
+    fprintf(f, " %d, ", sum->stats.points[0]);
+    tx(f, s->header.players[1]);
+    fprintf(f, " %d\n", sum->stats.points[1]);
     for (int p = 0; p < 2; p++) {
-        fprintf(f, "Moves by %s:", s->header.players[p]);
+        fputs("Moves by ", f);
+        tx(f, s->header.players[p]);
+        fputc(':', f);
         int any = 0;
         for (int i = 0; i < sum->stats.n_tags; i++)
             if (sum->stats.tag_counts[i][p]) {
-                fprintf(f, "%s %s %d", any ? "," : "", sum->stats.tags[i],
-                        sum->stats.tag_counts[i][p]);
+                fputs(any ? ", " : " ", f);
+                tx(f, sum->stats.tags[i]);
+                fprintf(f, " %d", sum->stats.tag_counts[i][p]);
                 any = 1;
             }
         fputs(any ? "\n" : " none\n", f);
     }
     fprintf(f, "Reflection-to-question ratio: %s\n", ratio_words(sum, ratio, sizeof ratio));
     const int(*h)[STATS_RATINGS] = sum->stats.heard;
-    for (int p = 0; p < 2; p++)
-        fprintf(f, "%s listened: rated Got it %d, Partly %d, Not yet %d; next steps offered %d\n",
-                s->header.players[p], h[p][0], h[p][1], h[p][2], sum->stats.next_steps[p]);
+    for (int p = 0; p < 2; p++) {
+        tx(f, s->header.players[p]);
+        fprintf(f, " listened: rated Got it %d, Partly %d, Not yet %d; next steps offered %d\n",
+                h[p][0], h[p][1], h[p][2], sum->stats.next_steps[p]);
+    }
     if (sum->stats.best_reflection >= 0) {
         const Turn *t = &s->turns[sum->stats.best_reflection];
-        fprintf(f, "Best reflection: %s, turn %d: ", name_of(s, t->player), t->n);
-        moves_line(f, t, text_raw);
+        fputs("Best reflection: ", f);
+        tx(f, name_of(s, t->player));
+        fprintf(f, ", turn %d: ", t->n);
+        moves_line(f, t, tx);
         fputs("\n", f);
         text_block(f, t->text, 2);
     }
     fprintf(f, "Parked toasters still waiting: %d\n", (sum->stats.parked - sum->stats.returned));
     for (size_t i = 0; i < s->n_turns; i++)
-        if (session_stats_waiting(s->turns, s->n_turns, i))
-            fprintf(f, "  %s (turn %d): %s\n", name_of(s, s->turns[i].player), s->turns[i].n,
-                    s->turns[i].text);
+        if (export_waiting(s, sum, i)) {
+            fputs("  ", f);
+            tx(f, name_of(s, s->turns[i].player));
+            fprintf(f, " (turn %d): ", s->turns[i].n);
+            tx(f, s->turns[i].text);
+            fputc('\n', f);
+        }
 }
 
 static void write_text(const Session *s, const ExportSummary *sum, FILE *f)
 {
     const SessionHeader *h = &s->header;
     char when[64];
-    fprintf(f, "%s (%s): %s and %s, %s, %s\n", sum->title, h->scenario_id, h->players[0],
-            h->players[1], export_when(h->started, when, sizeof when),
-            s->ended ? "finished" : "stopped before the end");
+    tx(f, sum->title);
+    fputs(" (", f);
+    tx(f, h->scenario_id);
+    fputs("): ", f);
+    tx(f, h->players[0]);
+    fputs(" and ", f);
+    tx(f, h->players[1]);
+    fputs(", ", f);
+    tx(f, export_when(h->started, when, sizeof when));
+    fprintf(f, ", %s\n", s->ended ? "finished" : "stopped before the end");
     int round = 0;
     for (size_t i = 0; i < s->n_turns; i++) {
         if (s->turns[i].round != round) {
@@ -474,6 +547,9 @@ int export_write(const Session *s, ExportFormat format, const char *name, FILE *
     ExportSummary summary;
     ExportSummary *sum = &summary;
     export_summarize(s, sum);
+    unsigned char *waiting = s->n_turns ? malloc(s->n_turns) : NULL;
+    if (waiting && session_stats_waiting_marks(s->turns, s->n_turns, waiting) == 0)
+        sum->waiting = waiting; /* once for every turn: each park asked alone is quadratic */
     int rc = 0;
     switch (format) {
     case EXPORT_MARKDOWN:
@@ -488,6 +564,7 @@ int export_write(const Session *s, ExportFormat format, const char *name, FILE *
     default:
         rc = EXPORT_ERR_ARG;
     }
+    free(waiting);
     if (rc == 0 && (fflush(out) != 0 || ferror(out)))
         rc = EXPORT_ERR_IO;
     return rc;

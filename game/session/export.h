@@ -9,7 +9,8 @@
  * plain text for a terminal. Everything is read from the Session as recorded; nothing is
  * re-scored (see replay.h for that).
  *
- * Depends on: game/session, game/scenario (to read the stored scenario's title). No SDL. */
+ * Depends on: game/session, engine/core. No SDL. The title comes from the header as played;
+ * nothing runs the stored scenario. */
 #ifndef HEARD_EXPORT_H
 #define HEARD_EXPORT_H
 
@@ -35,8 +36,10 @@ int export_format_parse(const char *name, ExportFormat *out);
 
 /* What the summary says: the scenario's title and the session's figures (stats.h). */
 typedef struct ExportSummary {
-    char title[128];    /* the scenario's title from the stored source, else its id */
-    SessionStats stats; /* counted from the recorded turns */
+    char title[128];              /* the scenario's title as the header records it, else its id */
+    SessionStats stats;           /* counted from the recorded turns */
+    const unsigned char *waiting; /* per turn, 1 for a toaster still waiting
+                                     (session_stats_waiting_marks); NULL: ask per turn */
 } ExportSummary;
 
 /* Counts the summary of S into OUT. */
@@ -53,6 +56,9 @@ int export_write_html(const Session *s, const ExportSummary *sum, const char *na
  * its recorded text ("got_it"), or the text itself when unknown. */
 const char *export_role_name(Role role);
 const char *export_rating_words(const char *text);
+
+/* Whether turn I of S is a toaster still waiting: SUM->waiting's answer, or asked alone. */
+int export_waiting(const Session *s, const ExportSummary *sum, size_t i);
 
 /* "2026-11-22 09:15 UTC" from an ISO 8601 time in BUF, or the text as it is. */
 const char *export_when(const char *started, char *buf, size_t size);

@@ -156,7 +156,9 @@ static void write_header(FILE *f, const Session *s, const ExportSummary *sum)
     esc(f, h->players[0]);
     fputs(" and ", f);
     esc(f, h->players[1]);
-    fprintf(f, " &middot; %s</p>\n<dl class=\"facts\">\n<dt>Scenario</dt><dd>", when);
+    fputs(" &middot; ", f);
+    esc(f, when); /* from the file: a hand-edited "started" is text like any other */
+    fputs("</p>\n<dl class=\"facts\">\n<dt>Scenario</dt><dd>", f);
     esc(f, sum->title);
     fputs(" (", f);
     esc(f, h->scenario_id);
@@ -348,7 +350,7 @@ static void write_best_and_waiting(FILE *f, const Session *s, const ExportSummar
     }
     fputs("<ul>\n", f);
     for (size_t i = 0; i < s->n_turns; i++) {
-        if (!session_stats_waiting(s->turns, s->n_turns, i))
+        if (!export_waiting(s, sum, i))
             continue;
         fputs("<li><span class=\"who\">", f);
         esc(f, name_of(s, s->turns[i].player));

@@ -15,10 +15,12 @@
 
 #include "engine/core/hash.h"
 #include "engine/core/journal.h"
+#include "engine/core/limits.h"
 #include "version.h"
 
 struct SessionWriter {
     Journal *journal;
+    size_t bytes;      /* the file's size: every line written, with its '\n' */
     int turns;         /* turns written so far, less those undone */
     int *turns_before; /* per answer still in force: the turn count before it */
     size_t n_answers, cap_answers;
@@ -52,7 +54,27 @@ static int write_obj(SessionWriter *w, json_t *o, int sync, const char *what)
                  journal_path(w->journal));
         return SESSION_ERR_NOMEM;
     }
-    int rc = journal_append_line(w->journal, line, strlen(line), sync);
+    size_t len = strlen(line);
+    char n[32], cap[32];
+    if (len > LIMITS_LINE_MAX) { /* the reader would skip it: never write it */
+        snprintf(w->error, sizeof w->error,
+                 "cannot write the %s to %s: it takes %s bytes, more than the %s a line of a "
+                 "session may hold",
+                 what, journal_path(w->journal), limits_format_count(len, n, sizeof n),
+                 limits_format_size(LIMITS_LINE_MAX, cap, sizeof cap));
+        free(line);
+        return SESSION_ERR_TOO_BIG;
+    }
+    if (len + 1 > LIMITS_SESSION_FILE - w->bytes) { /* the reader would refuse the file */
+        snprintf(w->error, sizeof w->error,
+                 "cannot write the %s to %s: the file has reached %s, the most a session may "
+                 "hold",
+                 what, journal_path(w->journal),
+                 limits_format_size(LIMITS_SESSION_FILE, cap, sizeof cap));
+        free(line);
+        return SESSION_ERR_TOO_BIG;
+    }
+    int rc = journal_append_line(w->journal, line, len, sync);
     int e = errno;
     free(line);
     if (rc != 0) {
@@ -61,6 +83,7 @@ static int write_obj(SessionWriter *w, json_t *o, int sync, const char *what)
         errno = e;
         return SESSION_ERR_IO;
     }
+    w->bytes += len + 1;
     w->error[0] = '\0';
     return SESSION_OK;
 }
@@ -128,6 +151,8 @@ static json_t *header_json(const SessionHeader *h, const char *started)
     bad |= set_str(o, "game_version", HEARD_VERSION);
     bad |= set_str(o, "scenario_id", h->scenario_id);
     bad |= set_str(o, "scenario_path", h->scenario_path ? h->scenario_path : "");
+    if (h->scenario_title) /* optional: older readers ignore it */
+        bad |= set_str(o, "scenario_title", h->scenario_title);
     bad |= set_str(o, "scenario_source", h->scenario_source);
     bad |= set_str(o, "scenario_hash", hash);
     if (h->floor_source) { /* optional: a format-1 reader ignores both */

@@ -23,8 +23,9 @@
  * the optional floor_source and floor_hash, which a format-1 reader may ignore; format 3 the
  * reload line, which an older reader skips (its replay then runs the sources of the start,
  * and --verify reports what that changes as a difference, never as identical); format 4 the
- * header's "scoring", the rules of play the session was scored under (absent: 1), and the
- * "unpark" turn. */
+ * header's "scoring", the rules of play the session was scored under (absent: 1), the
+ * "unpark" turn, and the optional scenario_title, so the export and the library show the
+ * title without running the stored scenario. */
 #define SESSION_FORMAT 4
 #define SESSION_MIN_READER 1
 
@@ -38,7 +39,10 @@ enum {
     SESSION_ERR_EMPTY = -34,   /* the file holds 0 bytes */
     SESSION_ERR_FORMAT = -35,  /* not a session file, or its header is damaged */
     SESSION_ERR_TOO_NEW = -36, /* written by a newer Heard this reader cannot read */
-    SESSION_ERR_ALTERED = -37  /* the scenario or flow source does not match its hash */
+    SESSION_ERR_ALTERED = -37, /* the scenario or flow source does not match its hash */
+    SESSION_ERR_TOO_BIG = -38  /* write: the line or the file would pass its limit
+                                  (LIMITS_LINE_MAX, LIMITS_SESSION_FILE); load: the file is
+                                  larger than LIMITS_SESSION_FILE */
 };
 
 /* What a session is about. On write, strings are borrowed from the caller; on load, they
@@ -49,6 +53,9 @@ typedef struct SessionHeader {
     const char *game_version;    /* load: the Heard that wrote it; write: HEARD_VERSION */
     const char *scenario_id;     /* "microwave" */
     const char *scenario_path;   /* "scripts/scenarios/microwave.lua" */
+    const char *scenario_title;  /* the scenario's title as played, for the export and the
+                                    library (nothing runs the source to read it); NULL: not
+                                    stored (files before format 4; optional on write) */
     const char *scenario_source; /* the scenario's full Lua source (UTF-8) */
     char scenario_hash[17];      /* load: FNV-1a 64 of the source, hex; computed on write */
     const char *floor_source;    /* the flow library run (flow_floor_source), UTF-8; NULL:

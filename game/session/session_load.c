@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,12 @@
 #include "engine/core/hash.h"
 #include "engine/core/utf8.h"
 #include "engine/core/journal.h"
+#include "engine/core/limits.h"
 #include "game/session/stats.h"
 #include "version.h"
+
+/* A turn's recorded points: MOVES_MAX moves within ±MOVES_POINTS_MAX. */
+#define TURN_POINTS_MAX (MOVES_MAX * MOVES_POINTS_MAX)
 
 typedef struct Loader {
     const char *path;
@@ -186,6 +191,7 @@ static int header_strings(Loader *L, json_t *o)
     h->game_version = dup_str(o, "game_version", "");
     h->scenario_id = dup_str(o, "scenario_id", NULL);
     h->scenario_path = dup_str(o, "scenario_path", "");
+    h->scenario_title = dup_str(o, "scenario_title", NULL);
     h->scenario_source = dup_str(o, "scenario_source", NULL);
     h->rules_hash = dup_str(o, "rules_hash", "");
     h->floor_source = dup_str(o, "floor_source", NULL);
@@ -193,7 +199,8 @@ static int header_strings(Loader *L, json_t *o)
     h->players[1] = strdup(p1);
     if (!h->game_version || !h->scenario_id || !h->scenario_path || !h->scenario_source ||
         !h->rules_hash || !h->players[0] || !h->players[1] ||
-        (get_str(o, "floor_source") && !h->floor_source))
+        (get_str(o, "floor_source") && !h->floor_source) ||
+        (get_str(o, "scenario_title") && !h->scenario_title))
         return fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
     return 0;
 }
@@ -304,6 +311,8 @@ static const char *parse_answer(json_t *o, SessionAnswer *a)
         return "an answer without a valid \"ms\"";
     a->ms = (uint32_t)v;
     if (kind && strcmp(kind, "text") == 0 && get_str(o, "text")) {
+        if (json_string_length(json_object_get(o, "text")) > LIMITS_TEXT_MAX)
+            return "an answer longer than the 2,000 bytes a player can type";
         a->kind = SESSION_ANSWER_TEXT;
         a->text = strdup(get_str(o, "text"));
         return a->text ? NULL : "out of memory";
@@ -327,8 +336,9 @@ static const char *parse_moves(json_t *arr, MoveList *ml, int *cut)
     {
         long long pts;
         const char *tag = get_str(m, "tag"), *reason = get_str(m, "reason");
-        if (!tag || !reason || get_int(m, "points", -1000000, 1000000, &pts))
-            return "a move without its tag, points and reason";
+        if (!tag || !reason || get_int(m, "points", -MOVES_POINTS_MAX, MOVES_POINTS_MAX, &pts))
+            return "a move without its tag, its points (a whole number from -1000 to 1000) and "
+                   "its reason";
         if (ml->count == MOVES_MAX || strlen(tag) >= MOVE_TAG_MAX) {
             *cut = 1;
             continue;
@@ -349,14 +359,20 @@ static const char *parse_turn(json_t *o, Turn *t, int *cut)
     memset(t, 0, sizeof *t);
     if (get_int(o, "n", 0, 1000000000, &n) || get_int(o, "round", 0, 1000000000, &round) ||
         get_int(o, "player", -1, 1, &player) || get_int(o, "ms", 0, UINT32_MAX, &ms) ||
-        get_int(o, "points", -1000000000, 1000000000, &points))
-        return "a turn without valid \"n\", \"round\", \"player\", \"ms\" and \"points\"";
+        get_int(o, "points", -TURN_POINTS_MAX, TURN_POINTS_MAX, &points))
+        return "a turn without valid \"n\", \"round\", \"player\", \"ms\" and \"points\" "
+               "(a whole number from -16000 to 16000)";
     if (!role || (strcmp(role, "customer") != 0 && strcmp(role, "agent") != 0))
         return "a turn whose \"role\" is not customer or agent";
     if (!get_str(o, "kind") || !get_str(o, "text"))
         return "a turn without its \"kind\" and \"text\"";
     if (strlen(get_str(o, "kind")) >= sizeof t->kind)
         return "a turn whose \"kind\" is not a short word";
+    size_t len = json_string_length(json_object_get(o, "text"));
+    int note = strcmp(get_str(o, "kind"), "note") == 0;
+    if (len > (note ? LIMITS_NOTE_MAX : LIMITS_TEXT_MAX))
+        return note ? "a note longer than the 1 MiB a note may hold"
+                    : "a turn whose text is longer than the 2,000 bytes of a player's words";
     const char *bad = parse_moves(json_object_get(o, "moves"), &t->moves, cut);
     if (bad)
         return bad;
@@ -483,6 +499,8 @@ static const char *add_record(Loader *L, json_t *o, const char *type, long line)
         return NULL;
     }
     if (strcmp(type, "turn") == 0) {
+        if (s->n_turns >= LIMITS_SESSION_TURNS)
+            return "a turn past the 2,000 a session holds";
         if (grow((void **)&s->turns, &L->cap_turns, s->n_turns, sizeof *s->turns))
             return "out of memory";
         Turn *t = &s->turns[s->n_turns];
@@ -583,6 +601,11 @@ static int reading_result(Loader *L, int rc, const JournalReadInfo *info)
                     L->path);
     if (rc == JOURNAL_ERR_NOMEM)
         return fail(L, SESSION_ERR_NOMEM, "cannot read %s: out of memory", L->path);
+    if (rc == JOURNAL_ERR_TOO_BIG)
+        return fail(L, SESSION_ERR_TOO_BIG,
+                    "%s; a session file is at most that big, so this one "
+                    "was not made by Heard",
+                    info->message);
     if (rc != 0)
         return fail(L, SESSION_ERR_IO, "%s", info->message);
     if (L->rep->code != 0)
@@ -614,6 +637,8 @@ Session *session_load(const char *path, SessionLoadReport *rep)
         return NULL;
     }
     JournalReadInfo info = {0};
+    info.max_line = LIMITS_LINE_MAX; /* what the writer writes at most */
+    info.max_bytes = LIMITS_SESSION_FILE;
     int rc = journal_read_lines(path, load_line, &L, &info);
     int e = errno;
     if (reading_result(&L, rc, &info) != 0) {
@@ -621,9 +646,11 @@ Session *session_load(const char *path, SessionLoadReport *rep)
         errno = e;
         return NULL;
     }
-    if (!L.s->ended) {
+    if (!L.s->ended) { /* in 64 bits: the turns' points are checked, their sum is not */
+        long long sum = 0;
         for (size_t i = 0; i < L.s->n_turns; i++)
-            L.s->team_score += L.s->turns[i].moves.total;
+            sum += L.s->turns[i].moves.total;
+        L.s->team_score = sum > INT_MAX ? INT_MAX : sum < INT_MIN ? INT_MIN : (int)sum;
     }
     return L.s;
 }
@@ -636,6 +663,7 @@ void session_free(Session *s)
     free((char *)h->game_version);
     free((char *)h->scenario_id);
     free((char *)h->scenario_path);
+    free((char *)h->scenario_title);
     free((char *)h->scenario_source);
     free((char *)h->rules_hash);
     free((char *)h->floor_source);

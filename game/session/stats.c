@@ -1,7 +1,9 @@
 /* stats.c: a session's figures from its turns (see stats.h). libc only. */
 #include "game/session/stats.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int has_tag(const Turn *t, const char *tag)
@@ -54,6 +56,69 @@ static int weighed_points(const Turn *turns, size_t n, size_t i)
             break;
     }
     return points;
+}
+
+/* A startup's (or a returned toaster's) text and where it is, for finding the last one of
+ * each text. */
+typedef struct Return {
+    const char *text;
+    size_t at;
+} Return;
+
+static int by_text_then_place(const void *pa, const void *pb)
+{
+    const Return *a = pa, *b = pb;
+    int c = strcmp(a->text, b->text);
+    return c ? c : (a->at < b->at) - (a->at > b->at); /* the latest first */
+}
+
+static int by_text(const void *key, const void *elem)
+{
+    return strcmp(key, ((const Return *)elem)->text);
+}
+
+static int brings_back(const Turn *t)
+{
+    return strcmp(t->kind, "unpark") == 0 || strcmp(t->kind, "startup") == 0;
+}
+
+int session_stats_waiting_marks(const Turn *turns, size_t n, unsigned char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += brings_back(&turns[i]);
+    Return *back = k ? malloc(k * sizeof *back) : NULL;
+    if (k && !back) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = (unsigned char)session_stats_waiting(turns, n, i);
+        return -1;
+    }
+    k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (brings_back(&turns[i]))
+            back[k++] = (Return){turns[i].text, i};
+    if (k)
+        qsort(back, k, sizeof *back, by_text_then_place);
+    size_t u = 0; /* keep the latest of each text */
+    for (size_t i = 0; i < k; i++)
+        if (u == 0 || strcmp(back[u - 1].text, back[i].text) != 0)
+            back[u++] = back[i];
+    for (size_t i = 0; i < n; i++) {
+        out[i] = 0;
+        if (strcmp(turns[i].kind, "park") != 0)
+            continue;
+        const Return *last = u ? bsearch(turns[i].text, back, u, sizeof *back, by_text) : NULL;
+        out[i] = !last || last->at < i;
+    }
+    free(back);
+    return 0;
+}
+
+/* Adds V to *DST in 64 bits, kept within int: a hand-made file's points cannot wrap. */
+static void add_points(int *dst, long long v)
+{
+    long long sum = (long long)*dst + v;
+    *dst = sum > INT_MAX ? INT_MAX : sum < INT_MIN ? INT_MIN : (int)sum;
 }
 
 /* The slot of TAG in OUT's tag table, added at the end when new; -1 when full. */
@@ -120,14 +185,17 @@ static void count_move(SessionStats *out, const Move *mv, int p)
     out->next_steps[p] += strcmp(mv->tag, "next_step") == 0;
 }
 
-static void count_turn(SessionStats *out, const Turn *turns, size_t n, size_t i)
+/* Counts turn I of TURNS (N); WAITING: it is a park whose toaster never came back; *BEST:
+ * the weighed points of the best reflection so far. */
+static void count_turn(SessionStats *out, const Turn *turns, size_t n, size_t i, int waiting,
+                       long long *best)
 {
     const Turn *t = &turns[i];
-    out->team_score += t->moves.total;
+    add_points(&out->team_score, t->moves.total);
     int p = t->player;
     if (p != 0 && p != 1)
         return;
-    out->points[p] += t->moves.total;
+    add_points(&out->points[p], t->moves.total);
     out->turns[p]++;
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
@@ -141,12 +209,15 @@ static void count_turn(SessionStats *out, const Turn *turns, size_t n, size_t i)
     out->toasters += strcmp(t->kind, "reply") == 0 && has_tag(t, "counter_complaint");
     if (strcmp(t->kind, "park") == 0) {
         out->parked++;
-        out->returned += !session_stats_waiting(turns, n, i);
+        out->returned += !waiting;
     }
-    if (has_tag(t, "reflection") &&
-        (out->best_reflection < 0 ||
-         weighed_points(turns, n, i) > weighed_points(turns, n, (size_t)out->best_reflection)))
-        out->best_reflection = (long)i;
+    if (has_tag(t, "reflection")) {
+        long long points = weighed_points(turns, n, i);
+        if (out->best_reflection < 0 || points > *best) {
+            out->best_reflection = (long)i;
+            *best = points;
+        }
+    }
 }
 
 void session_stats(const Turn *turns, size_t n, SessionStats *out)
@@ -158,7 +229,13 @@ void session_stats(const Turn *turns, size_t n, SessionStats *out)
     const char *const *known = moves_tags(&nknown);
     for (size_t i = 0; i < nknown; i++)
         tag_slot(out, known[i], 0);
-    for (size_t i = 0; i < n; i++)
-        count_turn(out, turns, n, i);
+    unsigned char *waiting = n ? malloc(n) : NULL;
+    if (waiting) /* once for every turn: each park asked alone reads every later turn */
+        session_stats_waiting_marks(turns, n, waiting);
+    long long best = 0;
+    for (size_t i = 0; i < n; i++) /* out of memory: park by park, the slow way */
+        count_turn(out, turns, n, i, waiting ? waiting[i] : session_stats_waiting(turns, n, i),
+                   &best);
+    free(waiting);
     drop_unused_tags(out);
 }

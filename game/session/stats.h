@@ -48,8 +48,15 @@ typedef struct SessionStats {
 void session_stats(const Turn *turns, size_t n, SessionStats *out);
 
 /* 1 when turn I of TURNS (N of them) is a "park" whose text never came back (no later
- * "unpark" or startup in the same words): a toaster still waiting for its turn, else 0. */
+ * "unpark" or startup in the same words): a toaster still waiting for its turn, else 0.
+ * Reads the turns after I: to ask about every turn, use session_stats_waiting_marks. */
 int session_stats_waiting(const Turn *turns, size_t n, size_t i);
+
+/* Sets OUT[I] (N bytes) to session_stats_waiting(TURNS, N, I) for every turn at once, in
+ * O(N log N): the returns are sorted by text once, instead of each park reading every turn
+ * after it (60,000 parks took 38 s to export). Returns 0, or -1 when out of memory (OUT is
+ * then filled the slow way). */
+int session_stats_waiting_marks(const Turn *turns, size_t n, unsigned char *out);
 
 /* 1 when turn I of TURNS (N of them) offers a next step (a next_step move that counts): the
  * take-away lists these as what the couple agreed, else 0. */

@@ -9,9 +9,13 @@
  *   exit N          the exit status (the process must never end by a signal)
  *   says TEXT       the output (stdout and stderr; for export, the file written) holds TEXT
  *   never TEXT      ... and never TEXT
+ *   escaped CHARS   wherever one of CHARS appears in the output, a backslash is before it
  *   turns N         play, input: the saved session holds exactly N turns
  *   verify          play, input: the saved session replays identically (`--verify`)
  *   memory KIB      the peak resident memory of the process is at most KIB KiB
+ *   cpu S           a lower cap on its processor seconds (a runaway backstop, never a
+ *                   measure: far above what the case takes, far below what the quadratic
+ *                   or endless version of the bug it covers took)
  *
  * "{file}" in a line stands for the case's path. A few cases are too big to keep in the
  * repository (megabytes of text, tens of thousands of turns): the test writes them into its
@@ -37,6 +41,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "engine/core/hash.h"
 #include "game/session/session.h"
 #include "tests/support/binary_test.h"
 
@@ -70,6 +75,8 @@ typedef struct Run {
     char *out;    /* stdout and stderr (at most OUT_MAX bytes), owned */
 } Run;
 
+static int cpu_cap = CPU_CAP_S; /* for the next run_argv */
+
 /* Runs ARGV (the binary first) with stdout and stderr captured, under the CPU cap. */
 static Run run_argv(char *const argv[])
 {
@@ -84,7 +91,7 @@ static Run run_argv(char *const argv[])
         dup2(fd, 1);
         dup2(fd, 2);
         close(fd);
-        struct rlimit cpu = {CPU_CAP_S, CPU_CAP_S};
+        struct rlimit cpu = {(rlim_t)cpu_cap, (rlim_t)cpu_cap};
         setrlimit(RLIMIT_CPU, &cpu);
         execv(argv[0], argv);
         _exit(127);
@@ -128,9 +135,11 @@ typedef struct Expect {
     int nsays;
     char never[LINES_MAX][512];
     int nnever;
+    char escaped[32];
     int turns; /* -1: not checked */
     int verify;
     long memory; /* KiB; 0: not checked */
+    int cpu;     /* seconds; 0: CPU_CAP_S */
 } Expect;
 
 /* Replaces "{file}" in LINE by PATH. */
@@ -156,10 +165,14 @@ static void parse_expect_line(Expect *ex, const char *line, const char *path, co
         expand(ex->says[ex->nsays++], sizeof ex->says[0], line + 5, path);
     else if (strncmp(line, "never ", 6) == 0 && ex->nnever < LINES_MAX)
         expand(ex->never[ex->nnever++], sizeof ex->never[0], line + 6, path);
+    else if (strncmp(line, "escaped ", 8) == 0)
+        snprintf(ex->escaped, sizeof ex->escaped, "%s", line + 8);
     else if (strncmp(line, "turns ", 6) == 0)
         ex->turns = atoi(line + 6);
     else if (strcmp(line, "verify") == 0)
         ex->verify = 1;
+    else if (strncmp(line, "cpu ", 4) == 0)
+        ex->cpu = atoi(line + 4);
     else if (strncmp(line, "memory ", 7) == 0)
         ex->memory = atol(line + 7);
     else
@@ -255,6 +268,7 @@ static Run run_case(const char *path, const Expect *ex, char *session, size_t n)
     snprintf(input, sizeof input, "%s/input-%d.txt", tmpdir, k);
     snprintf(out, sizeof out, "%s/export-%d", tmpdir, k);
     session[0] = '\0';
+    cpu_cap = ex->cpu ? ex->cpu : CPU_CAP_S;
     Run r;
     if (strcmp(ex->run, "check") == 0) {
         char *argv[] = {bin, "check", (char *)path, NULL};
@@ -285,6 +299,7 @@ static Run run_case(const char *path, const Expect *ex, char *session, size_t n)
     } else {
         fail_msg("%s: unknown run '%s'", path, ex->run);
     }
+    cpu_cap = CPU_CAP_S;
     return r;
 }
 
@@ -307,6 +322,10 @@ static void check_case(const char *path, const Expect *ex)
     for (int i = 0; i < ex->nnever; i++)
         if (strstr(r.out, ex->never[i]))
             fail_msg("%s: '%s' must not appear in the output:\n%.4000s", path, ex->never[i], r.out);
+    for (const char *p = r.out; ex->escaped[0] && *p; p++)
+        if (strchr(ex->escaped, *p) && (p == r.out || p[-1] != '\\'))
+            fail_msg("%s: '%c' not escaped at byte %ld of the output:\n%.4000s", path, *p,
+                     (long)(p - r.out), r.out);
     if (ex->memory && r.max_rss > ex->memory)
         fail_msg("%s: peak memory %ld KiB, more than the %ld KiB allowed", path, r.max_rss,
                  ex->memory);
@@ -337,7 +356,8 @@ static void check_case(const char *path, const Expect *ex)
 static int is_case(const char *name)
 {
     size_t n = strlen(name);
-    return name[0] != '.' && !(n > 7 && strcmp(name + n - 7, ".expect") == 0);
+    return name[0] != '.' && !(n > 7 && strcmp(name + n - 7, ".expect") == 0) &&
+           !(n > 3 && strcmp(name + n - 3, ".py") == 0);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -379,6 +399,12 @@ static void test_hostile_scenarios(void **state)
     run_folder("scenarios");
 }
 
+static void test_hostile_sessions(void **state)
+{
+    (void)state;
+    run_folder("sessions");
+}
+
 /* ---- generated cases -------------------------------------------------------------- */
 
 /* Writes LEN bytes of DATA to the file NAME in the temporary folder; PATH gets its path. */
@@ -401,18 +427,126 @@ static void check_generated(const char *path, const char *text)
         check_case(path, &ex[k]);
 }
 
-static void test_generated_scenarios(void **state)
+/* A scenario that fills its 512 KiB with 20,000 examples: each example's line was found by
+ * reading the source from the start again (a minute of `heard check`, and the picker stalled
+ * as long), and the check kept each with its moves (120 MB). A scenario has at most 1,000
+ * examples, and their lines are found in one pass. */
+static void test_generated_many_examples(void **state)
 {
     (void)state;
-    (void)write_case;
-    (void)check_generated;
+    size_t cap = 600000, n = 0;
+    char *src = malloc(cap), path[600];
+    assert_non_null(src);
+    n += (size_t)snprintf(src, cap,
+                          "return {\n    id = \"many\",\n    title = \"Many examples\",\n"
+                          "    description = \"d\",\n    difficulty = 1,\n    examples = {\n");
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)snprintf(src + n, cap - n, "{reply=\"ok\",moves={}},\n");
+    n += (size_t)snprintf(src + n, cap - n, "    },\n}\n");
+    write_case("many_examples.lua", src, n, path, sizeof path);
+    free(src);
+    check_generated(path, "run check\nexit 1\ncpu 30\nmemory 204800\nsays {file}:6: error: "
+                          "field 'examples' has 20000 entries; at most 1000 are checked\n");
+}
+
+/* Nine megabytes of comments: a scenario larger than a session line could store. */
+static void test_generated_huge_scenario(void **state)
+{
+    (void)state;
+    size_t n = (size_t)9 * 1024 * 1024;
+    char *src = malloc(n), path[600];
+    assert_non_null(src);
+    const char *table = "return { id = \"big\", title = \"Big\", description = \"d\", "
+                        "difficulty = 1 }\n";
+    memset(src, '-', n);
+    for (size_t i = 79; i < n; i += 80)
+        src[i] = '\n';
+    memcpy(src + n - strlen(table), table, strlen(table));
+    write_case("comments_9mb.lua", src, n, path, sizeof path);
+    free(src);
+    check_generated(path, "run check\nexit 1\nsays {file}: error: cannot read the file: it is "
+                          "9,437,184 bytes; the limit is 512 KiB (a scenario is saved whole "
+                          "with every session)\n"
+                          "run play\nexit 2\nsays {file}: error: cannot read the file: it is "
+                          "9,437,184 bytes\n");
+}
+
+/* A FIFO where a scenario or a session should be: refused at once, nothing waits. */
+static void test_generated_fifos(void **state)
+{
+    (void)state;
+    char path[600];
+    snprintf(path, sizeof path, "%s/pipe.lua", tmpdir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    check_generated(path, "run check\nexit 1\ncpu 30\nsays {file}: error: cannot read the file: "
+                          "it is a FIFO (a named pipe), not a regular file\n");
+    snprintf(path, sizeof path, "%s/pipe.jsonl", tmpdir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    check_generated(path, "run export md\nexit 2\ncpu 30\nsays cannot read {file}: it is a FIFO "
+                          "(a named pipe), not a file\n"
+                          "run verify\nexit 2\ncpu 30\nsays it is a FIFO\n");
+}
+
+/* Writes the header of a session of the scenario "return {}" into F. */
+static void session_header(FILE *f)
+{
+    char hash[17];
+    hash_text("return {}", 9, hash);
+    fprintf(f,
+            "{\"type\":\"header\",\"format\":4,\"min_reader\":1,\"game_version\":\"0.1.0\","
+            "\"scenario_id\":\"kitchen\",\"scenario_path\":\"k.lua\",\"scenario_title\":"
+            "\"Kitchen\",\"scenario_source\":\"return {}\",\"scenario_hash\":"
+            "\"%s\",\"rules_hash\":\"r\",\"players\":[\"Ana\",\"Ben\"],"
+            "\"first\":0,\"seed\":\"7\",\"started\":\"2026-12-05T10:00:00Z\"}\n",
+            hash);
+}
+
+/* 60,000 parked toasters: the export read every later turn for each of them (38 s); and a
+ * session holds at most 2,000 turns, so the rest are left out with a warning. A 9 MB line
+ * among them is skipped without being held. */
+static void test_generated_big_sessions(void **state)
+{
+    (void)state;
+    char path[600];
+    snprintf(path, sizeof path, "%s/parks.jsonl", tmpdir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    session_header(f);
+    for (int i = 1; i <= 60000; i++)
+        fprintf(f,
+                "{\"type\":\"turn\",\"n\":%d,\"round\":1,\"player\":1,\"role\":\"agent\","
+                "\"kind\":\"park\",\"text\":\"toaster %d\",\"ms\":%d,\"points\":0,"
+                "\"moves\":[]}\n",
+                i, i % 50, i);
+    fputs("{\"type\":\"turn\",\"text\":\"", f);
+    static char block[1 << 16];
+    memset(block, 'x', sizeof block);
+    for (int i = 0; i < 144; i++) /* 9 MiB */
+        assert_int_equal(fwrite(block, 1, sizeof block, f), sizeof block);
+    fputs("\"}\n", f);
+    assert_int_equal(fclose(f), 0);
+    for (int k = 0; k < 3; k++) {
+        static const char *const formats[] = {"md", "html", "text"};
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "run export %s\nexit 0\ncpu 30\nmemory 204800\n"
+                 "says {file}:2002: a turn past the 2,000 a session holds; the line was skipped\n"
+                 "says and 57993 more lines left out like these\n"
+                 "never toaster 0 (turn 2001\n",
+                 formats[k]);
+        check_generated(path, text);
+    }
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hostile_scenarios),
-        cmocka_unit_test(test_generated_scenarios),
+        cmocka_unit_test(test_hostile_sessions),
+        cmocka_unit_test(test_generated_many_examples),
+        cmocka_unit_test(test_generated_huge_scenario),
+        cmocka_unit_test(test_generated_fifos),
+        cmocka_unit_test(test_generated_big_sessions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -144,6 +144,54 @@ static void test_journal_refuses_a_line_with_a_newline_inside(void **state)
     assert_int_equal(st.st_mode & 0777, 0644 & ~mask);
 }
 
+/* One limit for writer and reader: a line the reader would skip is never written, and the
+ * longest line the writer takes comes back whole. */
+static void test_journal_writer_and_reader_share_the_line_limit(void **state)
+{
+    Fixture *f = *state;
+    Journal *j = journal_open_append(f->path, 0, NULL, NULL, 0);
+    assert_non_null(j);
+    char *line = malloc(JOURNAL_LINE_MAX + 1);
+    assert_non_null(line);
+    memset(line, 'x', JOURNAL_LINE_MAX + 1);
+    assert_int_equal(journal_append_line(j, line, JOURNAL_LINE_MAX + 1, 0), JOURNAL_ERR_TOO_LONG);
+    assert_int_equal(journal_append_line(j, line, JOURNAL_LINE_MAX, 0), 0);
+    assert_int_equal(journal_close(j), 0);
+    free(line);
+    struct stat st;
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_int_equal(st.st_size, JOURNAL_LINE_MAX + 1); /* only the line that fits, and its \n */
+    Collected c = {0};
+    JournalReadInfo info = {0};
+    assert_int_equal(journal_read_lines(f->path, collect, &c, &info), 0);
+    assert_int_equal(info.lines, 1);
+    assert_int_equal(info.long_lines, 0);
+}
+
+/* A FIFO is refused at once (reading it would wait for a writer forever), and a file over
+ * the cap on the whole file is refused before a byte is read. */
+static void test_journal_reads_regular_files_within_the_cap(void **state)
+{
+    Fixture *f = *state;
+    char fifo[160];
+    snprintf(fifo, sizeof fifo, "%s/pipe.jsonl", f->dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    Collected c = {0};
+    JournalReadInfo info = {0};
+    assert_int_equal(journal_read_lines(fifo, collect, &c, &info), JOURNAL_ERR_IO);
+    assert_non_null(strstr(info.message, "it is a FIFO (a named pipe), not a file"));
+    assert_int_equal(info.bytes, 0);
+    unlink(fifo);
+    write_raw(f->path, "one\ntwo\n", 8);
+    info.max_bytes = 7;
+    assert_int_equal(journal_read_lines(f->path, collect, &c, &info), JOURNAL_ERR_TOO_BIG);
+    assert_non_null(strstr(info.message, "is 8 bytes, larger than the 7 bytes read"));
+    assert_int_equal(c.n, 0);
+    info.max_bytes = 8;
+    assert_int_equal(journal_read_lines(f->path, collect, &c, &info), 0);
+    assert_int_equal(info.lines, 2);
+}
+
 static void test_journal_torn_last_line_is_dropped_with_a_warning(void **state)
 {
     Fixture *f = *state;
@@ -303,6 +351,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_journal_lines_come_back_as_written, setup, teardown),
         cmocka_unit_test_setup_teardown(test_journal_refuses_a_line_with_a_newline_inside, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_journal_writer_and_reader_share_the_line_limit, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_journal_reads_regular_files_within_the_cap, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_journal_torn_last_line_is_dropped_with_a_warning,
                                         setup, teardown),

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "engine/core/hash.h"
+#include "engine/core/limits.h"
 #include "game/session/session.h"
 #include "version.h"
 
@@ -771,11 +772,10 @@ static long max_rss_kib(void)
     return ru.ru_maxrss;
 }
 
-static void test_session_100mb_line_is_reported_without_loading_it(void **state)
+/* Writes a header, a line of BLOCKS * 64 KiB of text, and TURN_LINE to PATH. */
+static void write_long_line(const char *path, int blocks)
 {
-    Fixture *f = *state;
-    char path[512], line[2048];
-    snprintf(path, sizeof path, "%s/huge.jsonl", f->dir);
+    char line[2048];
     header_line(line, sizeof line, 1, 1, "return {}", NULL, NULL);
     FILE *fp = fopen(path, "wb");
     assert_non_null(fp);
@@ -783,11 +783,19 @@ static void test_session_100mb_line_is_reported_without_loading_it(void **state)
     fputs("{\"type\":\"note\",\"text\":\"", fp);
     static char block[1 << 16];
     memset(block, 'a', sizeof block);
-    for (int i = 0; i < 1600; i++) /* 1600 * 64 KiB = 100 MiB */
+    for (int i = 0; i < blocks; i++)
         assert_int_equal(fwrite(block, 1, sizeof block, fp), sizeof block);
     fputs("\"}\n", fp);
     fputs(TURN_LINE, fp);
     assert_int_equal(fclose(fp), 0);
+}
+
+static void test_session_60mb_line_is_reported_without_loading_it(void **state)
+{
+    Fixture *f = *state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/huge.jsonl", f->dir);
+    write_long_line(path, 960); /* 960 * 64 KiB = 60 MiB, within the file's limit */
 
     long before = max_rss_kib();
     SessionLoadReport rep;
@@ -798,7 +806,69 @@ static void test_session_100mb_line_is_reported_without_loading_it(void **state)
     assert_int_equal(rep.skipped_lines, 1);
     assert_non_null(strstr(rep.warnings[0], ":2:"));
     assert_non_null(strstr(rep.warnings[0], "too long"));
-    assert_true(grew_mib < 64); /* the cap is 8 MiB; a 100 MiB buffer would show */
+    assert_true(grew_mib < 32); /* the cap is 8 MiB; a 60 MiB buffer would show */
+    session_free(s);
+}
+
+/* A file larger than a session may be is refused before a byte is read. */
+static void test_session_file_over_its_limit_is_refused(void **state)
+{
+    Fixture *f = *state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/bigger.jsonl", f->dir);
+    write_long_line(path, 1040); /* 65 MiB */
+    SessionLoadReport rep;
+    assert_null(session_load(path, &rep));
+    assert_int_equal(rep.code, SESSION_ERR_TOO_BIG);
+    assert_non_null(strstr(rep.error, path));
+    assert_non_null(strstr(rep.error, "bytes, larger than the 64 MiB read; a session file is at "
+                                      "most that big"));
+}
+
+/* A line the reader would skip is never written: the writer refuses it, nothing of it
+ * reaches the file, and everything written before and after loads. The file stops before
+ * it passes the reader's limit on a whole file. */
+static void test_session_writer_keeps_to_the_readers_limits(void **state)
+{
+    Fixture *f = *state;
+    SessionHeader h = sample_header("2026-11-22T09:15:02Z");
+    char path[512], err[512];
+    SessionWriter *w = session_writer_create(f->dir, &h, path, sizeof path, err, sizeof err);
+    assert_non_null(w);
+    size_t n = (size_t)3 * 1024 * 1024;
+    char *text = malloc(n + 1);
+    assert_non_null(text);
+    memset(text, '\x01', n); /* each is written as \u0001: 18 MiB as JSON */
+    text[n] = '\0';
+    Turn note = sample_turn(1, ROLE_CUSTOMER, text, 0);
+    note.player = -1;
+    strcpy(note.kind, "note");
+    assert_int_equal(session_write_turn(w, &note), SESSION_ERR_TOO_BIG);
+    assert_non_null(strstr(session_writer_error(w), "it takes 18,874,"));
+    assert_non_null(strstr(session_writer_error(w), "more than the 8 MiB a line of a session may "
+                                                    "hold"));
+    Turn t = sample_turn(1, ROLE_AGENT, "still saved", 1);
+    assert_int_equal(session_write_turn(w, &t), 0);
+    /* notes of 1 MiB written as 2 MiB lines, until the file would pass 64 MiB */
+    memset(text, '"', LIMITS_NOTE_MAX);
+    text[LIMITS_NOTE_MAX] = '\0';
+    int written = 0;
+    while (session_write_turn(w, &note) == 0)
+        written++;
+    assert_int_equal(written, 31); /* a 32nd would take the file past 64 MiB */
+    assert_non_null(strstr(session_writer_error(w), "the file has reached 64 MiB, the most a "
+                                                    "session may hold"));
+    assert_int_equal(session_writer_destroy(w), 0);
+    free(text);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true((size_t)st.st_size <= LIMITS_SESSION_FILE);
+    SessionLoadReport rep;
+    Session *s = session_load(path, &rep);
+    assert_non_null(s);
+    assert_int_equal(rep.skipped_lines, 0);
+    assert_int_equal(s->n_turns, 32);
+    assert_string_equal(s->turns[0].text, "still saved");
     session_free(s);
 }
 
@@ -916,7 +986,9 @@ int main(void)
         T(test_session_reload_round_trip),
         T(test_session_altered_reload_is_refused),
         T(test_session_damaged_line_is_skipped_and_named),
-        T(test_session_100mb_line_is_reported_without_loading_it),
+        T(test_session_60mb_line_is_reported_without_loading_it),
+        T(test_session_file_over_its_limit_is_refused),
+        T(test_session_writer_keeps_to_the_readers_limits),
         T(test_session_create_fails_clearly),
         T(test_session_list_is_newest_first_with_scores),
         T(test_session_delete_removes_only_session_files),

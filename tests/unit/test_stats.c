@@ -172,12 +172,52 @@ static void test_stats_export_says_what_they_say(void **state)
     free(md);
 }
 
+/* Every turn's answer at once (session_stats_waiting_marks) is the one each turn gets when
+ * asked alone, on thousands of parks and startups with repeated texts in every order; and
+ * points summed past what an int holds stay within it. */
+static void test_stats_waiting_marks_agree_with_each_turn(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    static const char *const texts[] = {"toaster", "kettle", "bills", "", "dishes", "late"};
+    static const char *const kinds[] = {"park", "startup", "reply", "park", "note"};
+    Turn *turns = calloc(N, sizeof *turns);
+    unsigned char *marks = malloc(N);
+    assert_non_null(turns);
+    assert_non_null(marks);
+    unsigned seed = 7;
+    size_t parks = 0, waiting = 0;
+    for (size_t i = 0; i < N; i++) {
+        seed = seed * 1103515245u + 12345u;
+        snprintf(turns[i].kind, sizeof turns[i].kind, "%s", kinds[(seed >> 8) % 5]);
+        turns[i].text = (char *)texts[(seed >> 16) % 6];
+        turns[i].player = (int)(seed >> 4) % 2;
+        turns[i].moves.total = 2000000000; /* a hand-made file's points */
+        parks += strcmp(turns[i].kind, "park") == 0;
+    }
+    assert_int_equal(session_stats_waiting_marks(turns, N, marks), 0);
+    for (size_t i = 0; i < N; i++) {
+        assert_int_equal(marks[i], session_stats_waiting(turns, N, i));
+        waiting += marks[i];
+    }
+    assert_true(waiting > 0 && waiting < parks); /* both answers were tried */
+    SessionStats st;
+    session_stats(turns, N, &st);
+    assert_int_equal(st.parked, (int)parks);
+    assert_int_equal(st.returned, (int)(parks - waiting));
+    assert_int_equal(st.team_score, INT32_MAX);
+    assert_int_equal(st.points[0], INT32_MAX);
+    free(turns);
+    free(marks);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stats_count_a_session_once),
         cmocka_unit_test(test_stats_a_toaster_that_never_came_back_is_waiting),
         cmocka_unit_test(test_stats_export_says_what_they_say),
+        cmocka_unit_test(test_stats_waiting_marks_agree_with_each_turn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
