@@ -8,12 +8,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "engine/core/limits.h"
 #include "engine/core/textfield.h"
 #include "engine/sdl/textfield_view.h"
 #include "game/screens/play_draw.h"
 #include "game/screens/screens.h"
 
-#define REPLY_MAX_BYTES 2000
+#define REPLY_MAX_BYTES LIMITS_TEXT_MAX /* the one limit on a player's words */
 
 typedef struct PlayScreen {
     Screen base;
