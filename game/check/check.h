@@ -55,6 +55,8 @@ typedef struct CheckExample {
     MoveList found; /* what the rules saw, with the scenario's rules and points, then what
                        the rating adds (docs/scoring.md) */
     int passed;
+    char *known_miss; /* what the analyser is known to get wrong here (owned), or NULL: the
+                       * example then fails with a warning, not an error */
 } CheckExample;
 
 typedef struct CheckResult {

@@ -63,6 +63,11 @@ static void read_example(lua_State *L, int e, CheckExample *ex)
         ex->role = strcmp(role, "customer") == 0 ? ROLE_CUSTOMER : ROLE_AGENT;
     else
         ex->role = ex->context && ex->context[0] ? ROLE_AGENT : ROLE_CUSTOMER;
+    if (raw_field(L, e, "known_miss") == LUA_TSTRING) {
+        s = lua_tolstring(L, -1, &n);
+        ex->known_miss = dup_text(s, n);
+    }
+    lua_pop(L, 1);
     if (raw_field(L, e, "moves") == LUA_TTABLE) {
         lua_Integer count = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer i = 1; i <= count; i++) {

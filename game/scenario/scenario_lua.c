@@ -28,7 +28,8 @@ static const char *const known_fields[] = {
 };
 #define NFIELDS (sizeof known_fields / sizeof known_fields[0])
 
-static const char *const example_fields[] = {"context", "reply", "role", "moves", "rating"};
+static const char *const example_fields[] = {"context", "reply", "role", "moves", "rating",
+                                             "known_miss"};
 #define NEXAMPLE_FIELDS (sizeof example_fields / sizeof example_fields[0])
 
 typedef struct Check {
@@ -394,6 +395,12 @@ static int check_example(Check *c, lua_State *L, int e, int i, int line)
                     "examples[%d].rating must be \"got_it\", \"partly\" or \"not_yet\" (the "
                     "partner's word on the reply)",
                     i);
+    int kt = raw_field(L, e, "known_miss");
+    if (kt != LUA_TNIL && kt != LUA_TSTRING)
+        return fail(c, NULL, line, 0,
+                    "examples[%d].known_miss must be a text saying what the analyser gets wrong",
+                    i);
+    lua_pop(L, 1);
     int mt = raw_field(L, e, "moves");
     int n = mt == LUA_TTABLE ? list_length(L, lua_gettop(L)) : -1;
     if (n < 0)

@@ -199,50 +199,31 @@ static void test_check_messages_say_how_to_fix(void **state)
 
 /* ---- the shipped scenarios ------------------------------------------------------------ */
 
-/* Examples that are right by LABELS.md but that the analyser misses today. When one starts
- * to pass, the test says so: take it off this list. */
-static const struct {
-    const char *file;
-    int example;
-} analyser_misses[] = {
-    {"", 0}, /* none today: add {"file.lua", example} with a comment saying why */
-};
-
-static int known_miss(const char *file, int example)
-{
-    for (size_t i = 0; i < sizeof analyser_misses / sizeof analyser_misses[0]; i++) {
-        if (strcmp(analyser_misses[i].file, file) == 0 && analyser_misses[i].example == example)
-            return 1;
-    }
-    return 0;
-}
-
-/* Asserts that R has no error but the failing examples of the known misses. */
+/* A shipped scenario passes cleanly, but for the examples it marks known_miss (right by
+ * LABELS.md, and missed by the analyser today): those are warnings, one each, and an
+ * example that passes while still marked is a warning too, saying to take the mark away. */
 static void assert_passes_but_known_misses(const CheckResult *r, const char *name)
 {
-    int example_errors = 0;
+    int marked = 0;
     for (size_t i = 0; i < r->nexamples; i++) {
         const CheckExample *ex = &r->examples[i];
-        if (!ex->passed && !known_miss(name, ex->index))
+        if (!ex->passed && !ex->known_miss)
             fail_msg("%s: example %d does not pass", r->path, ex->index);
-        if (ex->passed && known_miss(name, ex->index))
-            fprintf(stderr, "note: %s example %d passes now; take it off analyser_misses\n", name,
-                    ex->index);
-        example_errors += !ex->passed;
+        marked += ex->known_miss != NULL;
     }
-    if (r->errors != example_errors) {
+    if (r->errors != 0 || r->warnings != marked) {
         char line[1600];
         for (size_t i = 0; i < r->nmessages; i++) {
             check_message_format(&r->messages[i], line, sizeof line);
             fprintf(stderr, "  %s\n", line);
         }
-        fail_msg("%s: errors besides its examples", r->path);
+        fail_msg("%s: errors or warnings besides its known misses", name);
     }
-    assert_int_equal(r->warnings, 0);
     assert_true(r->loaded);
     assert_true(r->flow_finished);
     assert_true(r->flow_answers > 0);
     assert_true(r->nexamples >= 3);
+    assert_true(marked * 2 <= (int)r->nexamples); /* most examples are read right */
 }
 
 static void test_check_shipped_scenarios_pass(void **state)
@@ -279,11 +260,57 @@ static const char *with_fix_it(const char *points, const char *moves)
              "    %s\n"
              "    examples = {\n"
              "        { context = \"I want a new microwave, ours broke again.\",\n"
-             "          reply = \"Just buy a new one then.\", moves = %s },\n"
+             "          reply = \"You should buy a new one.\", moves = %s },\n"
              "    },\n"
              "}\n",
              points, moves);
     return text;
+}
+
+static const char *marked(const char *moves)
+{
+    static char text[1024];
+    snprintf(text, sizeof text,
+             "return {\n"
+             "    id = \"miss\", title = \"Known miss\", description = \"One line.\",\n"
+             "    difficulty = 1,\n"
+             "    examples = {\n"
+             "        { context = \"I want a new microwave, ours broke again.\",\n"
+             "          reply = \"You should buy a new one.\", moves = %s,\n"
+             "          known_miss = \"reads advice as something else\" },\n"
+             "    },\n"
+             "}\n",
+             moves);
+    return text;
+}
+
+/* An example marked known_miss that fails is a warning, not an error; one that passes says
+ * to take the mark away; a mark that is not a text is refused. */
+static void test_check_known_miss_is_a_warning(void **state)
+{
+    (void)state;
+    CheckResult r;
+    run_check(write_file("miss1.lua", marked("{}")), &r); /* fix_it found, not expected */
+    assert_true(r.passed);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.warnings, 1);
+    assert_false(r.examples[0].passed);
+    const char *w = find_message(&r, CHECK_WARNING, tmpdir);
+    assert_non_null(strstr(w, "example 1 is a known miss of the analyser (reads advice as"));
+    check_result_free(&r);
+    run_check(write_file("miss2.lua", marked("{ \"fix_it\" }")), &r);
+    assert_true(r.examples[0].passed);
+    w = find_message(&r, CHECK_WARNING, tmpdir);
+    assert_non_null(strstr(w, "example 1 passes now: take away its known_miss"));
+    check_result_free(&r);
+    run_check(write_file("miss3.lua",
+                         "return { id = \"m\", title = \"M\", description = \"d\", difficulty = 1,\n"
+                         "  examples = { { reply = \"Fine.\", moves = {}, known_miss = 3 } } }\n"),
+              &r);
+    assert_false(r.passed);
+    w = find_message(&r, CHECK_ERROR, tmpdir);
+    assert_non_null(strstr(w, "examples[1].known_miss must be a text"));
+    check_result_free(&r);
 }
 
 static void test_check_hurting_moves_fail_unless_expected_or_made_positive(void **state)
@@ -523,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_check_messages_say_how_to_fix),
         cmocka_unit_test(test_check_shipped_scenarios_pass),
         cmocka_unit_test(test_check_hurting_moves_fail_unless_expected_or_made_positive),
+        cmocka_unit_test(test_check_known_miss_is_a_warning),
         cmocka_unit_test(test_check_examples_go_through_the_scenario_rules),
         cmocka_unit_test(test_check_flow_that_never_ends_is_reported),
         cmocka_unit_test(test_check_missing_file_fails),
