@@ -7,25 +7,8 @@
 
 #include "game/analysis/an_negation.h"
 
-/* Which of the small word lists below a word is in, one bit per list. Looked up once per
- * token by hash, so no token is compared with every list entry. */
-enum {
-    K_FIRST = 1,
-    K_SECOND = 2,
-    K_WE = 4,
-    K_WH = 8,
-    K_AUX = 16,
-    K_SUBJ = 32,
-    K_FILLER = 64,
-    K_BE = 128,   /* am, are: folded together when comparing copied runs */
-    K_POSS = 256, /* my, your */
-    K_ELSE = 512,
-    K_TAGW = 1024,  /* yes, no, really: with the fillers, what a lone "Yeah?" is made of */
-    K_PERS = 2048,  /* i, you, we, he, she, they: "what you said" is a clause, not a question */
-    K_NP = 4096,    /* the, a, your...: "Is your mum coming?" */
-    K_ANY = 8192,   /* any, anything...: "Anything else?" */
-    K_PREP = 16384, /* about, in...: "In what way...?" */
-};
+/* The small word lists (AN_K_* in an_features.h) are looked up once per token by hash, so no
+ * token is compared with every list entry. */
 #define KIND_SLOTS 512
 
 struct AnAnalyser {
@@ -38,14 +21,19 @@ struct AnAnalyser {
     size_t cap_info, cap_cinfo;
     AnSentence *sents;
     size_t cap_sents;
+    AnClause *clauses, *cclauses;
+    size_t cap_clauses, cap_cclauses;
+    AnSpeller *speller;
     AnMatch matches[AN_HITS_MAX];
-    int feeling_class;
+    int feeling_class, need_class, inner_class;
+    uint8_t *rflags;
+    size_t cap_rflags;
     int *prev, *cur; /* copy-run rows */
     uint64_t rhash[AN_WINDOW], chash[AN_WINDOW];
-    uint16_t *rkind, *ckind; /* per token: the K_* lists its word is in */
+    uint32_t *rkind, *ckind; /* per token: the K_* lists its word is in */
     size_t cap_rkind, cap_ckind;
     uint64_t kind_key[KIND_SLOTS]; /* word hash -> K_* bits, open addressing */
-    uint16_t kind_bits[KIND_SLOTS];
+    uint32_t kind_bits[KIND_SLOTS];
     uint64_t h_p1, h_p2, h_be; /* what folded pronouns and "am"/"are" hash to */
     AnFeatures f;
 };
@@ -62,6 +50,23 @@ static const char *const SUBJ[] = {"you", "i",    "we",   "it",       "that",   
 static const char *const FILLER[] = {"so", "and",   "but",  "well", "okay", "ok",      "oh",
                                      "um", "uh",    "yeah", "now",  "then", "alright", "hmm",
                                      "mm", "right", "sure", "and",  "hm",   "mhm",     "huh"};
+static const char *const THIRD[] = {"he",  "she", "they",  "him", "her", "them",
+                                    "his", "their", "theirs", "himself", "herself", "themselves"};
+static const char *const IT[] = {"it", "this", "that", "there", "these", "those"};
+static const char *const CONJ[] = {"and",    "but",   "so",     "because", "though", "although",
+                                   "while",  "whereas", "cause", "unless",  "except", "which",
+                                   "or",     "since",  "cos",    "however", "yet",    "if",
+                                   "when",   "whenever", "once", "until",   "after",  "before"};
+static const char *const NEG[] = {"not", "never", "no", "nothing", "nobody", "none", "neither", "nor"};
+static const char *const LEAD[] = {"well",   "yeah", "yes",   "oh",     "okay",    "ok",
+                                   "sure",   "look", "listen", "wow",   "hey",     "um",
+                                   "uh",     "hmm",  "like",  "honestly", "actually", "seriously",
+                                   "right",  "so",   "and",   "but",    "yep",     "nope",
+                                   "no",     "fine", "alright", "ugh",  "god",     "lol",
+                                   "omg",    "just", "mm",    "mhm",    "huh",     "hm",
+                                   "anyway", "also", "plus",  "then",   "now",     "ah",   "aw"};
+static const char *const MODAL[] = {"will", "would", "can",  "could", "should",
+                                    "must", "might", "may",  "shall"};
 
 static uint64_t fnv(const char *s)
 {
@@ -73,7 +78,7 @@ static uint64_t fnv(const char *s)
     return h;
 }
 
-static void kind_add(AnAnalyser *a, const char *const *list, size_t n, uint16_t bit)
+static void kind_add(AnAnalyser *a, const char *const *list, size_t n, uint32_t bit)
 {
     for (size_t k = 0; k < n; k++) {
         uint64_t h = fnv(list[k]);
@@ -86,7 +91,7 @@ static void kind_add(AnAnalyser *a, const char *const *list, size_t n, uint16_t 
 }
 #define KIND_ADD(a, L, bit) kind_add((a), (L), sizeof(L) / sizeof(L)[0], (bit))
 
-static uint16_t kind_of(const AnAnalyser *a, uint64_t h)
+static uint32_t kind_of(const AnAnalyser *a, uint64_t h)
 {
     for (uint32_t i = (uint32_t)h & (KIND_SLOTS - 1); a->kind_key[i] != 0;
          i = (i + 1) & (KIND_SLOTS - 1))
@@ -107,21 +112,27 @@ static void kinds_init(AnAnalyser *a)
     static const char *const ANY[] = {"any", "anything", "anyone", "anybody"};
     static const char *const PREP[] = {"about", "in", "on",   "at", "for",
                                        "from",  "to", "with", "by"};
-    KIND_ADD(a, FIRST, K_FIRST);
-    KIND_ADD(a, SECOND, K_SECOND);
-    KIND_ADD(a, WE, K_WE);
-    KIND_ADD(a, WH, K_WH);
-    KIND_ADD(a, AUX, K_AUX);
-    KIND_ADD(a, SUBJ, K_SUBJ);
-    KIND_ADD(a, FILLER, K_FILLER);
-    KIND_ADD(a, BE, K_BE);
-    KIND_ADD(a, POSS, K_POSS);
-    KIND_ADD(a, ELSE, K_ELSE);
-    KIND_ADD(a, TAGW, K_TAGW);
-    KIND_ADD(a, PERS, K_PERS);
-    KIND_ADD(a, NP, K_NP);
-    KIND_ADD(a, ANY, K_ANY);
-    KIND_ADD(a, PREP, K_PREP);
+    KIND_ADD(a, FIRST, AN_K_FIRST);
+    KIND_ADD(a, SECOND, AN_K_SECOND);
+    KIND_ADD(a, WE, AN_K_WE);
+    KIND_ADD(a, WH, AN_K_WH);
+    KIND_ADD(a, AUX, AN_K_AUX);
+    KIND_ADD(a, SUBJ, AN_K_SUBJ);
+    KIND_ADD(a, FILLER, AN_K_FILLER);
+    KIND_ADD(a, BE, AN_K_BE);
+    KIND_ADD(a, POSS, AN_K_POSS);
+    KIND_ADD(a, ELSE, AN_K_ELSE);
+    KIND_ADD(a, TAGW, AN_K_TAGW);
+    KIND_ADD(a, PERS, AN_K_PERS);
+    KIND_ADD(a, NP, AN_K_NP);
+    KIND_ADD(a, ANY, AN_K_ANY);
+    KIND_ADD(a, PREP, AN_K_PREP);
+    KIND_ADD(a, THIRD, AN_K_THIRD);
+    KIND_ADD(a, IT, AN_K_IT);
+    KIND_ADD(a, CONJ, AN_K_CONJ);
+    KIND_ADD(a, NEG, AN_K_NEG);
+    KIND_ADD(a, LEAD, AN_K_LEAD);
+    KIND_ADD(a, MODAL, AN_K_MODAL);
     a->h_p1 = fnv("P1");
     a->h_p2 = fnv("P2");
     a->h_be = fnv("BE");
@@ -145,6 +156,8 @@ AnAnalyser *an_analyser_create(const AnLexicon *lx, const AnMatcher *m)
         return NULL;
     }
     a->feeling_class = an_lexicon_class_id(lx, "feeling");
+    a->need_class = an_lexicon_class_id(lx, "need");
+    a->inner_class = an_lexicon_class_id(lx, "inner");
     kinds_init(a);
     return a;
 }
@@ -160,6 +173,9 @@ void an_analyser_destroy(AnAnalyser *a)
     free(a->info);
     free(a->cinfo);
     free(a->sents);
+    free(a->clauses);
+    free(a->rflags);
+    free(a->cclauses);
     free(a->prev);
     free(a->cur);
     free(a->rkind);
@@ -182,25 +198,26 @@ static int reserve(void **p, size_t *cap, size_t need, size_t elem)
 
 /* Tokenizes and annotates S; fills KIND (the K_* bits of each token) and, for the first
  * AN_WINDOW tokens, HASH with the pronoun-folded word hashes the copy search compares. */
-static int read_text(AnAnalyser *a, AnTokens *t, AnTokenInfo **info, size_t *cap, uint16_t **kind,
+static int read_text(AnAnalyser *a, AnTokens *t, AnTokenInfo **info, size_t *cap, uint32_t **kind,
                      size_t *cap_kind, uint64_t *hash, const char *s)
 {
-    if (an_tokenize(t, s ? s : "", s ? strlen(s) : 0) < 0)
+    if (an_tokenize(t, s ? s : "", s ? strlen(s) : 0) < 0 ||
+        an_speller_fix_tokens(a->speller, t) < 0)
         return -1;
     if (reserve((void **)info, cap, (size_t)t->count + 1, sizeof(AnTokenInfo)) < 0 ||
-        reserve((void **)kind, cap_kind, (size_t)t->count + 1, sizeof(uint16_t)) < 0)
+        reserve((void **)kind, cap_kind, (size_t)t->count + 1, sizeof(uint32_t)) < 0)
         return -1;
     an_lexicon_annotate_cached(a->lx, a->cache, t, *info);
     an_negation_mark(t, *info);
     for (int i = 0; i < t->count; i++) {
         uint64_t h = 0;
-        uint16_t k = 0;
+        uint32_t k = 0;
         if (t->items[i].kind == AN_TOK_WORD) {
             h = fnv(an_token_text(t, i));
             k = kind_of(a, h);
-            if (k & (K_FIRST | K_SECOND))
-                h = k & K_POSS ? a->h_p2 : a->h_p1;
-            else if (k & K_BE)
+            if (k & (AN_K_FIRST | AN_K_SECOND))
+                h = k & AN_K_POSS ? a->h_p2 : a->h_p1;
+            else if (k & AN_K_BE)
                 h = a->h_be;
         }
         (*kind)[i] = k;
@@ -243,38 +260,38 @@ static bool one_fact(const char *w, const char *w2)
     return strcmp(w, "how") == 0 && word_in(w2, HOW_FACT);
 }
 
-static AnQuestion question_kind(const AnTokens *t, const uint16_t *kind, const AnSentence *s)
+static AnQuestion question_kind(const AnTokens *t, const uint32_t *kind, const AnSentence *s)
 {
     if (s->first >= s->end)
         return AN_Q_NONE;
     int i = s->first;
     const char *w = an_token_text(t, i);
     const char *w2 = i + 1 < s->end ? an_token_text(t, i + 1) : "";
-    uint16_t k = kind[i], k2 = i + 1 < s->end ? kind[i + 1] : 0;
+    uint32_t k = kind[i], k2 = i + 1 < s->end ? kind[i + 1] : 0;
     bool tell = strcmp(w, "tell") == 0 && strcmp(w2, "me") == 0;
     if (s->marked)
-        return ((k & K_WH) && !one_fact(w, w2)) || tell ? AN_Q_OPEN : AN_Q_CLOSED;
-    if ((k & K_WH) && ((k2 & K_AUX) || strcmp(w2, "about") == 0))
+        return ((k & AN_K_WH) && !one_fact(w, w2)) || tell ? AN_Q_OPEN : AN_Q_CLOSED;
+    if ((k & AN_K_WH) && ((k2 & AN_K_AUX) || strcmp(w2, "about") == 0))
         return one_fact(w, w2) ? AN_Q_CLOSED : AN_Q_OPEN;
     if (tell && i + 2 < s->end) {
         const char *w3 = an_token_text(t, i + 2);
-        if (strcmp(w3, "more") == 0 || strcmp(w3, "about") == 0 || (kind[i + 2] & K_WH))
+        if (strcmp(w3, "more") == 0 || strcmp(w3, "about") == 0 || (kind[i + 2] & AN_K_WH))
             return AN_Q_OPEN;
     }
-    if ((k & K_AUX) && !(k & K_ELSE) && (k2 & K_SUBJ))
+    if ((k & AN_K_AUX) && !(k & AN_K_ELSE) && (k2 & AN_K_SUBJ))
         return AN_Q_CLOSED;
     return AN_Q_NONE;
 }
 
-static void count_persons(const AnTokens *t, const uint16_t *kind, AnSentence *s)
+static void count_persons(const AnTokens *t, const uint32_t *kind, AnSentence *s)
 {
     for (int i = s->start; i < s->end; i++) {
         if (t->items[i].kind != AN_TOK_WORD)
             continue;
         s->words++;
-        s->first_person += (kind[i] & K_FIRST) != 0;
-        s->second_person += (kind[i] & K_SECOND) != 0;
-        s->we += (kind[i] & K_WE) != 0;
+        s->first_person += (kind[i] & AN_K_FIRST) != 0;
+        s->second_person += (kind[i] & AN_K_SECOND) != 0;
+        s->we += (kind[i] & AN_K_WE) != 0;
     }
 }
 
@@ -293,7 +310,7 @@ static void split_sentences(AnAnalyser *a, AnFeatures *f)
         s->first = s->start;
         while (s->first < s->end &&
                (t->items[s->first].kind == AN_TOK_PUNCT ||
-                (t->items[s->first].kind == AN_TOK_WORD && (a->rkind[s->first] & K_FILLER))))
+                (t->items[s->first].kind == AN_TOK_WORD && (a->rkind[s->first] & AN_K_FILLER))))
             s->first++;
         s->question = question_kind(t, a->rkind, s);
         count_persons(t, a->rkind, s);
@@ -341,6 +358,55 @@ static bool seen_stem(const AnAnalyser *a, const int *list, int n, uint64_t stem
         if (a->info[list[k]].stem_hash == stem)
             return true;
     return false;
+}
+
+static bool ctx_has_number(const AnAnalyser *a, const char *num)
+{
+    for (int i = 0; i < a->ct->count && i < AN_WINDOW; i++)
+        if (a->ct->items[i].kind == AN_TOK_NUMBER && strcmp(an_token_text(a->ct, i), num) == 0)
+            return true;
+    return false;
+}
+
+/* What each reply token is: the partner's word, a feeling or need, the partner's number
+ * (AN_T_*). Tokens past AN_WINDOW are read against the context's first AN_WINDOW tokens. */
+/* A word of two letters or more typed all in capitals ("I" and "OK" are not stress). */
+static bool shouted(const AnTokens *t, int i)
+{
+    const char *p = t->clean + t->items[i].start, *e = t->clean + t->items[i].end;
+    int upper = 0;
+    for (; p < e; p++) {
+        if (*p >= 'a' && *p <= 'z')
+            return false;
+        upper += *p >= 'A' && *p <= 'Z';
+    }
+    return upper >= 2 && strcmp(an_token_text(t, i), "ok") != 0;
+}
+
+static void token_flags(AnAnalyser *a, AnFeatures *f)
+{
+    for (int i = 0; i < a->rt->count; i++) {
+        const AnTokenInfo *ti = &a->info[i];
+        uint8_t fl = 0;
+        if (a->rt->items[i].kind == AN_TOK_NUMBER)
+            fl |= ctx_has_number(a, an_token_text(a->rt, i)) ? AN_T_NUMBER_ECHO : AN_T_NUMBER;
+        if (a->rt->items[i].kind == AN_TOK_WORD && ti->content) {
+            if (ctx_has_stem(a, ti->stem_hash, true))
+                fl |= AN_T_ECHO;
+            else if (ti->family >= 0 && ctx_has_any_family(a, ti->family))
+                fl |= AN_T_FAMILY;
+            if (is_feeling(a, ti))
+                fl |= AN_T_FEELING;
+            if (a->need_class >= 0 && ((ti->classes >> a->need_class) & 1))
+                fl |= AN_T_NEED;
+            if (a->inner_class >= 0 && ((ti->classes >> a->inner_class) & 1))
+                fl |= AN_T_INNER;
+        }
+        if (a->rt->items[i].kind == AN_TOK_WORD && shouted(a->rt, i))
+            fl |= AN_T_CAPS;
+        a->rflags[i] = fl;
+    }
+    f->flags = a->rflags;
 }
 
 static void echo_and_feelings(AnAnalyser *a, AnFeatures *f)
@@ -439,14 +505,14 @@ static int clause_start(const AnAnalyser *a, int i, int end)
     for (;;) {
         while (i < end && (t->items[i].kind == AN_TOK_PUNCT ||
                            (t->items[i].kind == AN_TOK_WORD &&
-                            ((a->rkind[i] & K_FILLER) || word_is(t, i, end, "or")))))
+                            ((a->rkind[i] & AN_K_FILLER) || word_is(t, i, end, "or")))))
             i++;
         if (!is_word(t, i, end) || !is_word(t, i + 1, end))
             return i;
         const char *w = an_token_text(t, i), *w2 = an_token_text(t, i + 1);
         if (strcmp(w, "i") == 0 && strcmp(w2, "mean") == 0)
             i += 2;
-        else if (strncmp(w2, w, strlen(w)) == 0 || (a->rkind[i] & a->rkind[i + 1] & K_AUX))
+        else if (strncmp(w2, w, strlen(w)) == 0 || (a->rkind[i] & a->rkind[i + 1] & AN_K_AUX))
             i++;
         else
             return i;
@@ -458,32 +524,32 @@ static int clause_start(const AnAnalyser *a, int i, int end)
 static bool asks_at(const AnAnalyser *a, int i, int end, bool marked, bool lead)
 {
     const AnTokens *t = a->rt;
-    const uint16_t *k = a->rkind;
+    const uint32_t *k = a->rkind;
     i = clause_start(a, i, end);
     if (!is_word(t, i, end))
         return false;
-    if ((k[i] & K_PREP) && is_word(t, i + 1, end) && (k[i + 1] & K_WH))
+    if ((k[i] & AN_K_PREP) && is_word(t, i + 1, end) && (k[i + 1] & AN_K_WH))
         i++; /* "in what way...", "about how much..." */
     const char *w = an_token_text(t, i);
-    if (k[i] & K_WH) {
+    if (k[i] & AN_K_WH) {
         if (!is_word(t, i + 1, end))
             return marked; /* "Why?" */
-        if (k[i + 1] & K_PERS)
+        if (k[i + 1] & AN_K_PERS)
             return false; /* "what you said...", "how I see it" */
         if (marked || word_is(t, i + 1, end, "about"))
             return true;
-        if ((k[i + 1] & K_AUX) && is_word(t, i + 2, end) && (k[i + 2] & (K_SUBJ | K_NP)))
+        if ((k[i + 1] & AN_K_AUX) && is_word(t, i + 2, end) && (k[i + 2] & (AN_K_SUBJ | AN_K_NP)))
             return true; /* "what is your plan", not "which is why" */
         for (int j = i + 2; j < i + 4 && j + 1 < end; j++) /* "how much do you..." */
-            if ((k[j] & K_AUX) && !(k[j] & K_ELSE) && (k[j + 1] & K_SUBJ))
+            if ((k[j] & AN_K_AUX) && !(k[j] & AN_K_ELSE) && (k[j + 1] & AN_K_SUBJ))
                 return true;
         return false;
     }
     if (!marked && !lead)
         return false; /* mid-sentence without '?': only a wh-question counts */
-    if ((k[i] & K_AUX) && !(k[i] & K_ELSE)) {
+    if ((k[i] & AN_K_AUX) && !(k[i] & AN_K_ELSE)) {
         int j = word_is(t, i + 1, end, "not") ? i + 2 : i + 1;
-        bool subject = is_word(t, j, end) && ((k[j] & K_SUBJ) || (marked && (k[j] & K_NP)));
+        bool subject = is_word(t, j, end) && ((k[j] & AN_K_SUBJ) || (marked && (k[j] & AN_K_NP)));
         return subject && (lead || is_word(t, j + 1, end));
     }
     if (strcmp(w, "tell") == 0 || strcmp(w, "walk") == 0)
@@ -491,7 +557,7 @@ static bool asks_at(const AnAnalyser *a, int i, int end, bool marked, bool lead)
     if (strcmp(w, "say") == 0 || strcmp(w, "share") == 0 || strcmp(w, "talk") == 0)
         return word_is(t, i + 1, end, "more") || word_is(t, i + 1, end, "about") ||
                word_is(t, i + 1, end, "something") || word_is(t, i + 2, end, "more");
-    return marked && (k[i] & K_ANY);
+    return marked && (k[i] & AN_K_ANY);
 }
 
 /* A '?' sentence that asks at its end: a wh-word left in place ("You do this how often?",
@@ -507,12 +573,12 @@ static bool asks_at_end(const AnAnalyser *a, const AnSentence *s)
         return false;
     if (word_is(t, last, s->end, "or"))
         return true;
-    const uint16_t *k = a->rkind; /* "...to talk to guys is that right?" */
+    const uint32_t *k = a->rkind; /* "...to talk to guys is that right?" */
     if (last - 2 >= s->first && is_word(t, last - 2, s->end) && is_word(t, last - 1, s->end) &&
-        (k[last - 2] & K_AUX) && !(k[last - 2] & K_ELSE) && (k[last - 1] & K_SUBJ))
+        (k[last - 2] & AN_K_AUX) && !(k[last - 2] & AN_K_ELSE) && (k[last - 1] & AN_K_SUBJ))
         return true;
     for (int i = last; i >= s->first && n < 2; i--, n++)
-        if (t->items[i].kind == AN_TOK_WORD && (a->rkind[i] & K_WH) &&
+        if (t->items[i].kind == AN_TOK_WORD && (a->rkind[i] & AN_K_WH) &&
             !(i > s->start && word_is(t, i - 1, s->end, "know"))) /* "you know what?" */
             return true;
     return false;
@@ -525,7 +591,7 @@ static bool if_clause_after(const AnAnalyser *a, int j, int end)
     const AnTokens *t = a->rt;
     int i = j + 1;
     while (i < end && (t->items[i].kind == AN_TOK_PUNCT ||
-                       (t->items[i].kind == AN_TOK_WORD && (a->rkind[i] & K_FILLER))))
+                       (t->items[i].kind == AN_TOK_WORD && (a->rkind[i] & AN_K_FILLER))))
         i++;
     return word_is(t, i, end, "if") || word_is(t, i, end, "whether");
 }
@@ -564,7 +630,7 @@ static int sentence_asks(const AnAnalyser *a, const AnSentence *s)
     const AnTokens *t = a->rt;
     bool tags_only = true;
     for (int i = s->first; i < s->end && tags_only; i++)
-        if (t->items[i].kind == AN_TOK_WORD && !(a->rkind[i] & (K_FILLER | K_TAGW)))
+        if (t->items[i].kind == AN_TOK_WORD && !(a->rkind[i] & (AN_K_FILLER | AN_K_TAGW)))
             tags_only = false;
     if (tags_only) /* "Yeah?", "Okay?": keeps the talk going */
         return ASKS_NO;
@@ -626,8 +692,8 @@ static void context_stats(AnAnalyser *a, AnFeatures *f)
         if (a->ct->items[i].kind != AN_TOK_WORD)
             continue;
         f->ctx_words++;
-        f->ctx_first_person += (a->ckind[i] & K_FIRST) != 0;
-        f->ctx_second_person += (a->ckind[i] & K_SECOND) != 0;
+        f->ctx_first_person += (a->ckind[i] & AN_K_FIRST) != 0;
+        f->ctx_second_person += (a->ckind[i] & AN_K_SECOND) != 0;
         f->ctx_feelings += is_feeling(a, &a->cinfo[i]) && !a->cinfo[i].negated;
         f->ctx_families += a->cinfo[i].family >= 0;
     }
@@ -644,6 +710,11 @@ static void cue_hits(AnAnalyser *a, AnFeatures *f)
     f->n_hits = n;
 }
 
+void an_analyser_set_speller(AnAnalyser *a, AnSpeller *sp)
+{
+    a->speller = sp;
+}
+
 const AnFeatures *an_analyse(AnAnalyser *a, const char *context, const char *reply)
 {
     AnFeatures *f = &a->f;
@@ -653,15 +724,27 @@ const AnFeatures *an_analyse(AnAnalyser *a, const char *context, const char *rep
         read_text(a, a->ct, &a->cinfo, &a->cap_cinfo, &a->ckind, &a->cap_ckind, a->chash, context) <
             0 ||
         reserve((void **)&a->sents, &a->cap_sents, (size_t)a->rt->sentences + 1,
-                sizeof(AnSentence)) < 0)
+                sizeof(AnSentence)) < 0 ||
+        reserve((void **)&a->clauses, &a->cap_clauses, (size_t)a->rt->count + 1,
+                sizeof(AnClause)) < 0 ||
+        reserve((void **)&a->cclauses, &a->cap_cclauses, (size_t)a->ct->count + 1,
+                sizeof(AnClause)) < 0 ||
+        reserve((void **)&a->rflags, &a->cap_rflags, (size_t)a->rt->count + 1, 1) < 0)
         return NULL;
     f->reply = a->rt;
     f->context = a->ct;
     f->info = a->info;
     f->cinfo = a->cinfo;
+    f->kinds = a->rkind;
+    f->ckinds = a->ckind;
+    f->n_clauses = an_clauses_split(a->rt, a->rkind, a->clauses, (int)a->cap_clauses);
+    f->clauses = a->clauses;
+    f->n_cclauses = an_clauses_split(a->ct, a->ckind, a->cclauses, (int)a->cap_cclauses);
+    f->cclauses = a->cclauses;
     split_sentences(a, f);
     context_stats(a, f);
     echo_and_feelings(a, f);
+    token_flags(a, f);
     copying(a, f);
     asking(a, f);
     cue_hits(a, f);

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "game/analysis/an_csv.h"
+#include "game/analysis/an_learn.h"
+#include "game/cli/labelled.h"
 #include "game/cli/commands.h"
 #include "game/cli/root.h"
 #include "game/rules/rules.h"
@@ -191,6 +193,13 @@ static int run_file(Eval *e, Rules *r, const char *path)
             continue;
         }
         const char *id = e->cols[0] >= 0 ? row.fields[e->cols[0]] : "?";
+        char why[200];
+        if (labelled_row_fits(row.fields[e->cols[1]], row.fields[e->cols[2]], why, sizeof why) <
+            0) {
+            fprintf(stderr, "%s:%d: %s; row skipped\n", path, row.line, why);
+            e->bad_rows++;
+            continue;
+        }
         int qmoves, gq = an_labels_has(row.fields[e->cols[3]], "question");
         predict(r, row.fields[e->cols[1]], row.fields[e->cols[2]], pred, sizeof pred, &qmoves);
         count_row(e, id, row.fields[e->cols[2]], row.fields[e->cols[3]], pred);
@@ -314,47 +323,260 @@ static void free_eval(Eval *e)
     free(e);
 }
 
+/* ---- held out: leave each file (or half of the transcripts) out ---------------------- */
+
+typedef struct Fold {
+    const char *name;
+    Eval *e;
+} Fold;
+
+/* Scores the rows ROWS of D with R's current models into E. */
+static void eval_rows(Eval *e, Rules *r, const Labelled *d, const int *rows, int n)
+{
+    char pred[512];
+    for (int j = 0; j < n; j++) {
+        int i = rows[j], qmoves, gq = an_labels_has(d->labels[i], "question");
+        predict(r, d->context[i], d->reply[i], pred, sizeof pred, &qmoves);
+        count_row(e, d->id[i], d->reply[i], d->labels[i], pred);
+        e->qm_tp += gq && qmoves;
+        e->qm_fp += !gq && qmoves;
+        e->qm_fn += gq && !qmoves;
+        e->rows++;
+    }
+}
+
+/* Per tag, the mean over the folds that label it of precision, recall and F1. */
+static void report_mean(const Fold *folds, int n, int json)
+{
+    const Eval *first = folds[0].e;
+    double macro = 0;
+    int nmacro = 0;
+    json_t *tags = json_object();
+    if (!json) {
+        printf("\n== mean over %d held-out parts ==\n%-18s", n, "tag");
+        for (int k = 0; k < n; k++)
+            printf(" %10.10s", folds[k].name);
+        printf("  %9s %7s %6s\n", "precision", "recall", "f1");
+    }
+    for (int t = 0; t < first->ntags; t++) {
+        const char *name = first->tags[t].name;
+        double mp = 0, mr = 0, mf = 0;
+        int m = 0, labelled = 0;
+        for (int k = 0; k < n; k++) {
+            TagStat *ts = tag_of(folds[k].e, name);
+            labelled |= ts && ts->tp + ts->fn > 0;
+        }
+        if (!labelled)
+            continue; /* predicted, never labelled: each part's report lists it */
+        if (!json)
+            printf("%-18s", name);
+        for (int k = 0; k < n; k++) {
+            TagStat *ts = tag_of(folds[k].e, name);
+            double p, r, f;
+            if (!ts || ts->tp + ts->fn == 0) {
+                if (!json)
+                    printf(" %10s", "-");
+                continue;
+            }
+            prf(ts->tp, ts->fp, ts->fn, &p, &r, &f);
+            mp += p, mr += r, mf += f, m++;
+            if (!json)
+                printf(" %10.3f", f);
+        }
+        if (m)
+            mp /= m, mr /= m, mf /= m;
+        if (m)
+            macro += mf, nmacro++;
+        if (json && m)
+            json_object_set_new(tags, name,
+                                json_pack("{s:f, s:f, s:f}", "precision", mp, "recall", mr, "f1", mf));
+        else if (!json)
+            printf("  %9.3f %7.3f %6.3f\n", mp, mr, mf);
+    }
+    if (json) {
+        json_t *o = json_pack("{s:o, s:f}", "tags", tags, "macro_f1", nmacro ? macro / nmacro : 0.0);
+        char *str = json_dumps(o, JSON_INDENT(2));
+        if (str)
+            printf("\"mean\": %s\n", str);
+        free(str);
+        json_decref(o);
+    } else {
+        json_decref(tags);
+        printf("%-18s %*s  %9s %7s %6.3f\n", "macro f1", 11 * n - 1, "", "", "",
+               nmacro ? macro / nmacro : 0.0);
+    }
+}
+
+/* The models for one part. LOFO: the couples models fitted on TRAIN. Halves: the couples
+ * models fitted on the couples files (KROWS; the loaded ones when there are none) and the
+ * counselling models fitted on the counselling rows of TRAIN with the couples rows. */
+static AnModels *fit_part(Rules *r, const Labelled *d, const int *train, int nt, const int *krows,
+                          int nk, int halves)
+{
+    AnFitParams p = an_learn_defaults();
+    AnModels *ms = an_models_create();
+    if (!ms)
+        return NULL;
+    int rc;
+    if (halves) {
+        const AnModels *loaded = rules_models(r);
+        if (nk > 0)
+            rc = an_learn_models(d->ds, krows, nk, d->startup, AN_LEARN_COUPLES_TAGS,
+                                 AN_LEARN_COUPLES_TAG_COUNT, &p, "couples", ms);
+        else
+            rc = loaded ? an_models_copy_domain(ms, loaded, "couples") : 0;
+        if (rc == 0)
+            rc = an_learn_counselling(d->ds, train, nt, krows, nk, d->startup, ms);
+    } else {
+        rc = an_learn_models(d->ds, train, nt, d->startup, AN_LEARN_COUPLES_TAGS,
+                             AN_LEARN_COUPLES_TAG_COUNT, &p, "couples", ms);
+    }
+    if (rc < 0) {
+        an_models_destroy(ms);
+        return NULL;
+    }
+    return ms;
+}
+
+/* Leaves each file (LOFO) or each half of the counselling transcripts (HALVES; the files
+ * from COUNSELLING on are counselling files, those before it couples files) out in turn. */
+static int held_out(Rules *r, const char *const *paths, int npaths, int counselling, int halves,
+                    int json, int max_errors)
+{
+    Labelled d = {0};
+    int rc = 0;
+    for (int i = 0; i < npaths && rc == 0; i++)
+        rc = labelled_read(&d, r, paths[i]);
+    int nparts = halves ? 2 : d.nfiles;
+    Fold folds[LABELLED_FILES_MAX] = {{0}};
+    int *train = malloc(((size_t)d.n + 1) * sizeof *train);
+    int *test = malloc(((size_t)d.n + 1) * sizeof *test);
+    int *krows = malloc(((size_t)d.n + 1) * sizeof *krows), nk = 0;
+    if (!train || !test || !krows || nparts < 2)
+        rc = -1;
+    for (int i = 0; rc == 0 && halves && i < d.n; i++)
+        if (an_dataset_file(d.ds, i) < counselling)
+            krows[nk++] = i;
+    if (halves)
+        rules_set_domain(r, "counselling");
+    if (json && rc == 0)
+        printf("{\"folds\": [\n");
+    for (int k = 0; k < nparts && rc == 0; k++) {
+        int nt = 0, ns = 0;
+        for (int i = 0; i < d.n; i++) {
+            if (halves && an_dataset_file(d.ds, i) < counselling)
+                continue;
+            int part = halves ? an_dataset_group(d.ds, i) % 2 : an_dataset_file(d.ds, i);
+            if (part == k)
+                test[ns++] = i;
+            else
+                train[nt++] = i;
+        }
+        const char *slash = halves ? NULL : strrchr(d.paths[k], '/');
+        folds[k].name = halves ? (k ? "half 2" : "half 1") : slash ? slash + 1 : d.paths[k];
+        AnModels *ms = fit_part(r, &d, train, nt, krows, nk, halves);
+        folds[k].e = calloc(1, sizeof(Eval));
+        if (!ms || !folds[k].e) {
+            an_models_destroy(ms);
+            rc = -1;
+            break;
+        }
+        folds[k].e->max_errors = max_errors;
+        rules_set_models(r, ms);
+        eval_rows(folds[k].e, r, &d, test, ns);
+        if (json)
+            printf("%s{\"left_out\": \"%s\", \"report\":\n", k ? ",\n" : "", folds[k].name);
+        else
+            printf("\n== left out: %s (fitted on the other %s) ==\n", folds[k].name,
+                   halves ? "half" : "files");
+        report(folds[k].e, json);
+        if (json)
+            printf("}");
+        else
+            print_errors(folds[k].e);
+    }
+    if (rc == 0) {
+        if (json)
+            printf("],\n");
+        report_mean(folds, nparts, json);
+        if (json)
+            printf("}\n");
+    } else {
+        fprintf(stderr, "heard eval: could not fit the held-out models (out of memory?)\n");
+    }
+    for (int k = 0; k < nparts; k++)
+        if (folds[k].e)
+            free_eval(folds[k].e);
+    free(train);
+    free(test);
+    free(krows);
+    labelled_free(&d);
+    return rc;
+}
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: heard eval DATA.csv... [--json] [--errors N] [--domain couples|counselling]\n"
+                    "       heard eval --lofo COUPLES.csv... [--json] [--errors N]\n"
+                    "       heard eval --halves [COUPLES.csv...] --counselling DATA.csv... [--json] "
+                    "[--errors N]\n");
+    return 2;
+}
+
 int cmd_eval(int argc, char **argv)
 {
-    const char *paths[16];
-    int npaths = 0, json = 0;
-    Eval *e = calloc(1, sizeof *e);
-    if (!e)
-        return 2;
+    const char *paths[LABELLED_FILES_MAX], *domain = "couples";
+    int npaths = 0, json = 0, lofo = 0, halves = 0, max_errors = 0, counselling = -1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
             json = 1;
+        else if (strcmp(argv[i], "--lofo") == 0)
+            lofo = 1;
+        else if (strcmp(argv[i], "--halves") == 0)
+            halves = 1;
         else if (strcmp(argv[i], "--errors") == 0 && i + 1 < argc)
-            e->max_errors = atoi(argv[++i]);
-        else if (argv[i][0] != '-' && npaths < 16)
+            max_errors = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--counselling") == 0)
+            counselling = npaths;
+        else if (strcmp(argv[i], "--domain") == 0 && i + 1 < argc)
+            domain = argv[++i];
+        else if (argv[i][0] != '-' && npaths < LABELLED_FILES_MAX)
             paths[npaths++] = argv[i];
-        else {
-            fprintf(stderr, "usage: heard eval DATA.csv... [--json] [--errors N]\n");
-            free_eval(e);
-            return 2;
-        }
+        else
+            return usage();
     }
-    if (npaths == 0) {
-        fprintf(stderr, "usage: heard eval DATA.csv... [--json] [--errors N]\n");
-        free_eval(e);
-        return 2;
-    }
+    if (npaths == 0 || (lofo && halves) || (lofo && npaths < 2) ||
+        (halves && (counselling < 0 || counselling == npaths)) || (!halves && counselling >= 0))
+        return usage();
     ScriptError err;
     Rules *r = rules_load(cli_root(), &err);
     if (!r) {
         fprintf(stderr, "heard eval: %s\n", err.message);
-        free_eval(e);
+        return 2;
+    }
+    if (rules_set_domain(r, domain) < 0) {
+        fprintf(stderr, "heard eval: unknown domain '%s' (couples or counselling)\n", domain);
+        rules_destroy(r);
         return 2;
     }
     int rc = 0;
-    for (int i = 0; i < npaths && rc == 0; i++)
-        rc = run_file(e, r, paths[i]);
-    if (rc == 0) {
-        report(e, json);
-        if (!json)
-            print_errors(e);
+    if (lofo || halves) {
+        rc = held_out(r, paths, npaths, counselling, halves, json, max_errors);
+    } else {
+        Eval *e = calloc(1, sizeof *e);
+        rc = e ? 0 : -1;
+        if (e)
+            e->max_errors = max_errors;
+        for (int i = 0; i < npaths && rc == 0; i++)
+            rc = run_file(e, r, paths[i]);
+        if (rc == 0) {
+            report(e, json);
+            if (!json)
+                print_errors(e);
+        }
+        if (e)
+            free_eval(e);
     }
     rules_destroy(r);
-    free_eval(e);
     return rc == 0 ? 0 : 2;
 }

@@ -1,10 +1,13 @@
 /* cmd_score.c: `heard score --context TEXT REPLY [--json] [--role customer|agent]` prints
- * the moves, points and reasons the rules give one exchange. */
+ * the moves, points and reasons the rules give one exchange; --json also says, for every tag
+ * the models scored, which clause decided, with what probability against which threshold,
+ * and which features weighed most. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/core/limits.h"
 #include "game/cli/commands.h"
 #include "game/cli/root.h"
 #include "game/rules/rules.h"
@@ -17,13 +20,32 @@ static int usage(void)
     return 2;
 }
 
-static void print_json(const MoveList *ml, const char *hash)
+static json_t *decisions_json(Rules *r)
+{
+    RulesDecision d[AN_MODEL_TAGS_MAX];
+    int n = rules_decisions(r, d, AN_MODEL_TAGS_MAX);
+    json_t *out = json_object();
+    for (int i = 0; i < n; i++) {
+        json_t *features = json_array();
+        for (int k = 0; k < d[i].nfeatures; k++)
+            json_array_append_new(features, json_pack("{s:s, s:f}", "feature", d[i].features[k],
+                                                      "weight", d[i].weights[k]));
+        json_object_set_new(out, d[i].tag,
+                            json_pack("{s:f, s:f, s:b, s:s%, s:o}", "p", d[i].p, "threshold",
+                                      d[i].threshold, "fires", d[i].fires, "clause", d[i].clause,
+                                      d[i].clause_len, "features", features));
+    }
+    return out;
+}
+
+static void print_json(const MoveList *ml, Rules *r)
 {
     json_t *moves = json_array();
     for (int i = 0; i < ml->count; i++)
         json_array_append_new(moves, json_pack("{s:s, s:i, s:s}", "tag", ml->items[i].tag, "points",
                                                ml->items[i].points, "reason", ml->items[i].reason));
-    json_t *o = json_pack("{s:o, s:i, s:s}", "moves", moves, "total", ml->total, "rules", hash);
+    json_t *o = json_pack("{s:o, s:i, s:s, s:o}", "moves", moves, "total", ml->total, "rules",
+                          rules_hash(r), "decisions", decisions_json(r));
     char *s = json_dumps(o, JSON_INDENT(2));
     if (s)
         puts(s);
@@ -53,6 +75,14 @@ int cmd_score(int argc, char **argv)
         return usage();
     Role role = role_s ? (strcmp(role_s, "customer") == 0 ? ROLE_CUSTOMER : ROLE_AGENT)
                        : (*context ? ROLE_AGENT : ROLE_CUSTOMER);
+    char why[200];
+    if (limits_check_text(reply, strlen(reply), LIMITS_TEXT_MAX, "the reply", why, sizeof why,
+                          NULL) != LIMITS_OK ||
+        limits_check_text(context, strlen(context), LIMITS_TEXT_MAX, "the context", why,
+                          sizeof why, NULL) != LIMITS_OK) {
+        fprintf(stderr, "heard score: %s\n", why);
+        return 2;
+    }
     ScriptError err;
     Rules *r = rules_load(cli_root(), &err);
     if (!r) {
@@ -67,7 +97,7 @@ int cmd_score(int argc, char **argv)
         return 1;
     }
     if (json) {
-        print_json(&ml, rules_hash(r));
+        print_json(&ml, r);
     } else {
         for (int i = 0; i < ml.count; i++)
             printf("%-18s %+3d  %s\n", ml.items[i].tag, ml.items[i].points, ml.items[i].reason);

@@ -1,394 +1,265 @@
-/* cmd_train.c: `heard train DATA.csv... -o scripts/rules/weights.lua [--tags a,b]
- * [--holdout even|odd|none] [--l2 X] [--precision P] [--dump FILE] [--said-back]` fits one
- * logistic model per tag over the analyser's numeric inputs (game/analysis/an_model.h) and
- * writes them as Lua data.
+/* cmd_train.c: `heard train` fits the analyser's models (game/analysis/an_learn.h) and
+ * writes them to a weights file, or measures a way of fitting them on files it leaves out.
  *
- * Rows are id,context,reply,labels like `heard eval`; rows with an empty context (startups)
- * are left out, since the models read listener replies. The tag "question" is any of
- * question, question_open, question_closed. With --holdout even (odd), rows whose id hashes
- * even (odd) are held out: the models are fitted on the other half and the held-out rows
- * are scored twice, by the model alone and by the full rules with the new models, per file
- * ("question" by the full rules is what `heard eval` counts: a reply that asks).
- * --said-back fits "question" as a model of whether a '?' on a statement about the partner
- * asks, with the threshold that balances precision and recall for F1 (said_back_model).
- * The output is deterministic: the same data and options give the same bytes. */
+ *   heard train COUPLES.csv... [--counselling DATA.csv...] -o scripts/rules/weights.txt
+ *   heard train --lofo COUPLES.csv...      each file left out in turn: fit on the others,
+ *                                           score it with the models alone, per tag
+ *   heard train --halves --counselling DATA.csv...
+ *                                           each half of the transcripts left out in turn
+ *   settings: --c X  --rounds N  --min-files N  --min-rows N  --pos-weight X
+ *
+ * The couples files make the "couples" domain (every tag of LABELS.md they label); the
+ * counselling files the "counselling" domain (an_learn_counselling). The settings apply to
+ * the couples models and to --lofo and --halves; the output is deterministic: the same files
+ * and settings give the same bytes, and the header says how it was made. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "game/analysis/an_csv.h"
-#include "game/analysis/an_train.h"
+#include "game/analysis/an_learn.h"
 #include "game/cli/commands.h"
+#include "game/cli/labelled.h"
 #include "game/cli/root.h"
 #include "game/rules/rules.h"
 
-#define FILES_MAX 16
-
-typedef struct Row {
-    char *context, *reply, *labels;
-    int file;
-    int held; /* held out from fitting */
-} Row;
-
-typedef struct Data {
-    Row *rows;
-    double *x; /* rows * AN_X_COUNT */
-    int n, cap;
-} Data;
+static const char *const COUNSELLING_TAGS[] = {"reflection"};
 
 typedef struct Options {
-    const char *paths[FILES_MAX];
-    int npaths;
-    const char *out, *dump;
-    char tags[RULES_MODELS_MAX][AN_MODEL_TAG_MAX];
-    int ntags;
-    int holdout;   /* -1 none, 0 hold out even, 1 hold out odd */
-    int said_back; /* --said-back: see said_back_model */
-    double l2, precision;
+    const char *couples[LABELLED_FILES_MAX], *counselling[LABELLED_FILES_MAX];
+    int ncouples, ncounselling;
+    const char *out;
+    int lofo, halves;
+    AnFitParams fit;
 } Options;
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: heard train DATA.csv... -o WEIGHTS.lua [--tags reflection,question]\n"
-                    "                   [--holdout even|odd|none] [--l2 X] [--precision P]\n"
-                    "                   [--dump INPUTS.csv] [--said-back]\n");
+    fprintf(stderr,
+            "usage: heard train COUPLES.csv... [--counselling DATA.csv...] -o WEIGHTS.txt\n"
+            "       heard train --lofo COUPLES.csv...\n"
+            "       heard train --halves --counselling DATA.csv...\n"
+            "settings: --c X --rounds N --min-files N --min-rows N --pos-weight X\n");
     return 2;
-}
-
-/* True when the '|'-joined LIST holds TAG ("question" also matches either kind). */
-static int has_label(const char *list, const char *tag)
-{
-    if (an_labels_has(list, tag))
-        return 1;
-    return strcmp(tag, "question") == 0 &&
-           (an_labels_has(list, "question_open") || an_labels_has(list, "question_closed"));
-}
-
-static unsigned long long fnv(const char *s)
-{
-    unsigned long long h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-static int add_row(Data *d, Rules *r, const char *id, const char *ctx, const char *reply,
-                   const char *labels, int file, int holdout)
-{
-    if (d->n == d->cap) {
-        int cap = d->cap ? d->cap * 2 : 512;
-        Row *rows = realloc(d->rows, (size_t)cap * sizeof *rows);
-        if (rows)
-            d->rows = rows;
-        double *x = realloc(d->x, (size_t)cap * AN_X_COUNT * sizeof *x);
-        if (x)
-            d->x = x;
-        if (!rows || !x)
-            return -1;
-        d->cap = cap;
-    }
-    Row *row = &d->rows[d->n];
-    row->context = strdup(ctx);
-    row->reply = strdup(reply);
-    row->labels = strdup(labels);
-    row->file = file;
-    row->held = holdout >= 0 && (int)(fnv(*id ? id : reply) & 1) == holdout;
-    if (!row->context || !row->reply || !row->labels ||
-        rules_inputs(r, ctx, reply, d->x + (size_t)d->n * AN_X_COUNT, AN_X_COUNT) < 0) {
-        free(row->context), free(row->reply), free(row->labels);
-        return -1;
-    }
-    d->n++;
-    return 0;
-}
-
-static int column(const AnCsvRow *row, const char *name)
-{
-    for (int i = 0; i < row->count; i++)
-        if (strcmp(row->fields[i], name) == 0)
-            return i;
-    return -1;
-}
-
-static int read_file(Data *d, Rules *r, const char *path, int file, int holdout)
-{
-    AnCsv *c = an_csv_open(path);
-    if (!c) {
-        fprintf(stderr, "heard train: cannot read %s\n", path);
-        return -1;
-    }
-    AnCsvRow row;
-    int rc, col[4] = {-1, -1, -1, -1}, header = 1;
-    while ((rc = an_csv_next(c, &row)) != 0) {
-        if (rc < 0) {
-            fprintf(stderr, "%s:%d: malformed CSV row skipped\n", path, row.line);
-            continue;
-        }
-        if (header) {
-            header = 0;
-            static const char *const NAMES[] = {"id", "context", "reply", "labels"};
-            for (int k = 0; k < 4; k++)
-                col[k] = column(&row, NAMES[k]);
-            if (col[1] < 0 || col[2] < 0 || col[3] < 0) {
-                fprintf(stderr, "%s:%d: header must name context, reply and labels\n", path,
-                        row.line);
-                an_csv_close(c);
-                return -1;
-            }
-            continue;
-        }
-        if (row.count <= col[1] || row.count <= col[2] || row.count <= col[3] ||
-            !*row.fields[col[1]])
-            continue; /* short rows and startups */
-        const char *id = col[0] >= 0 && col[0] < row.count ? row.fields[col[0]] : "";
-        if (add_row(d, r, id, row.fields[col[1]], row.fields[col[2]], row.fields[col[3]], file,
-                    holdout) < 0) {
-            fprintf(stderr, "heard train: out of memory at %s:%d\n", path, row.line);
-            an_csv_close(c);
-            return -1;
-        }
-    }
-    an_csv_close(c);
-    return 0;
-}
-
-/* ---- fitting and reporting ----------------------------------------------------------- */
-
-typedef struct Counts {
-    int tp, fp, fn;
-} Counts;
-
-static void print_prf(const char *what, Counts c)
-{
-    double p = c.tp + c.fp ? (double)c.tp / (c.tp + c.fp) : 0;
-    double r = c.tp + c.fn ? (double)c.tp / (c.tp + c.fn) : 0;
-    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("  %-34s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n", what, p, r, f, c.tp, c.fp,
-           c.fn);
-}
-
-static void count(Counts *c, int gold, int got)
-{
-    c->tp += gold && got;
-    c->fp += !gold && got;
-    c->fn += gold && !got;
-}
-
-/* With --said-back, the "question" model is fitted on the rows whose asking the words
- * leave open (a '?' on a statement about the partner) over the said_back_* inputs alone,
- * and decides only those: a reply asks when a sentence asks in form, or when it has such a
- * sentence and the model fires. */
-static int said_back_model(const Options *o, const char *tag)
-{
-    return o->said_back && strcmp(tag, "question") == 0;
-}
-
-static double input(const Data *d, int i, int k)
-{
-    return d->x[(size_t)i * AN_X_COUNT + k];
-}
-
-static int fitted_row(const Data *d, const Options *o, int i, const char *tag)
-{
-    return !said_back_model(o, tag) || input(d, i, AN_X_SB) > 0;
-}
-
-/* What the reading with a said-back model counts for row I: asks in form, or said back
- * and the model fires at P. */
-static int asks_with_model(const Data *d, int i, double p, double threshold)
-{
-    return input(d, i, AN_X_ASKS) > 0 || (input(d, i, AN_X_SB) > 0 && p >= threshold);
-}
-
-/* Fits TAG on the rows not held out into MD; prints the fit. Returns 0 or -1. */
-static int fit(const Data *d, const Options *o, const char *tag, AnModel *md)
-{
-    int n = 0, pos = 0;
-    double *x = malloc((size_t)(d->n ? d->n : 1) * AN_X_COUNT * sizeof *x);
-    double *p = malloc((size_t)(d->n ? d->n : 1) * sizeof *p);
-    unsigned char *y = malloc((size_t)(d->n ? d->n : 1));
-    int rc = -1;
-    if (x && p && y) {
-        for (int i = 0; i < d->n; i++) {
-            if (d->rows[i].held || !fitted_row(d, o, i, tag))
-                continue;
-            memcpy(x + (size_t)n * AN_X_COUNT, d->x + (size_t)i * AN_X_COUNT,
-                   AN_X_COUNT * sizeof *x);
-            y[n] = (unsigned char)has_label(d->rows[i].labels, tag);
-            pos += y[n++];
-        }
-        memset(md, 0, sizeof *md);
-        snprintf(md->tag, sizeof md->tag, "%s", tag);
-        signed char sign[AN_X_COUNT];
-        for (int j = 0; j < AN_X_COUNT; j++)
-            sign[j] = said_back_model(o, tag) ? (signed char)(j >= AN_X_SB)
-                                              : (signed char)an_model_sign(tag, j);
-        int steps = an_train_logistic_signed(x, y, n, AN_X_COUNT, o->l2, sign, md->w, &md->bias);
-        if (steps > 0) {
-            Counts c = {0, 0, 0};
-            for (int i = 0; i < n; i++)
-                p[i] = an_model_score(md, x + (size_t)i * AN_X_COUNT);
-            if (said_back_model(o, tag)) {
-                Counts base = {0, 0, 0}; /* the fitted rows the form decides */
-                for (int i = 0; i < d->n; i++)
-                    if (!d->rows[i].held && !fitted_row(d, o, i, tag))
-                        count(&base, has_label(d->rows[i].labels, tag), input(d, i, AN_X_ASKS) > 0);
-                md->threshold = an_train_threshold_f1(p, y, n, base.tp, base.fp, base.fn);
-                c = base;
-            } else {
-                md->threshold = an_train_threshold(p, y, n, o->precision);
-            }
-            for (int i = 0; i < n; i++)
-                count(&c, y[i], p[i] >= md->threshold);
-            printf("%s: fitted on %d rows (%d positive) in %d Newton steps; threshold %.4f\n", tag,
-                   n, pos, steps, md->threshold);
-            print_prf(said_back_model(o, tag) ? "form and model, rows of the fitted half"
-                                              : "model alone, rows it was fitted on",
-                      c);
-            rc = 0;
-        } else {
-            fprintf(stderr, "heard train: %s: the fit failed (no rows, or out of memory)\n", tag);
-        }
-    }
-    free(x), free(p), free(y);
-    return rc;
-}
-
-/* Scores the held-out rows with the model alone and with the full rules using MODELS. */
-static void report_held_out(const Data *d, const Options *o, Rules *r, const AnModel *models)
-{
-    if (rules_set_models(r, models, o->ntags) < 0)
-        return;
-    for (int file = 0; file < o->npaths; file++) {
-        printf("held out of %s:\n", o->paths[file]);
-        for (int t = 0; t < o->ntags; t++) {
-            Counts alone = {0, 0, 0}, full = {0, 0, 0};
-            for (int i = 0; i < d->n; i++) {
-                const Row *row = &d->rows[i];
-                if (!row->held || row->file != file)
-                    continue;
-                int gold = has_label(row->labels, o->tags[t]);
-                double p = an_model_score(&models[t], d->x + (size_t)i * AN_X_COUNT);
-                if (fitted_row(d, o, i, o->tags[t])) /* said back only, with --said-back */
-                    count(&alone, gold, p >= models[t].threshold);
-                MoveList ml;
-                ScriptError err;
-                int got = 0;
-                if (said_back_model(o, o->tags[t]))
-                    got = asks_with_model(d, i, p, models[t].threshold);
-                else if (strcmp(o->tags[t], "question") == 0) /* as heard eval counts it */
-                    got = rules_asks(r, row->context, row->reply) > 0;
-                else if (rules_score(r, row->context, row->reply, ROLE_AGENT, &ml, &err) == 0)
-                    for (int k = 0; k < ml.count; k++)
-                        got |= has_label(ml.items[k].tag, o->tags[t]);
-                count(&full, gold, got);
-            }
-            char what[80];
-            snprintf(what, sizeof what, "%s, model alone", o->tags[t]);
-            print_prf(what, alone);
-            snprintf(what, sizeof what, "%s, rules with the model", o->tags[t]);
-            print_prf(what, full);
-        }
-    }
-}
-
-/* ---- output ------------------------------------------------------------------------ */
-
-/* --dump FILE: the inputs of every row as CSV (file, held, labels, then one column per
- * input), to look at what the models see. */
-static int dump_inputs(const Data *d, const char *path)
-{
-    FILE *fp = fopen(path, "w");
-    if (!fp) {
-        fprintf(stderr, "heard train: cannot write %s\n", path);
-        return -1;
-    }
-    fprintf(fp, "file,held,labels");
-    for (int i = 0; i < AN_X_COUNT; i++)
-        fprintf(fp, ",%s", an_model_input_name(i));
-    fprintf(fp, ",reply\n");
-    for (int r = 0; r < d->n; r++) {
-        fprintf(fp, "%d,%d,%s", d->rows[r].file, d->rows[r].held, d->rows[r].labels);
-        for (int i = 0; i < AN_X_COUNT; i++)
-            fprintf(fp, ",%.4g", d->x[(size_t)r * AN_X_COUNT + i]);
-        fputs(",\"", fp);
-        for (const char *c = d->rows[r].reply; *c; c++)
-            fputs(*c == '"' ? "\"\"" : (char[2]){*c, 0}, fp);
-        fputs("\"\n", fp);
-    }
-    return fclose(fp) == 0 ? 0 : -1;
-}
-
-static int write_weights(const Options *o, const AnModel *models, int argc, char **argv)
-{
-    FILE *fp = fopen(o->out, "w");
-    if (!fp) {
-        fprintf(stderr, "heard train: cannot write %s\n", o->out);
-        return -1;
-    }
-    fprintf(fp, "-- weights.lua: the analyser's fitted models (docs/analyser.md, \"The model\").\n"
-                "-- Made from the data, not by hand; to remake it, run from the repo root:\n"
-                "--  ");
-    for (int i = 0; i < argc; i++)
-        fprintf(fp, " %s", i == 0 ? "heard train" : argv[i]);
-    fprintf(fp,
-            "\n-- p(tag) = 1 / (1 + exp(-(bias + sum of weight * input))); the model says yes\n"
-            "-- at p >= threshold (chosen for precision >= %.2f on the rows it was fitted on).\n"
-            "return {\n  models = {\n",
-            o->precision);
-    for (int t = 0; t < o->ntags; t++) {
-        const AnModel *m = &models[t];
-        fprintf(fp, "    {\n      tag = \"%s\", bias = %.6f, threshold = %.6f,\n", m->tag, m->bias,
-                m->threshold);
-        fprintf(fp, "      weights = {\n");
-        for (int i = 0; i < AN_X_COUNT; i++)
-            fprintf(fp, "        %s = %.6f,\n", an_model_input_name(i), m->w[i]);
-        fprintf(fp, "      },\n    },\n");
-    }
-    fprintf(fp, "  },\n}\n");
-    return fclose(fp) == 0 ? 0 : -1;
 }
 
 static int parse(Options *o, int argc, char **argv)
 {
     memset(o, 0, sizeof *o);
-    o->holdout = -1;
-    o->l2 = 1.0;
-    o->precision = 0.75;
-    const char *tags = "reflection,question";
+    o->fit = an_learn_defaults();
+    int counselling = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "-o") == 0 && v)
             o->out = v, i++;
-        else if (strcmp(a, "--said-back") == 0)
-            o->said_back = 1;
-        else if (strcmp(a, "--dump") == 0 && v)
-            o->dump = v, i++;
-        else if (strcmp(a, "--tags") == 0 && v)
-            tags = v, i++;
-        else if (strcmp(a, "--l2") == 0 && v)
-            o->l2 = atof(v), i++;
-        else if (strcmp(a, "--precision") == 0 && v)
-            o->precision = atof(v), i++;
-        else if (strcmp(a, "--holdout") == 0 && v) {
-            o->holdout = strcmp(v, "even") == 0 ? 0 : strcmp(v, "odd") == 0 ? 1 : -1;
-            if (o->holdout < 0 && strcmp(v, "none") != 0)
-                return -1;
-            i++;
-        } else if (a[0] != '-' && o->npaths < FILES_MAX)
-            o->paths[o->npaths++] = a;
+        else if (strcmp(a, "--lofo") == 0)
+            o->lofo = 1;
+        else if (strcmp(a, "--halves") == 0)
+            o->halves = 1;
+        else if (strcmp(a, "--counselling") == 0)
+            counselling = 1;
+        else if (strcmp(a, "--c") == 0 && v)
+            o->fit.c = atof(v), i++;
+        else if (strcmp(a, "--rounds") == 0 && v)
+            o->fit.rounds = atoi(v), i++;
+        else if (strcmp(a, "--min-files") == 0 && v)
+            o->fit.min_files = atoi(v), i++;
+        else if (strcmp(a, "--min-rows") == 0 && v)
+            o->fit.min_rows = atoi(v), i++;
+        else if (strcmp(a, "--pos-weight") == 0 && v)
+            o->fit.pos_weight = atof(v), i++;
+        else if (a[0] != '-' && counselling && o->ncounselling < LABELLED_FILES_MAX)
+            o->counselling[o->ncounselling++] = a;
+        else if (a[0] != '-' && !counselling && o->ncouples < LABELLED_FILES_MAX)
+            o->couples[o->ncouples++] = a;
         else
             return -1;
     }
-    for (const char *p = tags; *p && o->ntags < RULES_MODELS_MAX;) {
-        size_t k = strcspn(p, ",");
-        if (k > 0 && k < AN_MODEL_TAG_MAX)
-            snprintf(o->tags[o->ntags++], AN_MODEL_TAG_MAX, "%.*s", (int)k, p);
-        p += k + (p[k] == ',');
+    if (o->fit.c <= 0 || o->fit.rounds < 0 || o->fit.min_files < 1 || o->fit.min_rows < 1)
+        return -1;
+    if (o->lofo)
+        return o->ncouples > 1 ? 0 : -1;
+    if (o->halves)
+        return o->ncounselling > 0 ? 0 : -1;
+    return o->ncouples > 0 && o->out ? 0 : -1;
+}
+
+/* ---- measuring ----------------------------------------------------------------------- */
+
+typedef struct Counts {
+    int tp, fp, fn;
+} Counts;
+
+static double f1(Counts c)
+{
+    return c.tp ? 2.0 * c.tp / (2.0 * c.tp + c.fp + c.fn) : 0.0;
+}
+
+/* Fits on TRAIN (NT rows), scores TEST (NS rows) with the models alone and adds the counts
+ * per tag to C. */
+static int measure(const Labelled *d, const int *train, int nt, const int *test, int ns,
+                   const char *const *tags, int ntags, const AnFitParams *p, Counts *c)
+{
+    AnModels *ms = an_models_create();
+    if (!ms || an_learn_models(d->ds, train, nt, d->startup, tags, ntags, p, "x", ms) < 0) {
+        an_models_destroy(ms);
+        return -1;
     }
-    return o->npaths > 0 && o->out && o->ntags > 0 && o->l2 >= 0 ? 0 : -1;
+    for (int t = 0; t < ntags; t++) {
+        double thr = an_models_threshold(ms, 0, t);
+        AnFit fit;
+        /* the same fit an_learn_models made, to score rows of the dataset directly */
+        int scope = an_learn_scope(tags[t]), m = 0;
+        int *rows = malloc(((size_t)nt + 1) * sizeof *rows);
+        if (!rows) {
+            an_models_destroy(ms);
+            return -1;
+        }
+        for (int j = 0; j < nt; j++)
+            if ((d->startup[train[j]] && (scope & 2)) || (!d->startup[train[j]] && (scope & 1)))
+                rows[m++] = train[j];
+        int rc = an_fit(d->ds, rows, m, tags[t], p, &fit);
+        free(rows);
+        if (rc < 0) {
+            an_models_destroy(ms);
+            return -1;
+        }
+        for (int j = 0; j < ns; j++) {
+            int r = test[j], s = d->startup[r];
+            if (!((s && (scope & 2)) || (!s && (scope & 1))))
+                continue;
+            double score = an_fit_score(d->ds, &fit, r);
+            int got = 1.0 / (1.0 + exp(-score)) >= thr, gold = an_dataset_has(d->ds, r, tags[t]);
+            c[t].tp += got && gold;
+            c[t].fp += got && !gold;
+            c[t].fn += !got && gold;
+        }
+        an_fit_free(&fit);
+    }
+    an_models_destroy(ms);
+    return 0;
+}
+
+static void report(const char *const *names, int nparts, const char *const *tags, int ntags,
+                   Counts (*c)[AN_MODEL_TAGS_MAX])
+{
+    printf("%-18s", "tag");
+    for (int k = 0; k < nparts; k++)
+        printf(" %10.10s", names[k]);
+    printf("   mean F1  mean P  mean R\n");
+    double macro = 0;
+    for (int t = 0; t < ntags; t++) {
+        double mf = 0, mp = 0, mr = 0;
+        printf("%-18s", tags[t]);
+        for (int k = 0; k < nparts; k++) {
+            Counts x = c[k][t];
+            printf(" %10.3f", f1(x));
+            mf += f1(x);
+            mp += x.tp + x.fp ? (double)x.tp / (x.tp + x.fp) : 0;
+            mr += x.tp + x.fn ? (double)x.tp / (x.tp + x.fn) : 0;
+        }
+        printf("   %7.3f %7.3f %7.3f\n", mf / nparts, mp / nparts, mr / nparts);
+        macro += mf / nparts;
+    }
+    printf("%-18s %*s   %7.3f\n", "macro F1", 11 * nparts - 1, "", macro / ntags);
+}
+
+/* Leaves each file (LOFO) or each half of the groups out in turn. */
+static int held_out(const Options *o, const Labelled *d)
+{
+    const char *const *tags = AN_LEARN_COUPLES_TAGS;
+    int ntags = AN_LEARN_COUPLES_TAG_COUNT;
+    if (o->halves) {
+        tags = COUNSELLING_TAGS;
+        ntags = 1;
+    }
+    int nparts = o->halves ? 2 : d->nfiles, first = o->halves ? o->ncouples : 0;
+    Counts(*c)[AN_MODEL_TAGS_MAX] = calloc((size_t)nparts, sizeof *c);
+    int *train = malloc(((size_t)d->n + 1) * sizeof *train);
+    int *test = malloc(((size_t)d->n + 1) * sizeof *test);
+    const char *names[LABELLED_FILES_MAX] = {"half 1", "half 2"};
+    int rc = c && train && test ? 0 : -1;
+    for (int k = 0; k < nparts && rc == 0; k++) {
+        int nt = 0, ns = 0;
+        for (int i = 0; i < d->n; i++) {
+            if (an_dataset_file(d->ds, i) < first)
+                continue; /* --halves measures the counselling files */
+            int part = o->halves ? an_dataset_group(d->ds, i) % 2 : an_dataset_file(d->ds, i);
+            if (part == k)
+                test[ns++] = i;
+            else
+                train[nt++] = i;
+        }
+        if (!o->halves) {
+            const char *slash = strrchr(d->paths[k], '/');
+            names[k] = slash ? slash + 1 : d->paths[k];
+        }
+        rc = measure(d, train, nt, test, ns, tags, ntags, &o->fit, c[k]);
+    }
+    if (rc == 0)
+        report(names, nparts, tags, ntags, c);
+    free(c);
+    free(train);
+    free(test);
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------------------- */
+
+/* Fits the couples domain on the couples files and, when there are counselling files, the
+ * counselling domain (an_learn_counselling), into MS. */
+static int fit_all(const Options *o, Rules *r, AnModels *ms)
+{
+    Labelled d = {0};
+    int rc = 0;
+    for (int i = 0; i < o->ncouples && rc == 0; i++)
+        rc = labelled_read(&d, r, o->couples[i]);
+    for (int i = 0; i < o->ncounselling && rc == 0; i++)
+        rc = labelled_read(&d, r, o->counselling[i]);
+    int *krows = rc == 0 ? malloc(((size_t)d.n + 1) * sizeof *krows) : NULL;
+    int *crows = rc == 0 ? malloc(((size_t)d.n + 1) * sizeof *crows) : NULL;
+    int nk = 0, nc = 0;
+    if (!krows || !crows)
+        rc = -1;
+    for (int i = 0; rc == 0 && i < d.n; i++) {
+        if (an_dataset_file(d.ds, i) < o->ncouples)
+            krows[nk++] = i;
+        else
+            crows[nc++] = i;
+    }
+    if (rc == 0)
+        rc = an_learn_models(d.ds, krows, nk, d.startup, AN_LEARN_COUPLES_TAGS,
+                             AN_LEARN_COUPLES_TAG_COUNT, &o->fit, "couples", ms);
+    if (rc == 0 && nc > 0)
+        rc = an_learn_counselling(d.ds, crows, nc, krows, nk, d.startup, ms);
+    free(krows);
+    free(crows);
+    labelled_free(&d);
+    return rc;
+}
+
+static int write_weights(const Options *o, const AnModels *ms, int argc, char **argv)
+{
+    char header[2048];
+    int n = snprintf(header, sizeof header,
+                     "weights.txt: the analyser's learned models (docs/analyser.md). Made by:\n"
+                     "  heard train");
+    for (int i = 1; i < argc && n < (int)sizeof header - 200; i++)
+        n += snprintf(header + n, sizeof header - (size_t)n, " %s", argv[i]);
+    snprintf(header + n, sizeof header - (size_t)n, "\nfrom the project root; the same data "
+                                                    "and command give the same bytes.");
+    FILE *fp = fopen(o->out, "wb");
+    if (!fp) {
+        fprintf(stderr, "heard train: cannot write %s\n", o->out);
+        return -1;
+    }
+    int rc = an_models_write(ms, header, fp);
+    if (fclose(fp) != 0 || rc < 0) {
+        fprintf(stderr, "heard train: writing %s failed\n", o->out);
+        return -1;
+    }
+    printf("heard train: wrote %s\n", o->out);
+    return 0;
 }
 
 int cmd_train(int argc, char **argv)
@@ -397,28 +268,32 @@ int cmd_train(int argc, char **argv)
     if (parse(&o, argc, argv) < 0)
         return usage();
     ScriptError err;
-    Rules *r = rules_load(cli_root(), &err);
+    Rules *r = rules_load_unfitted(cli_root(), &err);
     if (!r) {
         fprintf(stderr, "heard train: %s\n", err.message);
         return 2;
     }
-    Data d = {0};
-    AnModel models[RULES_MODELS_MAX];
     int rc = 0;
-    for (int i = 0; i < o.npaths && rc == 0; i++)
-        rc = read_file(&d, r, o.paths[i], i, o.holdout);
-    for (int t = 0; t < o.ntags && rc == 0; t++)
-        rc = fit(&d, &o, o.tags[t], &models[t]);
-    if (rc == 0 && o.dump)
-        rc = dump_inputs(&d, o.dump);
-    if (rc == 0 && o.holdout >= 0)
-        report_held_out(&d, &o, r, models);
-    if (rc == 0)
-        rc = write_weights(&o, models, argc, argv);
-    for (int i = 0; i < d.n; i++)
-        free(d.rows[i].context), free(d.rows[i].reply), free(d.rows[i].labels);
-    free(d.rows);
-    free(d.x);
+    if (o.lofo || o.halves) {
+        Labelled d = {0};
+        for (int i = 0; i < o.ncouples && rc == 0; i++)
+            rc = labelled_read(&d, r, o.couples[i]);
+        for (int i = 0; o.halves && i < o.ncounselling && rc == 0; i++)
+            rc = labelled_read(&d, r, o.counselling[i]);
+        if (rc == 0)
+            rc = held_out(&o, &d);
+        labelled_free(&d);
+    } else {
+        AnModels *ms = an_models_create();
+        rc = ms ? 0 : -1;
+        if (rc == 0)
+            rc = fit_all(&o, r, ms);
+        if (rc == 0)
+            rc = write_weights(&o, ms, argc, argv);
+        an_models_destroy(ms);
+    }
     rules_destroy(r);
+    if (rc < 0)
+        fprintf(stderr, "heard train: failed (out of memory, or a fit was refused)\n");
     return rc == 0 ? 0 : 2;
 }

@@ -1,5 +1,5 @@
-/* rules.c: loading the lexicons and rules, scoring a reply, the source digest and the
- * scenario overrides. All Lua calls live in rules_lua.c.
+/* rules.c: loading the lexicons, models and rules, scoring a reply, the source digest and
+ * the scenario overrides. All Lua calls live in rules_lua.c.
  * Depends on game/analysis, engine/script, libc and POSIX dirent. */
 #include "game/rules/rules.h"
 
@@ -10,7 +10,9 @@
 
 #include "engine/core/file.h"
 #include "engine/core/hash.h"
+#include "engine/core/limits.h"
 #include "engine/core/utf8.h"
+#include "game/analysis/an_learn.h"
 #include "game/analysis/an_tokenize.h"
 #include "game/rules/rules_internal.h"
 
@@ -21,10 +23,13 @@ struct Rules {
     Script *script;
     AnLexicon *lx;
     AnMatcher *m;
+    AnSpeller *speller;
     AnAnalyser *an;
-    AnModelCues cues;
-    AnModel models[RULES_MODELS_MAX];
-    int n_models;
+    AnVector *vec;
+    AnModels *models;
+    int counselling; /* read in the counselling domain (rules_set_domain) */
+    /* the last rules_score's decisions, for rules_decisions */
+    RulesScored last;
     char hash[17];
 };
 
@@ -97,23 +102,37 @@ static int load_lexicons(Rules *r, const char *root, uint64_t *h, ScriptError *e
     return rc;
 }
 
-/* scripts/rules/weights.lua is optional: without it the hand rules decide alone. */
+/* scripts/rules/weights.txt is optional: without it no learned move is named. */
 static int load_weights(Rules *r, const char *root, uint64_t *h, ScriptError *err)
 {
-    char path[PATH_MAX_LEN];
-    snprintf(path, sizeof path, "%s/scripts/rules/weights.lua", root);
+    char path[PATH_MAX_LEN], msg[400];
+    snprintf(path, sizeof path, "%s/scripts/rules/weights.txt", root);
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return 0;
     fclose(fp);
-    int rc =
-        rules_lua_load_weights(r->script, path, r->models, RULES_MODELS_MAX, &r->n_models, err);
-    if (rc == 0)
-        *h = hash_file(path, *h);
-    return rc;
+    size_t len = 0;
+    char *text = file_read(path, &len);
+    if (!text) {
+        set_err(err, path, "cannot be read");
+        return SCRIPT_ERR_IO;
+    }
+    r->models = an_models_parse(text, len, path, msg, sizeof msg);
+    free(text);
+    if (!r->models) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->file, sizeof err->file, "%.200s", path);
+            snprintf(err->message, sizeof err->message, "%s", msg);
+        }
+        return SCRIPT_ERR_RUNTIME;
+    }
+    *h = hash_file(path, *h);
+    return 0;
 }
 
-Rules *rules_load(const char *root, ScriptError *err)
+/* Loads the rules from ROOT, with the weights file when MODELS. */
+static Rules *load(const char *root, int models, ScriptError *err)
 {
     Rules *r = calloc(1, sizeof *r);
     if (!r) {
@@ -138,18 +157,30 @@ Rules *rules_load(const char *root, ScriptError *err)
         return NULL;
     }
     h = hash_file(path, h);
-    if (load_weights(r, root ? root : ".", &h, err) != 0) {
+    if (models && load_weights(r, root ? root : ".", &h, err) != 0) {
         rules_destroy(r);
         return NULL;
     }
     snprintf(r->hash, sizeof r->hash, "%016llx", (unsigned long long)h);
-    if (an_matcher_compile(r->m) < 0 || !(r->an = an_analyser_create(r->lx, r->m))) {
+    const char *dicts = getenv("HEARD_HUNSPELL_DIR");
+    if (an_matcher_compile(r->m) < 0 || !(r->an = an_analyser_create(r->lx, r->m)) ||
+        !(r->vec = an_vector_create()) || !(r->speller = an_speller_create(dicts))) {
         set_err(err, "rules", "out of memory");
         rules_destroy(r);
         return NULL;
     }
-    an_model_cues_bind(&r->cues, r->m);
+    an_analyser_set_speller(r->an, r->speller);
     return r;
+}
+
+Rules *rules_load(const char *root, ScriptError *err)
+{
+    return load(root, 1, err);
+}
+
+Rules *rules_load_unfitted(const char *root, ScriptError *err)
+{
+    return load(root, 0, err);
 }
 
 void rules_destroy(Rules *r)
@@ -157,6 +188,9 @@ void rules_destroy(Rules *r)
     if (!r)
         return;
     an_analyser_destroy(r->an);
+    an_vector_destroy(r->vec);
+    an_models_destroy(r->models);
+    an_speller_destroy(r->speller);
     an_matcher_destroy(r->m);
     an_lexicon_destroy(r->lx);
     script_destroy(r->script);
@@ -185,26 +219,71 @@ static void fit_reason(char *s, size_t max)
     memcpy(s + cut, "\xE2\x80\xA6", 4);
 }
 
+/* TEXT cut to LIMITS_TEXT_MAX bytes on a character boundary, in BUF when it must be cut. */
+static const char *bounded(const char *text, char **buf)
+{
+    *buf = NULL;
+    if (!text)
+        return "";
+    size_t n = strnlen(text, LIMITS_TEXT_MAX + 1);
+    if (n <= LIMITS_TEXT_MAX)
+        return text;
+    size_t cut = utf8_floor(text, LIMITS_TEXT_MAX + 1, LIMITS_TEXT_MAX);
+    *buf = malloc(cut + 1);
+    if (!*buf)
+        return "";
+    memcpy(*buf, text, cut);
+    (*buf)[cut] = '\0';
+    return *buf;
+}
+
+/* Reads REPLY against CONTEXT: features, instances, and the models' scores of the tags ROLE
+ * may carry, into r->last. Returns 0 or -1 when memory runs out. */
+static int read_reply(Rules *r, const char *context, const char *reply, Role role)
+{
+    RulesScored *sc = &r->last;
+    sc->n = 0;
+    char *cbuf, *rbuf;
+    const char *ctx = bounded(context, &cbuf), *rep = bounded(reply, &rbuf);
+    sc->f = an_analyse(r->an, ctx, rep);
+    int rc = sc->f && an_vectorize(r->vec, sc->f, r->m, AN_VEC_WHOLE) == 0 ? 0 : -1;
+    free(cbuf);
+    free(rbuf);
+    if (rc < 0 || !r->models)
+        return rc;
+    sc->v = r->vec;
+    int dc = an_models_domain(r->models, "couples");
+    int dk = r->counselling ? an_models_domain(r->models, "counselling") : -1;
+    AnTagScore all[AN_MODEL_TAGS_MAX], other[AN_MODEL_TAGS_MAX];
+    int n = dc >= 0 ? an_models_score(r->models, dc, r->vec, all, AN_MODEL_TAGS_MAX) : 0;
+    int nk = dk >= 0 ? an_models_score(r->models, dk, r->vec, other, AN_MODEL_TAGS_MAX) : 0;
+    unsigned char live[AN_MODEL_TAGS_MAX] = {0};
+    for (int t = 0; t < n; t++) {
+        const char *tag = an_models_tag(r->models, dc, t);
+        live[t] = (an_learn_scope(tag) & (role == ROLE_CUSTOMER ? 2 : 1)) != 0;
+        int k = nk > 0 ? an_models_tag_index(r->models, dk, tag) : -1;
+        if (k >= 0)
+            all[t] = other[k];
+    }
+    an_models_resolve(r->models, dc, all, n, live);
+    for (int t = 0; t < n; t++)
+        if (live[t]) {
+            sc->tags[sc->n] = an_models_tag(r->models, dc, t);
+            sc->scores[sc->n++] = all[t];
+        }
+    return 0;
+}
+
 int rules_score(Rules *r, const char *context, const char *reply, Role role, MoveList *out,
                 ScriptError *err)
 {
     memset(out, 0, sizeof *out);
-    const AnFeatures *f = an_analyse(r->an, context ? context : "", reply ? reply : "");
-    if (!f) {
+    if (read_reply(r, context, reply, role) < 0) {
         set_err(err, "rules", "out of memory while reading the reply");
         return SCRIPT_ERR_MEMORY;
     }
-    double x[AN_X_COUNT], p[RULES_MODELS_MAX];
-    int top[RULES_MODELS_MAX][3], ntop[RULES_MODELS_MAX];
-    RulesModelOut mo = {r->models, r->n_models, p, (const int(*)[3])top, ntop};
-    if (r->n_models > 0) {
-        an_model_inputs(&r->cues, f, x);
-        for (int i = 0; i < r->n_models; i++) {
-            p[i] = an_model_score(&r->models[i], x);
-            ntop[i] = an_model_explain(&r->models[i], x, top[i], 3);
-        }
-    }
-    int rc = rules_lua_score(r->script, f, r->m, r->lx, &mo, role == ROLE_CUSTOMER, out, err);
+    r->last.customer = role == ROLE_CUSTOMER;
+    int rc = rules_lua_score(r->script, &r->last, r->m, r->lx, out, err);
     if (rc != 0) {
         memset(out, 0, sizeof *out);
         return rc;
@@ -216,6 +295,36 @@ int rules_score(Rules *r, const char *context, const char *reply, Role role, Mov
         out->total += out->items[i].points;
     }
     return 0;
+}
+
+int rules_decisions(Rules *r, RulesDecision *out, int max)
+{
+    const RulesScored *sc = &r->last;
+    int n = 0;
+    /* scoring kept no feature names: read the same reply again with them (same order) */
+    if (sc->n > 0 && !r->vec->has_names &&
+        an_vectorize(r->vec, sc->f, r->m, AN_VEC_WHOLE | AN_VEC_NAMES) < 0)
+        return 0;
+    for (int t = 0; t < sc->n && n < max; t++) {
+        const AnTagScore *s = &sc->scores[t];
+        RulesDecision *d = &out[n++];
+        memset(d, 0, sizeof *d);
+        d->tag = sc->tags[t];
+        d->p = s->p;
+        d->threshold = s->threshold;
+        d->fires = s->fires;
+        d->clause = "";
+        if (s->clause >= 0 && s->clause < sc->f->n_clauses) {
+            const AnClause *c = &sc->f->clauses[s->clause];
+            d->clause = an_features_span(sc->f, c->start, c->end, &d->clause_len);
+        }
+        for (int k = 0; k < s->ntop; k++) {
+            d->features[k] = an_vector_name(sc->v, s->top[k]);
+            d->weights[k] = s->top_w[k];
+        }
+        d->nfeatures = s->ntop;
+    }
+    return n;
 }
 
 int rules_set_points(Rules *r, const char *tag, int points)
@@ -235,33 +344,48 @@ void rules_clear_overrides(Rules *r)
     rules_lua_clear_overrides(r->script);
 }
 
-int rules_inputs(Rules *r, const char *context, const char *reply, double *x, int cap)
-{
-    const AnFeatures *f = an_analyse(r->an, context ? context : "", reply ? reply : "");
-    if (!f || cap < AN_X_COUNT)
-        return -1;
-    an_model_inputs(&r->cues, f, x);
-    return AN_X_COUNT;
-}
-
 int rules_asks(Rules *r, const char *context, const char *reply)
 {
-    const AnFeatures *f = an_analyse(r->an, context ? context : "", reply ? reply : "");
+    char *cbuf, *rbuf;
+    const char *ctx = bounded(context, &cbuf), *rep = bounded(reply, &rbuf);
+    const AnFeatures *f = an_analyse(r->an, ctx, rep);
+    free(cbuf);
+    free(rbuf);
     return f ? f->asking + f->said_back : -1;
 }
 
-int rules_models(const Rules *r, const AnModel **models)
+const AnVector *rules_vectorize(Rules *r, const char *context, const char *reply)
 {
-    *models = r->models;
-    return r->n_models;
+    char *cbuf, *rbuf;
+    const char *ctx = bounded(context, &cbuf), *rep = bounded(reply, &rbuf);
+    const AnFeatures *f = an_analyse(r->an, ctx, rep);
+    int rc = f ? an_vectorize(r->vec, f, r->m, AN_VEC_WHOLE | AN_VEC_NAMES) : -1;
+    free(cbuf);
+    free(rbuf);
+    r->last.n = 0; /* the decisions of the last score no longer point at live features */
+    return rc == 0 ? r->vec : NULL;
 }
 
-int rules_set_models(Rules *r, const AnModel *models, int n)
+const AnModels *rules_models(const Rules *r)
 {
-    if (n < 0 || n > RULES_MODELS_MAX)
+    return r->models;
+}
+
+void rules_set_models(Rules *r, AnModels *ms)
+{
+    if (ms != r->models)
+        an_models_destroy(r->models);
+    r->models = ms;
+    r->last.n = 0;
+}
+
+int rules_set_domain(Rules *r, const char *domain)
+{
+    if (strcmp(domain, "couples") == 0)
+        r->counselling = 0;
+    else if (strcmp(domain, "counselling") == 0)
+        r->counselling = 1;
+    else
         return -1;
-    if (n > 0)
-        memmove(r->models, models, (size_t)n * sizeof *models);
-    r->n_models = n;
     return 0;
 }

@@ -1,8 +1,9 @@
-/* rules.h: the game's reading of a reply. Loads the lexicons (scripts/lexicon/NAME.lua)
- * and the rules (scripts/rules/default.lua) into a sandboxed Lua state, runs the C
- * analyser (game/analysis) on each reply, hands its features to the rules and returns the
- * moves they saw, with points and reasons. The same Rules score live play, replays,
- * `heard score` and `heard eval`.
+/* rules.h: the game's reading of a reply. Loads the lexicons (scripts/lexicon/NAME.lua),
+ * the learned models (scripts/rules/weights.txt) and the rules (scripts/rules/default.lua);
+ * runs the C analyser (game/analysis) on each reply, scores each clause with the models,
+ * and hands what they decided to the rules, which return the moves with points and reasons
+ * that quote the player's words. The same Rules score live play, replays, `heard score`,
+ * `heard eval` and `heard train`.
  *
  * Depends on: game/analysis, engine/script (Lua), game/turn/moves.h. No SDL. */
 #ifndef HEARD_RULES_H
@@ -11,19 +12,27 @@
 #include "engine/script/script.h"
 #include "game/analysis/an_model.h"
 #include "game/turn/moves.h"
-
-#define RULES_MODELS_MAX 8 /* fitted models in scripts/rules/weights.lua */
+#include "game/analysis/an_vector.h"
 
 typedef struct Rules Rules;
 
 /* Loads scripts/lexicon/NAME.lua (in name order), scripts/rules/default.lua and, when
- * present, the fitted models of scripts/rules/weights.lua from ROOT (the folder holding
- * scripts/). Returns NULL on failure with ERR (may be NULL) filled as
+ * present, scripts/rules/weights.txt from ROOT (the folder holding scripts/). Words are read
+ * through hunspell's dictionaries in HEARD_HUNSPELL_DIR, else /usr/share/hunspell (without
+ * them, words stand as typed). Returns NULL on failure with ERR (may be NULL) filled as
  * "FILE:LINE: message". The caller owns the result; free it with rules_destroy. */
 Rules *rules_load(const char *root, ScriptError *err);
 
+/* As rules_load without scripts/rules/weights.txt, whatever state it is in: for
+ * `heard train`, which makes it, and `heard eval --lofo`, which fits its own. */
+Rules *rules_load_unfitted(const char *root, ScriptError *err);
+
 /* Frees R; rules_destroy(NULL) is a no-op. */
 void rules_destroy(Rules *r);
+
+/* The rules read at most LIMITS_TEXT_MAX bytes (engine/core/limits.h) of a reply and of its
+ * context, cut at a character boundary: the game never hands them more, and a caller that
+ * may (`heard score`, `heard eval`) checks the limit first and says so. */
 
 /* Scores REPLY written by ROLE against CONTEXT (the partner's last turn; "" or NULL for a
  * startup). ROLE_CUSTOMER uses the speaker moves, ROLE_AGENT the listener moves. Any text
@@ -36,10 +45,23 @@ int rules_score(Rules *r, const char *context, const char *reply, Role role, Mov
 /* Moves come back in the order of LABELS.md (reflection, feeling, check, questions, ...,
  * then tags a scenario added), whatever order the rules added them in. */
 
-/* The fitted models' inputs (an_model.h) for REPLY against CONTEXT: writes AN_X_COUNT
- * values to X (CAP values of room) and returns AN_X_COUNT, or -1 when CAP is too small or
- * memory runs out. For `heard train`. */
-int rules_inputs(Rules *r, const char *context, const char *reply, double *x, int cap);
+/* What decided one tag of the last rules_score: the model's probability and threshold, the
+ * clause that scored highest (its text, borrowed until the next call) and the features that
+ * pushed it up most. */
+typedef struct RulesDecision {
+    const char *tag;
+    double p, threshold;
+    int fires;
+    const char *clause; /* "" when the reply had no clause */
+    size_t clause_len;
+    const char *features[AN_MODEL_TOP];
+    double weights[AN_MODEL_TOP];
+    int nfeatures;
+} RulesDecision;
+
+/* Fills OUT (room for MAX) with the decisions of the last rules_score, one per tag the
+ * models scored for that role; returns how many. */
+int rules_decisions(Rules *r, RulesDecision *out, int max);
 
 /* How many sentences of REPLY ask (an_features.h: a question in form, a '?' that is not a
  * statement about the partner, or a statement about them put to them with a '?' to confirm,
@@ -48,14 +70,21 @@ int rules_inputs(Rules *r, const char *context, const char *reply, double *x, in
  * question_open/question_closed. */
 int rules_asks(Rules *r, const char *context, const char *reply);
 
-/* The loaded models (borrowed, valid until rules_set_models or rules_destroy); returns how
- * many. rules_set_models replaces them with N copies from MODELS (0: the hand rules decide
- * alone), for held-out evaluation; returns 0 or -1 when N is out of range. */
-int rules_models(const Rules *r, const AnModel **models);
-int rules_set_models(Rules *r, const AnModel *models, int n);
+/* The instances the models read for REPLY against CONTEXT (an_vector.h), borrowed from R
+ * until the next call; NULL when memory runs out. For `heard train`. */
+const AnVector *rules_vectorize(Rules *r, const char *context, const char *reply);
 
-/* A hex FNV-1a 64 digest of the lexicon and rules sources, for saved sessions. Borrowed,
- * valid while R lives. */
+/* The models R scores with (borrowed; NULL when none were loaded), and the domain it reads
+ * in ("couples", the game's; or "counselling", whose models replace the couples models of
+ * the tags they have). rules_set_models gives R the models MS (R owns them from now on;
+ * NULL: none, and every tag the models would give is left out). rules_set_domain returns 0,
+ * or -1 for an unknown domain name. */
+const AnModels *rules_models(const Rules *r);
+void rules_set_models(Rules *r, AnModels *ms);
+int rules_set_domain(Rules *r, const char *domain);
+
+/* A hex FNV-1a 64 digest of the lexicon, rules and weights sources, for saved sessions.
+ * Borrowed, valid while R lives. */
 const char *rules_hash(const Rules *r);
 
 /* Scenario overrides, kept until rules_clear_overrides. rules_set_points makes TAG worth

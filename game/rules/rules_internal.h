@@ -10,6 +10,7 @@
 #include "game/analysis/an_lexicon.h"
 #include "game/analysis/an_match.h"
 #include "game/analysis/an_model.h"
+#include "game/analysis/an_vector.h"
 #include "game/turn/moves.h"
 
 /* Runs the lexicon file PATH and adds its words (pass 1: "classes", "families") or its
@@ -20,26 +21,22 @@ int rules_lua_lexicon(Script *s, const char *path, int pass, AnLexicon *lx, AnMa
 /* Runs the rules file PATH; keeps the table it returns. Returns 0 or SCRIPT_ERR_*. */
 int rules_lua_load_rules(Script *s, const char *path, ScriptError *err);
 
-/* Runs the weights file PATH (see scripts/rules/weights.lua) and fills up to MAX models;
- * keeps the table as the rules' R.weights. Returns 0 or SCRIPT_ERR_* with ERR filled
- * ("weights.lua: unknown input 'x'..."). */
-int rules_lua_load_weights(Script *s, const char *path, AnModel *models, int max, int *n,
-                           ScriptError *err);
-
-/* What the fitted models say about one reply: per model its probability and the inputs
- * that pushed it up most. */
-typedef struct RulesModelOut {
-    const AnModel *models;
+/* One reply as the rules see it: its features and instances, and the models' scores of the
+ * tags its writer's role may carry (TAGS[i] scored SCORES[i]). */
+typedef struct RulesScored {
+    const AnFeatures *f;
+    const AnVector *v;
+    const char *tags[AN_MODEL_TAGS_MAX];
+    AnTagScore scores[AN_MODEL_TAGS_MAX];
     int n;
-    const double *p;
-    const int (*top)[3];
-    const int *ntop;
-} RulesModelOut;
+    int customer; /* the speaker wrote it */
+} RulesScored;
 
-/* Calls the rules' score(f) with F (from M's cues) and the model scores MO (may be NULL)
- * for ROLE and fills OUT. */
-int rules_lua_score(Script *s, const AnFeatures *f, const AnMatcher *m, const AnLexicon *lx,
-                    const RulesModelOut *mo, int customer, MoveList *out, ScriptError *err);
+/* Calls the rules' score(f) on SC (M names the cue hits, LX the feeling families) inside one
+ * protected step, and fills OUT with the moves it returns. Returns 0 or a SCRIPT_ERR_* code
+ * with ERR filled; nothing touches the Lua state outside the step. */
+int rules_lua_score(Script *s, const RulesScored *sc, const AnMatcher *m, const AnLexicon *lx,
+                    MoveList *out, ScriptError *err);
 
 /* Overrides held in the rules table (see rules.h). */
 int rules_lua_set_points(Script *s, const char *tag, int points);

@@ -157,81 +157,6 @@ int rules_lua_load_rules(Script *s, const char *path, ScriptError *err)
     return 0;
 }
 
-/* ---- weights ---------------------------------------------------------------------- */
-
-/* Reads one model table at the top of the stack into MD; returns NULL or what is wrong. */
-static const char *read_model(lua_State *L, AnModel *md, char *bad, size_t badsz)
-{
-    memset(md, 0, sizeof *md);
-    lua_getfield(L, -1, "tag");
-    lua_getfield(L, -2, "bias");
-    lua_getfield(L, -3, "threshold");
-    const char *tag = lua_tostring(L, -3);
-    int ok = tag && strlen(tag) < sizeof md->tag && lua_isnumber(L, -2) && lua_isnumber(L, -1);
-    if (ok) {
-        snprintf(md->tag, sizeof md->tag, "%s", tag);
-        md->bias = lua_tonumber(L, -2);
-        md->threshold = lua_tonumber(L, -1);
-    }
-    lua_pop(L, 3);
-    if (!ok)
-        return "each model needs a tag, a bias and a threshold";
-    if (lua_getfield(L, -1, "weights") != LUA_TTABLE) {
-        lua_pop(L, 1);
-        return "each model needs a weights table";
-    }
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        const char *name = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-        int id = name ? an_model_input_id(name) : -1;
-        if (id < 0 || !lua_isnumber(L, -1)) {
-            snprintf(bad, badsz, "model '%s': unknown input '%s' (retrain with heard train)",
-                     md->tag, name ? name : "?");
-            lua_pop(L, 3);
-            return bad;
-        }
-        md->w[id] = lua_tonumber(L, -1);
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-    return NULL;
-}
-
-int rules_lua_load_weights(Script *s, const char *path, AnModel *models, int max, int *n,
-                           ScriptError *err)
-{
-    lua_State *L = script_lua(s);
-    int top = lua_gettop(L);
-    *n = 0;
-    int rc = script_run_file(s, path, 1, err);
-    if (rc != 0)
-        return rc;
-    if (!lua_istable(L, -1) || lua_getfield(L, -1, "models") != LUA_TTABLE) {
-        lua_settop(L, top);
-        return fail(err, path, "the weights file must return a table with a models list", "");
-    }
-    char bad[200];
-    int count = (int)lua_rawlen(L, -1);
-    for (int i = 1; i <= count && *n < max; i++) {
-        lua_rawgeti(L, -1, i);
-        const char *why = lua_istable(L, -1) ? read_model(L, &models[*n], bad, sizeof bad)
-                                             : "models must be tables";
-        lua_pop(L, 1);
-        if (why) {
-            lua_settop(L, top);
-            *n = 0;
-            return fail(err, path, why, "");
-        }
-        (*n)++;
-    }
-    lua_pop(L, 1); /* models; the weights table stays for R.weights */
-    lua_getfield(L, LUA_REGISTRYINDEX, RULES_KEY);
-    lua_pushvalue(L, -2);
-    lua_setfield(L, -2, "weights");
-    lua_settop(L, top);
-    return 0;
-}
-
 /* ---- features --------------------------------------------------------------------- */
 
 static void push_span(lua_State *L, const AnFeatures *f, int start, int end)
@@ -259,31 +184,52 @@ static void set_bool(lua_State *L, const char *k, int v)
     lua_setfield(L, -2, k);
 }
 
+/* The 1-based clause holding reply token T, 0 when none does. */
+static int clause_of(const AnFeatures *f, int t)
+{
+    for (int c = 0; c < f->n_clauses; c++)
+        if (t >= f->clauses[c].start && t < f->clauses[c].end)
+            return c + 1;
+    return 0;
+}
+
 static void push_sentences(lua_State *L, const AnFeatures *f)
 {
     static const char *const Q[] = {NULL, "open", "closed"};
     lua_createtable(L, f->n_sents, 0);
     for (int i = 0; i < f->n_sents; i++) {
         const AnSentence *s = &f->sents[i];
-        lua_createtable(L, 0, 10);
+        lua_createtable(L, 0, 3);
         push_span(L, f, s->start, s->end);
         lua_setfield(L, -2, "text");
         if (s->question) {
             lua_pushstring(L, Q[s->question]);
             lua_setfield(L, -2, "question");
         }
-        set_bool(L, "marked", s->marked);
         if (s->asks)
             set_bool(L, "asks", 1);
-        lua_pushstring(L, s->first < s->end ? an_token_text(f->reply, s->first) : "");
-        lua_setfield(L, -2, "first");
-        set_int(L, "first_person", s->first_person);
-        set_int(L, "second_person", s->second_person);
-        set_int(L, "we", s->we);
-        set_int(L, "words", s->words);
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "sents");
+}
+
+static void push_clauses(lua_State *L, const AnFeatures *f)
+{
+    lua_createtable(L, f->n_clauses, 0);
+    for (int i = 0; i < f->n_clauses; i++) {
+        const AnClause *c = &f->clauses[i];
+        lua_createtable(L, 0, 4);
+        push_span(L, f, c->start, c->end);
+        lua_setfield(L, -2, "text");
+        lua_pushstring(L, an_subject_name(c->subject));
+        lua_setfield(L, -2, "subject");
+        set_int(L, "sentence", c->sentence + 1);
+        set_bool(L, "marked", c->end > c->start &&
+                                  f->reply->items[c->end - 1].kind == AN_TOK_SENT_END &&
+                                  an_token_text(f->reply, c->end - 1)[0] == '?');
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "clauses");
 }
 
 static void push_words(lua_State *L, const AnFeatures *f, const AnLexicon *lx)
@@ -291,17 +237,18 @@ static void push_words(lua_State *L, const AnFeatures *f, const AnLexicon *lx)
     lua_createtable(L, f->n_echo, 0);
     for (int i = 0; i < f->n_echo; i++) {
         int t = f->echo[i];
-        lua_createtable(L, 0, 2);
+        lua_createtable(L, 0, 3);
         push_span(L, f, t, t + 1);
         lua_setfield(L, -2, "word");
         set_int(L, "sentence", (lua_Integer)f->reply->items[t].sentence + 1);
+        set_int(L, "clause", clause_of(f, t));
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "echo");
     lua_createtable(L, f->n_feelings, 0);
     for (int i = 0; i < f->n_feelings; i++) {
         int t = f->feelings[i];
-        lua_createtable(L, 0, 5);
+        lua_createtable(L, 0, 6);
         push_span(L, f, t, t + 1);
         lua_setfield(L, -2, "word");
         lua_pushstring(L, lx ? an_lexicon_family_name(lx, f->info[t].family) : "");
@@ -309,6 +256,7 @@ static void push_words(lua_State *L, const AnFeatures *f, const AnLexicon *lx)
         set_int(L, "intensity", f->info[t].intensity);
         set_bool(L, "echoed", f->feeling_echoed[i]);
         set_int(L, "sentence", (lua_Integer)f->reply->items[t].sentence + 1);
+        set_int(L, "clause", clause_of(f, t));
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "feelings");
@@ -320,7 +268,7 @@ static void push_cues(lua_State *L, const AnFeatures *f, const AnMatcher *m)
     for (int i = 0; i < f->n_hits; i++) {
         const AnHit *h = &f->hits[i];
         if (an_matcher_model_only(m, h->cue))
-            continue; /* the model's evidence; building Lua tables for it costs time */
+            continue; /* the models' evidence; building Lua tables for it costs time */
         const char *name = an_matcher_cue_name(m, h->cue);
         if (lua_getfield(L, -1, name) != LUA_TTABLE) {
             lua_pop(L, 1);
@@ -328,10 +276,11 @@ static void push_cues(lua_State *L, const AnFeatures *f, const AnMatcher *m)
             lua_pushvalue(L, -1);
             lua_setfield(L, -3, name);
         }
-        lua_createtable(L, 0, 3);
+        lua_createtable(L, 0, 4);
         push_span(L, f, h->start, h->end);
         lua_setfield(L, -2, "text");
         set_int(L, "sentence", h->sentence + 1);
+        set_int(L, "clause", clause_of(f, h->start));
         set_bool(L, "negated", h->negated);
         lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
         lua_pop(L, 1);
@@ -339,53 +288,43 @@ static void push_cues(lua_State *L, const AnFeatures *f, const AnMatcher *m)
     lua_setfield(L, -2, "cues");
 }
 
-/* f.model[tag] = { p = 0.83, threshold = 0.6, fires = true, top = {"opener", "echo"} } */
-static void push_model(lua_State *L, const RulesModelOut *mo)
+/* f.model[tag] = { p = 0.83, threshold = 0.6, fires = true, clause = 2 } for each tag that
+ * fires (the others are nil; every score and the features that decided are in
+ * rules_decisions) */
+static void push_model(lua_State *L, const RulesScored *sc)
 {
-    lua_createtable(L, 0, mo ? mo->n : 0);
-    for (int i = 0; mo && i < mo->n; i++) {
+    lua_createtable(L, 0, 4);
+    for (int i = 0; i < sc->n; i++) {
+        const AnTagScore *t = &sc->scores[i];
+        if (!t->fires)
+            continue;
         lua_createtable(L, 0, 4);
-        set_num(L, "p", mo->p[i]);
-        set_num(L, "threshold", mo->models[i].threshold);
-        set_bool(L, "fires", mo->p[i] >= mo->models[i].threshold);
-        lua_createtable(L, mo->ntop[i], 0);
-        for (int k = 0; k < mo->ntop[i]; k++) {
-            lua_pushstring(L, an_model_input_name(mo->top[i][k]));
-            lua_rawseti(L, -2, k + 1);
-        }
-        lua_setfield(L, -2, "top");
-        lua_setfield(L, -2, mo->models[i].tag);
+        set_num(L, "p", t->p);
+        set_num(L, "threshold", t->threshold);
+        set_bool(L, "fires", t->fires);
+        if (t->clause >= 0)
+            set_int(L, "clause", t->clause + 1);
+        lua_setfield(L, -2, sc->tags[i]);
     }
     lua_setfield(L, -2, "model");
 }
 
-static void push_features(lua_State *L, const AnFeatures *f, const AnMatcher *m, int customer,
+static void push_features(lua_State *L, const RulesScored *sc, const AnMatcher *m,
                           const AnLexicon *lx)
 {
-    lua_createtable(L, 0, 32);
-    lua_pushstring(L, customer ? "customer" : "agent");
+    const AnFeatures *f = sc->f;
+    lua_createtable(L, 0, 10);
+    lua_pushstring(L, sc->customer ? "customer" : "agent");
     lua_setfield(L, -2, "role");
     lua_pushlstring(L, f->reply->clean, f->reply->clean_len);
     lua_setfield(L, -2, "reply");
     set_int(L, "words", f->words);
-    set_int(L, "content_words", f->content_words);
-    set_int(L, "ctx_words", f->ctx_words);
-    set_int(L, "ctx_feelings", f->ctx_feelings);
-    set_int(L, "ctx_first_person", f->ctx_first_person);
-    set_int(L, "ctx_second_person", f->ctx_second_person);
-    set_int(L, "first_person", f->first_person);
-    set_int(L, "second_person", f->second_person);
-    set_bool(L, "perspective_shift", f->perspective_shift);
-    set_int(L, "questions", f->questions);
-    set_int(L, "open_questions", f->open_questions);
-    set_int(L, "closed_questions", f->closed_questions);
-    set_num(L, "overlap", f->overlap);
-    set_num(L, "topic_shift", f->topic_shift);
     set_num(L, "parrot", f->parrot);
-    set_int(L, "longest_copy", f->longest_copy);
     push_sentences(L, f);
+    push_clauses(L, f);
     push_words(L, f, lx);
     push_cues(L, f, m);
+    push_model(L, sc);
 }
 
 /* ---- moves ------------------------------------------------------------------------ */
@@ -413,18 +352,36 @@ static void read_moves(lua_State *L, MoveList *out)
     }
 }
 
-int rules_lua_score(Script *s, const AnFeatures *f, const AnMatcher *m, const AnLexicon *lx,
-                    const RulesModelOut *mo, int customer, MoveList *out, ScriptError *err)
+/* What the protected step needs. */
+typedef struct ScoreCall {
+    const RulesScored *sc;
+    const AnMatcher *m;
+    const AnLexicon *lx;
+    MoveList *out;
+} ScoreCall;
+
+/* Runs inside script_call: builds the features table, calls R.score(f) and reads the moves,
+ * so a memory error or a hostile metatable is caught like any script error. */
+static int l_score(lua_State *L)
+{
+    ScoreCall *c = lua_touserdata(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, RULES_KEY);
+    lua_getfield(L, -1, "score");
+    push_features(L, c->sc, c->m, c->lx);
+    lua_call(L, 1, 1);
+    read_moves(L, c->out);
+    return 0;
+}
+
+int rules_lua_score(Script *s, const RulesScored *sc, const AnMatcher *m, const AnLexicon *lx,
+                    MoveList *out, ScriptError *err)
 {
     lua_State *L = script_lua(s);
     int top = lua_gettop(L);
-    lua_getfield(L, LUA_REGISTRYINDEX, RULES_KEY);
-    lua_getfield(L, -1, "score");
-    push_features(L, f, m, customer, lx);
-    push_model(L, mo);
-    int rc = script_call(s, 1, 1, err);
-    if (rc == 0)
-        read_moves(L, out);
+    ScoreCall call = {sc, m, lx, out};
+    lua_pushcfunction(L, l_score);
+    lua_pushlightuserdata(L, &call);
+    int rc = script_call(s, 1, 0, err);
     lua_settop(L, top);
     return rc;
 }
@@ -440,46 +397,89 @@ static void push_override(lua_State *L, const char *field)
     lua_remove(L, -2);
 }
 
+/* The overrides are changed inside protected steps too: setting a field may need memory,
+ * and a memory error outside a step would end the program. */
+
+typedef struct PointsCall {
+    const char *tag;
+    int points;
+} PointsCall;
+
+static int l_set_points(lua_State *L)
+{
+    const PointsCall *c = lua_touserdata(L, 1);
+    push_override(L, "points");
+    if (!lua_istable(L, -1))
+        return luaL_error(L, "the rules table has no overrides.points");
+    lua_pushinteger(L, c->points);
+    lua_setfield(L, -2, c->tag);
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "overrides"); /* the rules' merged points are stale now */
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "dirty");
+    return 0;
+}
+
 int rules_lua_set_points(Script *s, const char *tag, int points)
 {
     lua_State *L = script_lua(s);
-    push_override(L, "points");
-    if (!lua_istable(L, -1)) {
-        lua_pop(L, 2);
-        return -1;
-    }
-    lua_pushinteger(L, points);
-    lua_setfield(L, -2, tag);
-    lua_pop(L, 2);
+    int top = lua_gettop(L);
+    PointsCall call = {tag, points};
+    ScriptError err;
+    lua_pushcfunction(L, l_set_points);
+    lua_pushlightuserdata(L, &call);
+    int rc = script_call(s, 1, 0, &err);
+    lua_settop(L, top);
+    return rc == 0 ? 0 : -1;
+}
+
+/* Appends the function at stack index 2 to R.overrides.rules. */
+static int l_add_rule(lua_State *L)
+{
+    push_override(L, "rules");
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     return 0;
 }
 
 int rules_lua_add_rule(Script *s, const char *source, const char *name, ScriptError *err)
 {
     lua_State *L = script_lua(s);
+    int top = lua_gettop(L);
     int rc = script_run_string(s, source ? source : "", source ? strlen(source) : 0,
                                name ? name : "rule", 1, err);
     if (rc != 0)
         return rc;
     if (!lua_isfunction(L, -1)) {
-        lua_pop(L, 1);
+        lua_settop(L, top);
         return fail(err, name ? name : "rule", "a rule chunk must return a function", "");
     }
-    push_override(L, "rules");
-    lua_pushvalue(L, -3);
-    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-    lua_pop(L, 3);
-    return 0;
+    lua_pushcfunction(L, l_add_rule);
+    lua_insert(L, -2); /* the C function, then the rule as its argument */
+    lua_pushnil(L);
+    lua_insert(L, -2); /* l_add_rule(nil, rule): the rule is argument 2 */
+    rc = script_call(s, 2, 0, err);
+    lua_settop(L, top);
+    return rc;
 }
 
-void rules_lua_clear_overrides(Script *s)
+static int l_clear_overrides(lua_State *L)
 {
-    lua_State *L = script_lua(s);
     lua_getfield(L, LUA_REGISTRYINDEX, RULES_KEY);
     lua_getfield(L, -1, "overrides");
     lua_newtable(L);
     lua_setfield(L, -2, "points");
     lua_newtable(L);
     lua_setfield(L, -2, "rules");
-    lua_pop(L, 2);
+    return 0;
+}
+
+void rules_lua_clear_overrides(Script *s)
+{
+    lua_State *L = script_lua(s);
+    int top = lua_gettop(L);
+    ScriptError err;
+    lua_pushcfunction(L, l_clear_overrides);
+    script_call(s, 0, 0, &err); /* nothing to report: at worst the old overrides stay */
+    lua_settop(L, top);
 }

@@ -1,20 +1,29 @@
 -- feelings.lua: feeling words in families, each with an intensity (1 mild, 2 clear,
 -- 3 strong). A reply that names a word of the same family as the partner's answers it:
--- "furious" answers "angry". Words match by stem unless written "=word" (exact only).
+-- "furious" answers "angry". Words match by stem unless written "=word" (exact only): a
+-- word whose stem other words share ("thankful" and "thank you", "fed up" and "fed") is
+-- matched exactly.
 -- Written for Heard from everyday English usage.
 return {
+  classes = {
+    -- verbs of the inner life, what a person feels, wants, thinks or minds: a closed set,
+    -- read as one kind of word in the shape of a clause ("you want...", "you miss...")
+    inner = { "feel", "want", "wish", "think", "hope", "worry", "wonder", "need", "miss",
+              "mind", "care", "hate", "love", "like", "fear", "dread", "regret", "expect",
+              "believe", "sense", "struggle", "resent", "doubt", "trust", "prefer" },
+  },
   families = {
     feeling = {
       anger = {
         [1] = { "annoyed", "irritated", "bothered", "bugged", "miffed", "grumpy", "peeved", "irked" },
-        [2] = { "angry", "mad", "frustrated", "cross", "resentful", "fed", "aggravated", "maddening",
+        [2] = { "angry", "mad", "frustrated", "=cross", "resentful", "=fed", "aggravated", "maddening",
                 "sick", "upset" },
         [3] = { "furious", "livid", "enraged", "infuriated", "infuriating", "seething", "outraged", "fuming" },
       },
       sadness = {
-        [1] = { "disappointed", "blue", "glum", "bummed", "sad" },
+        [1] = { "disappointed", "=blue", "glum", "bummed", "sad" },
         [2] = { "unhappy", "sorrowful", "gutted", "discouraged", "heartsick", "miserable" },
-        [3] = { "heartbroken", "devastated", "crushed", "despairing", "grieving", "hopeless", "breaking" },
+        [3] = { "heartbroken", "devastated", "crushed", "despairing", "grieving", "hopeless", "=breaking" },
       },
       fear = {
         [1] = { "uneasy", "nervous", "unsure", "jittery", "tense" },
@@ -25,7 +34,7 @@ return {
       hurt = {
         [1] = { "stung", "slighted", "hurt" },
         [2] = { "rejected", "unwanted", "unloved", "betrayed", "wounded", "humiliated", "humiliating",
-                "embarrassed", "ashamed", "foolish", "stupid", "small", "dismissed", "invisible" },
+                "embarrassed", "ashamed", "foolish", "stupid", "=small", "dismissed", "invisible" },
         [3] = { "crushed", "devastated", "mortified" },
       },
       loneliness = {
@@ -49,11 +58,11 @@ return {
                 "nagging", "nag", "torn" },
       },
       jealousy = { [2] = { "jealous", "envious", "threatened" } },
-      surprise = { [1] = { "surprised", "shocked", "confused", "puzzled", "thrown" } },
+      surprise = { [1] = { "surprised", "shocked", "confused", "puzzled", "=thrown" } },
       joy = {
         [1] = { "glad", "pleased", "relieved" },
-        [2] = { "happy", "grateful", "thankful", "proud", "excited", "hopeful", "loved", "appreciated",
-                "cared" },
+        [2] = { "happy", "grateful", "=thankful", "proud", "excited", "=hopeful", "=loved", "=appreciated",
+                "=cared" },
         [3] = { "thrilled", "overjoyed", "delighted", "ecstatic" },
       },
       uncomfortable = {

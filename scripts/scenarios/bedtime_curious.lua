@@ -35,6 +35,7 @@ return {
             reply = "So going to bed alone every night leaves you feeling sad.",
             role = "agent",
             moves = { "reflection", "feeling" },
+            known_miss = "a feeling given back inside a reflection ('leaves you feeling sad') is not named",
         },
         {
             context = "You stay up on your laptop until one and then wake me up.",

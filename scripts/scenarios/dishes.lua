@@ -37,6 +37,7 @@ return {
             reply = "So you feel alone with the kitchen, like you're the only one who sees the mess.",
             role = "agent",
             moves = { "reflection", "feeling" },
+            known_miss = "'you're the only one who...' inside their feeling given back reads as blame and a complaint of one's own",
         },
         {
             context = "I came home and the sink was full of dishes again.",

@@ -32,6 +32,7 @@ return {
             reply = "I hadn't seen it that way.",
             role = "agent",
             moves = { "ownership" },
+            known_miss = "'I hadn't seen it that way' reads as a denial because of its 'not'",
         },
         {
             context = "I feel worn out, and I'd love a week by the sea where nobody needs anything from me.",

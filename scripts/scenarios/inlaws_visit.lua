@@ -28,6 +28,7 @@ return {
             reply = "She was only trying to help, you're too sensitive.",
             role = "agent",
             moves = { "defensive", "criticism", "minimizing" },
+            known_miss = "the brush-off in 'she's just like that' is not read as minimizing",
         },
         {
             context = "I feel like a guest in my own house when your parents stay. I'd like us to agree on shorter visits.",
@@ -40,6 +41,7 @@ return {
             reply = "No wonder you're tired, two weeks is a long time.",
             role = "agent",
             moves = { "validation" },
+            known_miss = "'No wonder you're tired' reads as waving the feeling away, and the one that hurts is kept",
         },
         {
             context = "Your mother rearranged my kitchen again and you said nothing.",

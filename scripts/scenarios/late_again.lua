@@ -39,12 +39,14 @@ return {
             reply = "When I'm late without a word, you feel like you don't matter to me.",
             role = "agent",
             moves = { "reflection", "feeling" },
+            known_miss = "a clause that sets the scene with 'I' ('When I'm late without a word') reads as a complaint of one's own",
         },
         {
             context = "I felt worried when you didn't text, and I'd like a message if you're running late.",
             reply = "I'll text you before I leave work tomorrow.",
             role = "agent",
             moves = { "next_step" },
+            known_miss = "'I'll text you before I leave work tomorrow' is not read as a next step",
         },
         {
             context = "You said seven and you walked in at eight. I sat there waiting.",

@@ -44,6 +44,7 @@ return {
             reply = "Just buy a new one then.",
             role = "agent",
             moves = { "fix_it" },
+            known_miss = "'just' in advice reads as waving the feeling away too",
         },
         {
             context = "",

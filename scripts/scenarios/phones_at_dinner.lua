@@ -28,12 +28,14 @@ return {
             reply = "What did you want to tell me about your day?",
             role = "agent",
             moves = { "question_open" },
+            known_miss = "an open question about their day reads as a complaint of one's own",
         },
         {
             context = "You were on your phone the whole dinner again.",
             reply = "Oh, here we go again.",
             role = "agent",
             moves = { "contempt" },
+            known_miss = "'Oh, here we go again' reads as shutting the talk down as well as mocking",
         },
         {
             context = "I miss talking with you at dinner. Could we leave the phones in the hall?",

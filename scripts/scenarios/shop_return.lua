@@ -84,12 +84,14 @@ return {
             reply = "I can't refund it after two weeks because of our policy, but I can send it for repair today.",
             role = "agent",
             moves = { "next_step" },
+            known_miss = "a no with its reason and an offer reads as defending, and the offer is not read as a next step",
         },
         {
             context = "",
             reply = "Could you swap this kettle for a new one today?",
             role = "customer",
             moves = { "request" },
+            known_miss = "a polite request from the customer reads as blame",
         },
     },
 }

@@ -206,8 +206,11 @@ int fuzz_rules_input(const uint8_t *data, size_t size)
                 !valid(ml.items[i].tag, strlen(ml.items[i].tag)))
                 broken("a move whose tag or reason is not valid UTF-8");
     }
-    double x[64];
-    rules_inputs(rules, context, reply, x, (int)(sizeof x / sizeof x[0]));
+    /* the instances the models read: every feature name is valid UTF-8 */
+    const AnVector *v = rules_vectorize(rules, context, reply);
+    for (int k = 0; v && k < v->n_feat; k++)
+        if (!valid(an_vector_name(v, k), strlen(an_vector_name(v, k))))
+            broken("a feature name that is not valid UTF-8");
     free(context);
     free(reply);
     return 0;

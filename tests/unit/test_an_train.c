@@ -1,184 +1,248 @@
-/* test_an_train.c: the logistic trainer and the precision-first threshold on small
- * synthetic sets: it must separate what is separable, be deterministic, and ignore inputs
- * that never vary. */
+/* test_an_train.c: the learned side of the analyser with real replies read by the real
+ * analyser: a fit with liblinear separates what it should, finds the clause that does the
+ * move inside a longer reply, gives the same bytes twice, and its models survive being
+ * written and read back; thresholds and the weights file's errors. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "game/analysis/an_features.h"
+#include "game/analysis/an_learn.h"
 #include "game/analysis/an_model.h"
 #include "game/analysis/an_train.h"
+#include "game/analysis/an_vector.h"
 
-#define N 200
-#define D 3
+typedef struct Fixture {
+    AnLexicon *lx;
+    AnMatcher *m;
+    AnAnalyser *a;
+    AnVector *v;
+} Fixture;
 
-/* y = 1 exactly when x0 + x1 > 1; x2 is noise-free filler that never varies. */
-static void make_set(double *x, unsigned char *y)
+static int setup(void **state)
 {
-    for (int i = 0; i < N; i++) {
-        double a = (i * 37 % 101) / 100.0, b = (i * 53 % 97) / 96.0;
-        if (fabs(a + b - 1.0) < 0.1) /* keep a margin so the set is cleanly separable */
-            b += a + b > 1.0 ? 0.1 : -0.1;
-        x[i * D + 0] = a;
-        x[i * D + 1] = b;
-        x[i * D + 2] = 0.5;
-        y[i] = a + b > 1.0;
+    Fixture *f = calloc(1, sizeof *f);
+    f->lx = an_lexicon_create();
+    an_lexicon_add_word(f->lx, "feeling", "tired", "tiredness", 1);
+    an_lexicon_add_word(f->lx, "feeling", "angry", "anger", 2);
+    f->m = an_matcher_create(f->lx);
+    an_matcher_compile(f->m);
+    f->a = an_analyser_create(f->lx, f->m);
+    f->v = an_vector_create();
+    *state = f;
+    return f->a && f->v ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    an_vector_destroy(f->v);
+    an_analyser_destroy(f->a);
+    an_matcher_destroy(f->m);
+    an_lexicon_destroy(f->lx);
+    free(f);
+    return 0;
+}
+
+static const AnVector *read_reply(Fixture *f, const char *ctx, const char *reply)
+{
+    const AnFeatures *ft = an_analyse(f->a, ctx, reply);
+    assert_non_null(ft);
+    assert_int_equal(an_vectorize(f->v, ft, f->m, AN_VEC_WHOLE | AN_VEC_NAMES), 0);
+    return f->v;
+}
+
+/* Apologies by two writers (files 0 and 1) and replies that are none. */
+static const char *const ROWS[][3] = {
+    {"You forgot the bins.", "I'm sorry, I forgot.", "apology"},
+    {"You were late again.", "Sorry, that was me being careless.", "apology"},
+    {"You missed dinner.", "I'm so sorry I missed it.", "apology"},
+    {"The car is dirty.", "Sorry, I'll wash it tomorrow.", "apology"},
+    {"You forgot the bins.", "Well, you forgot them last week.", ""},
+    {"You were late again.", "Traffic was awful, not my fault.", ""},
+    {"You missed dinner.", "I had to work, you know that.", ""},
+    {"The car is dirty.", "It's only a bit of mud.", ""},
+};
+#define NROWS ((int)(sizeof ROWS / sizeof ROWS[0]))
+
+static AnDataset *dataset(Fixture *f)
+{
+    AnDataset *ds = an_dataset_create();
+    assert_non_null(ds);
+    for (int i = 0; i < NROWS; i++)
+        assert_int_equal(an_dataset_add(ds, read_reply(f, ROWS[i][0], ROWS[i][1]), ROWS[i][2],
+                                        i % 2, i),
+                         i);
+    return ds;
+}
+
+static AnFitParams loose(void)
+{
+    AnFitParams p = an_learn_defaults();
+    p.min_files = 1;
+    p.min_rows = 1;
+    p.c = 4.0;
+    return p;
+}
+
+static void test_an_train_fit_separates_and_reads_new_replies(void **state)
+{
+    Fixture *f = *state;
+    AnDataset *ds = dataset(f);
+    int rows[NROWS];
+    for (int i = 0; i < NROWS; i++)
+        rows[i] = i;
+    AnFitParams p = loose();
+    AnFit fit;
+    assert_int_equal(an_fit(ds, rows, NROWS, "apology", &p, &fit), 0);
+    for (int i = 0; i < NROWS; i++)
+        assert_true((an_fit_score(ds, &fit, i) > 0) == (ROWS[i][2][0] != '\0'));
+    assert_true(an_dataset_has(ds, 0, "apology"));
+    assert_false(an_dataset_has(ds, 4, "apology"));
+    assert_false(an_dataset_has(ds, 0, "apolog"));
+    an_fit_free(&fit);
+    an_dataset_destroy(ds);
+}
+
+/* A reply whose second clause apologises: the model's deciding clause is that one, and a
+ * hurting first clause does not hide it. */
+static void test_an_train_models_name_the_clause_that_decides(void **state)
+{
+    Fixture *f = *state;
+    AnDataset *ds = dataset(f);
+    int rows[NROWS];
+    for (int i = 0; i < NROWS; i++)
+        rows[i] = i;
+    int startup[NROWS] = {0};
+    AnFitParams p = loose();
+    AnModels *ms = an_models_create();
+    const char *tags[] = {"apology"};
+    assert_int_equal(an_learn_models(ds, rows, NROWS, startup, tags, 1, &p, "couples", ms), 0);
+    int d = an_models_domain(ms, "couples");
+    assert_int_equal(d, 0);
+    assert_string_equal(an_models_tag(ms, d, 0), "apology");
+    const AnVector *v = read_reply(f, "You forgot the bins.", "Traffic was awful, but I'm sorry.");
+    AnTagScore s;
+    assert_int_equal(an_models_score(ms, d, v, &s, 1), 1);
+    assert_int_equal(s.clause, 1); /* "but I'm sorry." */
+    assert_true(s.ntop > 0);
+    assert_true(s.top_w[0] > 0);
+    an_models_destroy(ms);
+    an_dataset_destroy(ds);
+}
+
+static char *written(const AnModels *ms)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    assert_int_equal(an_models_write(ms, "made by a test\nsecond line", fp), 0);
+    fclose(fp);
+    return buf;
+}
+
+static void test_an_train_same_data_same_bytes_and_round_trip(void **state)
+{
+    Fixture *f = *state;
+    char *text[2];
+    for (int k = 0; k < 2; k++) {
+        AnDataset *ds = dataset(f);
+        int rows[NROWS], startup[NROWS] = {0};
+        for (int i = 0; i < NROWS; i++)
+            rows[i] = i;
+        AnFitParams p = loose();
+        AnModels *ms = an_models_create();
+        const char *tags[] = {"apology"};
+        assert_int_equal(an_learn_models(ds, rows, NROWS, startup, tags, 1, &p, "couples", ms), 0);
+        text[k] = written(ms);
+        an_models_destroy(ms);
+        an_dataset_destroy(ds);
+    }
+    assert_string_equal(text[0], text[1]);
+    assert_non_null(strstr(text[0], "# made by a test\n# second line\nheard-weights 2\n"));
+    char err[200];
+    AnModels *back = an_models_parse(text[0], strlen(text[0]), "w.txt", err, sizeof err);
+    assert_non_null(back);
+    char *again = written(back);
+    assert_string_equal(again, text[0]);
+    free(again);
+    an_models_destroy(back);
+    free(text[0]);
+    free(text[1]);
+}
+
+static void test_an_train_weights_file_errors_name_the_line(void **state)
+{
+    (void)state;
+    char err[200];
+    const char *bad[][2] = {
+        {"heard-weights 2\ndomain couples\ntags a b\nbias 1\n", "w.txt:4: bias and threshold"},
+        {"heard-weights 2\ntags a\n", "w.txt:2: a domain line must come first"},
+        {"heard-weights 1\n", "w.txt:1: weights of another format"},
+        {"heard-weights 2\ndomain couples\ntags a\nw s:x 1 2\n", "w.txt:4: a weight line"},
+        {"heard-weights 2\ndomain couples\ntags a\nhello\n", "w.txt:4: unknown line"},
+        {"# nothing here\n", "w.txt:1: not a weights file"},
+        {"heard-weights 2\ndomain c\ntags a\nw s:x nan\n", "w.txt:4: a weight line"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        err[0] = '\0';
+        assert_null(an_models_parse(bad[i][0], strlen(bad[i][0]), "w.txt", err, sizeof err));
+        if (strncmp(err, bad[i][1], strlen(bad[i][1])) != 0)
+            fail_msg("case %zu: got \"%s\", want it to start \"%s\"", i, err, bad[i][1]);
     }
 }
 
-static double score(const double *w, double bias, const double *x)
-{
-    double z = bias;
-    for (int j = 0; j < D; j++)
-        z += w[j] * x[j];
-    return 1.0 / (1.0 + exp(-z));
-}
-
-static void test_an_train_separates_a_separable_set(void **state)
+static void test_an_train_threshold_balances_precision_first(void **state)
 {
     (void)state;
-    static double x[N * D];
-    unsigned char y[N];
-    make_set(x, y);
-    double w[D], bias;
-    assert_true(an_train_logistic(x, y, N, D, 0.01, w, &bias) > 0);
-    int wrong = 0;
-    for (int i = 0; i < N; i++)
-        wrong += (score(w, bias, x + i * D) >= 0.5) != y[i];
-    assert_int_equal(wrong, 0);
-    assert_true(w[0] > 0 && w[1] > 0);
-    assert_true(fabs(w[2]) < 1e-12); /* a constant input gets no weight */
+    double s[] = {3.0, 2.0, 1.0, 0.0, -1.0, -2.0};
+    int gold[] = {1, 1, 0, 1, 0, 0};
+    /* F1: cutting below 0.0 keeps all three positives (tp 3, fp 1): F1 0.857 */
+    assert_true(fabs(an_best_threshold(s, gold, 6, 1.0) - (-0.5)) < 1e-12);
+    /* precision weighed more (beta 0.5): cut after the first two, precision 1 */
+    assert_true(fabs(an_best_threshold(s, gold, 6, 0.5) - 1.5) < 1e-12);
+    int none[] = {0, 0, 0, 0, 0, 0};
+    assert_true(isinf(an_best_threshold(s, none, 6, 1.0)));
 }
 
-/* signs: an input allowed only against the tag never gets a positive weight, one that is
- * not read gets none, and a free one keeps its own */
-static void test_an_train_holds_weights_to_their_signs(void **state)
+static void test_an_train_empty_vector_scores_the_bias(void **state)
 {
     (void)state;
-    static double x[N * D];
-    unsigned char y[N];
-    make_set(x, y);
-    for (int i = 0; i < N; i++)
-        x[i * D + 2] = 1.0 - x[i * D + 0]; /* varies, and counts against y */
-    double w[D], bias;
-    const signed char against_first[D] = {-1, 1, 1};
-    assert_true(an_train_logistic_signed(x, y, N, D, 1.0, against_first, w, &bias) > 0);
-    assert_true(w[0] == 0.0); /* it would be positive, so it is held at 0 */
-    assert_true(w[1] > 0);
-    assert_true(w[2] < 0);
-    const signed char against_last[D] = {1, 1, -1};
-    assert_true(an_train_logistic_signed(x, y, N, D, 1.0, against_last, w, &bias) > 0);
-    assert_true(w[2] < 0); /* already against: kept */
-    const signed char silent[D] = {1, 0, 1};
-    assert_true(an_train_logistic_signed(x, y, N, D, 1.0, silent, w, &bias) > 0);
-    assert_true(w[1] == 0.0 && w[0] > 0);
-    assert_int_equal(an_model_sign("reflection", AN_X_NEXT_STEP), 0);
-    assert_int_equal(an_model_sign("reflection", AN_X_FIX_IT), -1);
-    assert_int_equal(an_model_sign("reflection", AN_X_ECHO), 1);
-    assert_int_equal(an_model_sign("question", AN_X_NEXT_STEP), 1);
-}
-
-static void test_an_train_is_deterministic(void **state)
-{
-    (void)state;
-    static double x[N * D];
-    unsigned char y[N];
-    make_set(x, y);
-    double w1[D], w2[D], b1, b2;
-    assert_true(an_train_logistic(x, y, N, D, 1.0, w1, &b1) > 0);
-    assert_true(an_train_logistic(x, y, N, D, 1.0, w2, &b2) > 0);
-    assert_memory_equal(w1, w2, sizeof w1);
-    assert_memory_equal(&b1, &b2, sizeof b1);
-}
-
-static void test_an_train_stronger_l2_shrinks_weights(void **state)
-{
-    (void)state;
-    static double x[N * D];
-    unsigned char y[N];
-    make_set(x, y);
-    double w1[D], w2[D], b1, b2;
-    an_train_logistic(x, y, N, D, 0.1, w1, &b1);
-    an_train_logistic(x, y, N, D, 100.0, w2, &b2);
-    assert_true(fabs(w2[0]) < fabs(w1[0]));
-}
-
-static void test_an_train_rejects_empty_input(void **state)
-{
-    (void)state;
-    double w[1], b;
-    assert_int_equal(an_train_logistic(NULL, NULL, 0, 1, 1.0, w, &b), -1);
-}
-
-static void test_an_train_threshold_puts_precision_first(void **state)
-{
-    (void)state;
-    /* scores high to low: 1 1 0 1 0 0 */
-    const double p[] = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
-    const unsigned char y[] = {1, 1, 0, 1, 0, 0};
-    /* precision 1.0 allows the top two; 0.75 allows the top four (3 of 4) */
-    assert_true(fabs(an_train_threshold(p, y, 6, 1.0) - 0.8) < 1e-12);
-    assert_true(fabs(an_train_threshold(p, y, 6, 0.75) - 0.6) < 1e-12);
-    /* unreachable precision: never fires below certainty */
-    const unsigned char none[] = {0, 0, 0, 0, 0, 0};
-    assert_true(an_train_threshold(p, none, 6, 0.5) >= 1.0);
-}
-
-static void test_an_train_threshold_f1_balances_on_top_of_fixed_counts(void **state)
-{
-    (void)state;
-    /* scores high to low: 1 1 0 1 0 0 */
-    const double p[] = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
-    const unsigned char y[] = {1, 1, 0, 1, 0, 0};
-    /* alone: top two F1 0.80, top four 0.857: recall is worth the one false alarm */
-    assert_true(fabs(an_train_threshold_f1(p, y, 6, 0, 0, 0) - 0.6) < 1e-12);
-    /* with many false alarms decided elsewhere the same holds; with none of these rows
-     * worth saying yes to, the threshold is 1.0 */
-    const unsigned char none[] = {0, 0, 0, 0, 0, 0};
-    assert_true(an_train_threshold_f1(p, none, 6, 10, 2, 1) >= 1.0);
-    /* ties move together: a threshold never splits equal scores */
-    const double tied[] = {0.7, 0.7, 0.2};
-    const unsigned char ty[] = {1, 0, 0};
-    assert_true(fabs(an_train_threshold_f1(tied, ty, 3, 0, 0, 0) - 0.7) < 1e-12);
-}
-
-static void test_an_train_model_scores_and_explains(void **state)
-{
-    (void)state;
-    AnModel m;
-    memset(&m, 0, sizeof m);
-    m.bias = -1.0;
-    m.w[AN_X_OPENER] = 2.0;
-    m.w[AN_X_ECHO] = 1.0;
-    m.w[AN_X_FIX_IT] = -3.0;
-    double x[AN_X_COUNT] = {0};
-    x[AN_X_OPENER] = 1.0;
-    x[AN_X_ECHO] = 0.5;
-    x[AN_X_FIX_IT] = 1.0;
-    assert_true(fabs(an_model_score(&m, x) - 1.0 / (1.0 + exp(1.5))) < 1e-12);
-    int top[3];
-    assert_int_equal(an_model_explain(&m, x, top, 3), 2);
-    assert_int_equal(top[0], AN_X_OPENER);
-    assert_int_equal(top[1], AN_X_ECHO);
-    assert_string_equal(an_model_input_name(AN_X_OPENER), "opener");
-    assert_int_equal(an_model_input_id("opener"), AN_X_OPENER);
-    assert_int_equal(an_model_input_id("no_such_input"), -1);
+    AnModels *ms = an_models_create();
+    const char *names[] = {"w:sorri"};
+    double w[] = {2.0};
+    assert_int_equal(an_models_add(ms, "couples", "apology", -1.0, 0.5, names, w, 1), 0);
+    assert_int_equal(an_models_add(ms, "couples", "apology", 0, 0.5, names, w, 1), -1);
+    AnVector *v = an_vector_create();
+    AnTagScore s;
+    assert_int_equal(an_models_score(ms, 0, v, &s, 1), 1);
+    assert_true(fabs(s.p - 1.0 / (1.0 + exp(1.0))) < 1e-12);
+    assert_false(s.fires);
+    assert_int_equal(s.clause, -1);
+    assert_int_equal(an_models_score(ms, 3, v, &s, 1), -1);
+    an_vector_destroy(v);
+    an_models_destroy(ms);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_an_train_separates_a_separable_set),
-        cmocka_unit_test(test_an_train_holds_weights_to_their_signs),
-        cmocka_unit_test(test_an_train_is_deterministic),
-        cmocka_unit_test(test_an_train_stronger_l2_shrinks_weights),
-        cmocka_unit_test(test_an_train_rejects_empty_input),
-        cmocka_unit_test(test_an_train_threshold_puts_precision_first),
-        cmocka_unit_test(test_an_train_threshold_f1_balances_on_top_of_fixed_counts),
-        cmocka_unit_test(test_an_train_model_scores_and_explains),
+        cmocka_unit_test_setup_teardown(test_an_train_fit_separates_and_reads_new_replies, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_an_train_models_name_the_clause_that_decides, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_an_train_same_data_same_bytes_and_round_trip, setup,
+                                        teardown),
+        cmocka_unit_test(test_an_train_weights_file_errors_name_the_line),
+        cmocka_unit_test(test_an_train_threshold_balances_precision_first),
+        cmocka_unit_test(test_an_train_empty_vector_scores_the_bias),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -156,7 +156,8 @@ static int check_well_formed(const char *words, const char *where)
                                          "I'm", "I've", "I'd", "im", "ive",  NULL};
     static const char *const listeners[] = {
         "you",   "You",    "your", "Your", "yours",  "yourself", "you're", "youre",
-        "you'd", "you've", "ur",   "u",    "You're", "You've",   "You'd",  NULL};
+        "you'd", "you've", "ur",   "u",    "You're", "You've",   "You'd",  "youve",
+        "youll", "ya",     NULL};
     int about_listener = 0;
     for (size_t i = 0; listeners[i]; i++)
         about_listener |= has_word(words, listeners[i]);

@@ -80,7 +80,7 @@ static const struct {
       "Something new"}},
     {"08-play", {"Did Alex get it?", "lands on you", "Got it", "Partly", "Not yet"}},
     {"09-summary",
-     {"Session summary", "Team score +19", "Moves per partner", "Best reflection",
+     {"Session summary", "Team score +18", "Moves per partner", "Best reflection",
       "every grievance had its turn"}},
 };
 
@@ -186,8 +186,8 @@ static void check_library_tour(int w, int h)
         const char *name;
         const char *phrases[PHRASES_MAX];
     } shots[] = {
-        {"lib", {"Past sessions", "microwave", "Alex & Sam", "team +19", "team score"}},
-        {"replay", {"REPLAY", "answer 16 of 16", "Team +19", "Session complete", "Play/pause"}},
+        {"lib", {"Past sessions", "microwave", "Alex & Sam", "team +18", "team score"}},
+        {"replay", {"REPLAY", "answer 16 of 16", "Team +18", "Session complete", "Play/pause"}},
         {"replay-step",
          {"REPLAY", "answer 5 of 16", "Is there more?", "Yes, there's more", "No, that's it"}},
         {"confirm", {"Delete this session for good? Y deletes, any other key keeps it."}},

@@ -549,7 +549,7 @@ static const char *const TWO_ROUNDS_ANSWERS[] = {
     "I'll look at microwaves online tonight and we can pick one tomorrow.",
     "#0",
     "Well, my toaster doesn't work either.",
-    "So your toaster has stopped working too, and that's frustrating for you.",
+    "So your toaster has stopped working, and that's frustrating for you.",
     "#1",
     "It's more that I always end up fixing everything myself.",
     "So you feel like fixing things always lands on you. Did I get that right?",

@@ -1,6 +1,10 @@
-/* test_rules.c: every move through the real lexicons and rules (scripts/), with examples
- * that must fire and near misses that must not; plus hostile text, reasons and overrides.
- * Runs from the source tree (see tests/CMakeLists.txt). */
+/* test_rules.c: the rules bridge with the real lexicons and default.lua.
+ *
+ * The mechanics (reasons that quote the deciding clause, parroting, points, order,
+ * overrides, hostile text, questions and their kind, the moves the lexicon gives) are tested
+ * with small hand-made models, so they do not move when the learned weights are retrained.
+ * The shipped models are tested for what they should read: fresh examples written for the
+ * project, most of which they must get right. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "game/analysis/an_tokenize.h"
 #include "engine/core/utf8.h"
 #include "game/rules/rules.h"
 
@@ -194,12 +197,33 @@ static const Case CASES[] = {
     {"fix_it", "I'm worn out and I can't sleep.", "Okay, take a day off and get some sleep.", 1},
 };
 
+/* Models that read one plain feature each, so what fires is known. */
+static AnModels *hand_made(void)
+{
+    static const struct {
+        const char *tag, *feature;
+    } M[] = {
+        {"reflection", "subj:you|e"}, {"feeling", "f"},        {"check", "cue:check"},
+        {"question", "q:ask"},        {"apology", "cue:apology"}, {"thanks", "cue:thanks"},
+        {"counter_complaint", "w:toaster"}, {"criticism", "w:alway"}, {"minimizing", "w:calm"},
+        {"soft_startup", "f"},
+    };
+    AnModels *ms = an_models_create();
+    for (size_t i = 0; i < sizeof M / sizeof M[0]; i++) {
+        double w = 8.0;
+        assert_int_equal(an_models_add(ms, "couples", M[i].tag, -4.0, 0.5, &M[i].feature, &w, 1),
+                         0);
+    }
+    return ms;
+}
+
 static int setup(void **state)
 {
     ScriptError err;
     Rules *r = rules_load(".", &err);
     if (!r)
         fail_msg("rules_load: %s", err.message);
+    rules_set_models(r, hand_made());
     *state = r;
     return 0;
 }
@@ -218,9 +242,13 @@ static int has(const MoveList *ml, const char *tag)
     return 0;
 }
 
-static void test_rules_every_move_fires_and_misses(void **state)
+static void test_rules_shipped_models_read_fresh_examples(void **state)
 {
-    Rules *r = *state;
+    (void)state;
+    ScriptError err0;
+    Rules *r = rules_load(".", &err0);
+    assert_non_null(r);
+    assert_non_null(rules_models(r)); /* scripts/rules/weights.txt is shipped */
     int failures = 0;
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
         const Case *c = &CASES[i];
@@ -233,86 +261,133 @@ static void test_rules_every_move_fires_and_misses(void **state)
             failures++;
         }
     }
-    assert_int_equal(failures, 0);
+    /* the learned models read these fresh examples; a few may be missed, most may not */
+    size_t n = sizeof CASES / sizeof CASES[0];
+    print_message("%d of %zu examples read differently\n", failures, n);
+    assert_true(failures * 5 <= (int)n); /* at least four in five (docs/analyser.md) */
+    rules_destroy(r);
+}
+
+static MoveList score(Rules *r, const char *ctx, const char *reply, Role role)
+{
+    MoveList ml;
+    ScriptError err;
+    if (rules_score(r, ctx, reply, role, &ml, &err) != 0)
+        fail_msg("rules_score: %s", err.message);
+    return ml;
+}
+
+static const Move *move(const MoveList *ml, const char *tag)
+{
+    for (int i = 0; i < ml->count; i++)
+        if (strcmp(ml->items[i].tag, tag) == 0)
+            return &ml->items[i];
+    return NULL;
 }
 
 /* Saved sessions replay by comparing moves in order, and Debian's Lua randomises string
- * hashing per state: two freshly loaded Rules must list the same moves in the same order. */
+ * hashing per state: two freshly loaded Rules must list the same moves in the same order,
+ * the order of LABELS.md. */
 static void test_rules_moves_come_in_a_fixed_order(void **state)
 {
     (void)state;
     const char *ctx = "I'm worried about my dad's test results.";
-    const char *reply = "That makes sense. You're worried about what the results will say. "
-                        "Thank you for telling me. Is that it?";
-    MoveList a, b;
+    const char *reply = "Thank you for telling me. You're worried about the results. "
+                        "Did I get that right?";
     ScriptError err;
     Rules *r1 = rules_load(".", &err), *r2 = rules_load(".", &err);
     assert_non_null(r1);
     assert_non_null(r2);
-    assert_int_equal(rules_score(r1, ctx, reply, ROLE_AGENT, &a, &err), 0);
-    assert_int_equal(rules_score(r2, ctx, reply, ROLE_AGENT, &b, &err), 0);
-    assert_true(a.count >= 3);
+    rules_set_models(r1, hand_made());
+    rules_set_models(r2, hand_made());
+    MoveList a = score(r1, ctx, reply, ROLE_AGENT), b = score(r2, ctx, reply, ROLE_AGENT);
+    assert_int_equal(a.count, 4);
     assert_int_equal(a.count, b.count);
     for (int i = 0; i < a.count; i++) {
         assert_string_equal(a.items[i].tag, b.items[i].tag);
         assert_string_equal(a.items[i].reason, b.items[i].reason);
     }
-    /* the order of LABELS.md: reflection, feeling, check, ..., validation, thanks */
     assert_string_equal(a.items[0].tag, "reflection");
-    for (int i = 1; i < a.count; i++)
-        assert_true(strcmp(a.items[i - 1].tag, "thanks") != 0 ||
-                    strcmp(a.items[i].tag, "validation") != 0);
+    assert_string_equal(a.items[1].tag, "feeling"); /* "worried", theirs */
+    assert_string_equal(a.items[2].tag, "check");
+    assert_string_equal(a.items[3].tag, "thanks");
     rules_destroy(r1);
     rules_destroy(r2);
 }
 
-/* A reflection the fitted model hears still names the words that carried it. */
-static void test_rules_model_reflection_names_the_words(void **state)
+/* Each reason quotes the clause that decided, names what it gave back, and ends with the
+ * points. */
+static void test_rules_reasons_quote_the_deciding_clause(void **state)
 {
     Rules *r = *state;
-    MoveList ml;
-    ScriptError err;
-    assert_int_equal(rules_score(r, "Mm-hmm.",
-                                 "So drinking with friends on weekends is how you relax, and "
-                                 "cutting back feels like losing that.",
-                                 ROLE_AGENT, &ml, &err),
-                     0);
-    assert_true(has(&ml, "reflection"));
-    assert_non_null(strstr(ml.items[0].reason, "'"));
-    assert_non_null(strstr(ml.items[0].reason, "→ reflection +3"));
-}
-
-static void test_rules_reason_quotes_the_words(void **state)
-{
-    Rules *r = *state;
-    MoveList ml;
-    ScriptError err;
-    assert_int_equal(rules_score(r, "I want a new microwave, ours broke again.",
-                                 "Well, my toaster doesn't work either.", ROLE_AGENT, &ml, &err),
-                     0);
-    assert_true(has(&ml, "counter_complaint"));
-    assert_non_null(strstr(ml.items[0].reason, "toaster"));
-    assert_int_equal(ml.items[0].points, -4);
-    assert_int_equal(ml.total, -4);
+    MoveList ml = score(r, "I feel like you don't support my business.",
+                        "You feel alone with the business. And honestly my toaster broke again.",
+                        ROLE_AGENT);
+    const Move *refl = move(&ml, "reflection"), *cc = move(&ml, "counter_complaint");
+    assert_non_null(refl);
+    assert_non_null(cc); /* the hurting clause does not hide the reflecting one */
+    assert_non_null(strstr(refl->reason, "'You feel alone with the business.'"));
+    assert_non_null(strstr(refl->reason, "'business'"));
+    assert_non_null(strstr(refl->reason, "→ reflection +3"));
+    assert_non_null(strstr(cc->reason, "'And honestly my toaster broke again.' brings your own"));
+    assert_non_null(strstr(cc->reason, "→ counter-complaint −4"));
+    assert_int_equal(ml.total, 3 - 4 + 2); /* and the feeling named: "alone" */
+    RulesDecision d[AN_MODEL_TAGS_MAX];
+    int n = rules_decisions(r, d, AN_MODEL_TAGS_MAX), seen = 0;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(d[i].tag, "counter_complaint") != 0)
+            continue;
+        seen = 1;
+        assert_true(d[i].fires && d[i].p >= d[i].threshold);
+        assert_memory_equal(d[i].clause, "And honestly my toaster", 23);
+        assert_int_equal(d[i].nfeatures, 1);
+        assert_string_equal(d[i].features[0], "w:toaster");
+    }
+    assert_true(seen);
 }
 
 static void test_rules_parroting_earns_less_than_reflection(void **state)
 {
     Rules *r = *state;
-    MoveList own, copy;
-    ScriptError err;
     const char *ctx = "I'm sick of asking you to do the dishes every night.";
-    rules_score(r, ctx, "So you're worn out from having to chase me about the washing up.",
-                ROLE_AGENT, &own, &err);
-    rules_score(r, ctx, "So you're sick of asking me to do the dishes every night.", ROLE_AGENT,
-                &copy, &err);
-    assert_true(has(&own, "reflection") && has(&copy, "reflection"));
-    int po = 0, pc = 0;
-    for (int i = 0; i < own.count; i++)
-        po += strcmp(own.items[i].tag, "reflection") == 0 ? own.items[i].points : 0;
-    for (int i = 0; i < copy.count; i++)
-        pc += strcmp(copy.items[i].tag, "reflection") == 0 ? copy.items[i].points : 0;
-    assert_true(pc < po);
+    MoveList own = score(r, ctx, "So you're done with chasing me about the dishes.", ROLE_AGENT);
+    MoveList copy =
+        score(r, ctx, "So you're sick of asking me to do the dishes every night.", ROLE_AGENT);
+    assert_non_null(move(&own, "reflection"));
+    assert_non_null(move(&copy, "reflection"));
+    assert_int_equal(move(&own, "reflection")->points, 3);
+    assert_int_equal(move(&copy, "reflection")->points, 1);
+    assert_non_null(strstr(move(&copy, "reflection")->reason, "your own words"));
+}
+
+/* The question model says the reply asks; the form says which kind. A reflection voiced as
+ * a question is question_closed too (LABELS.md). */
+static void test_rules_questions_take_their_kind_from_the_form(void **state)
+{
+    Rules *r = *state;
+    MoveList ml = score(r, "My bag never came.", "What happened at the carousel?", ROLE_AGENT);
+    assert_non_null(move(&ml, "question_open"));
+    assert_null(move(&ml, "question_closed"));
+    ml = score(r, "My bag never came.", "Which one is missing?", ROLE_AGENT);
+    assert_non_null(move(&ml, "question_closed"));
+    ml = score(r, "I felt left out at the party.", "So you felt left out at the party?",
+               ROLE_AGENT);
+    assert_non_null(move(&ml, "reflection"));
+    assert_non_null(move(&ml, "question_closed"));
+    assert_non_null(strstr(move(&ml, "question_closed")->reason, "left out"));
+    ml = score(r, "My bag never came.", "Did I get that right?", ROLE_AGENT);
+    assert_non_null(move(&ml, "check"));
+    assert_null(move(&ml, "question_closed")); /* the check is not asked twice */
+}
+
+static void test_rules_speaker_moves_for_the_customer(void **state)
+{
+    Rules *r = *state;
+    MoveList ml = score(r, "", "I feel tired when the dishes pile up.", ROLE_CUSTOMER);
+    assert_non_null(move(&ml, "soft_startup"));
+    assert_null(move(&ml, "feeling")); /* a listener move, not the speaker's */
+    ml = score(r, "", "You always leave the dishes.", ROLE_CUSTOMER);
+    assert_non_null(move(&ml, "criticism"));
 }
 
 static void valid_reasons(const MoveList *ml)
@@ -346,67 +421,90 @@ static void test_rules_never_fail_on_hostile_text(void **state)
     assert_int_equal(rules_score(r, big, big, ROLE_AGENT, &ml, &err), 0);
     valid_reasons(&ml);
     assert_true(ml.count <= MOVES_MAX);
+    assert_int_equal(rules_score(r, "I'm upset.", big, ROLE_AGENT, &ml, &err), 0);
+    assert_non_null(move(&ml, "minimizing")); /* still read, past the length it reads */
     free(big);
 }
 
 static void test_rules_long_quotes_are_cut_on_a_character(void **state)
 {
     Rules *r = *state;
-    MoveList ml;
-    ScriptError err;
-    char reply[600] = "Calm down, ";
+    char reply[600] = "Calm down ";
     for (int i = 0; i < 60; i++)
         strcat(reply, "é😀 ");
-    assert_int_equal(rules_score(r, "I'm upset.", reply, ROLE_AGENT, &ml, &err), 0);
-    assert_true(has(&ml, "minimizing"));
+    MoveList ml = score(r, "I'm upset.", reply, ROLE_AGENT);
+    assert_non_null(move(&ml, "minimizing"));
+    assert_non_null(strstr(move(&ml, "minimizing")->reason, "…'"));
     valid_reasons(&ml);
 }
 
 static void test_rules_overrides_change_points_and_add_rules(void **state)
 {
     Rules *r = *state;
-    MoveList ml;
     ScriptError err;
     assert_int_equal(rules_set_points(r, "counter_complaint", -9), 0);
-    rules_score(r, "My back hurts.", "Well, my back hurts too, all day.", ROLE_AGENT, &ml, &err);
-    assert_true(has(&ml, "counter_complaint"));
-    assert_int_equal(ml.total <= -9, 1);
+    MoveList ml = score(r, "My back hurts.", "Well, my toaster hurts too, all day.", ROLE_AGENT);
+    assert_int_equal(move(&ml, "counter_complaint")->points, -9);
+    assert_non_null(strstr(move(&ml, "counter_complaint")->reason, "−9"));
     const char *rule = "return function(f, moves, add)\n"
                        "  if f.reply:find('pineapple') then add('thanks', 'fruit') end\n"
                        "end\n";
     assert_int_equal(rules_add_rule(r, rule, "scenario_rule", &err), 0);
-    rules_score(r, "x", "pineapple", ROLE_AGENT, &ml, &err);
-    assert_true(has(&ml, "thanks"));
+    ml = score(r, "x", "pineapple", ROLE_AGENT);
+    assert_non_null(move(&ml, "thanks"));
     assert_int_not_equal(rules_add_rule(r, "return 3", "bad_rule", &err), 0);
     assert_non_null(strstr(err.message, "bad_rule"));
     rules_clear_overrides(r);
-    rules_score(r, "x", "pineapple", ROLE_AGENT, &ml, &err);
-    assert_false(has(&ml, "thanks"));
+    ml = score(r, "x", "pineapple", ROLE_AGENT);
+    assert_null(move(&ml, "thanks"));
     assert_int_equal(strlen(rules_hash(r)), 16);
 }
 
-/* cues under model_cues feed the model but are not handed to the rules; cues are */
-static void test_rules_model_cues_stay_out_of_the_rules(void **state)
+/* Without models no learned move is named; the moves of the lexicon's closed sets stay. */
+static void test_rules_without_models(void **state)
 {
     Rules *r = *state;
-    MoveList ml;
-    ScriptError err;
-    const char *rule = "return function(f, moves, add)\n"
-                       "  if f.cues.hedge then add('thanks', 'saw a hedge') end\n"
-                       "  if f.cues.reflect_opener then add('apology', 'saw an opener') end\n"
-                       "end\n";
-    assert_int_equal(rules_add_rule(r, rule, "peek", &err), 0);
-    assert_int_equal(
-        rules_score(r, "I'm stuck.", "It sounds like you're kind of stuck.", ROLE_AGENT, &ml, &err),
-        0);
-    assert_false(has(&ml, "thanks"));
-    assert_true(has(&ml, "apology"));
-    rules_clear_overrides(r);
-    double x[AN_X_COUNT];
-    assert_int_equal(
-        rules_inputs(r, "I'm stuck.", "It sounds like you're kind of stuck.", x, AN_X_COUNT),
-        AN_X_COUNT);
-    assert_true(x[AN_X_HEDGE] == 1.0); /* the model still reads it */
+    rules_set_models(r, NULL);
+    MoveList ml = score(r, "We never have money.", "We're on the same side here.", ROLE_AGENT);
+    assert_int_equal(ml.count, 1);
+    assert_string_equal(ml.items[0].tag, "team");
+    rules_set_models(r, hand_made());
+}
+
+/* reasoned_no and team: no labelled data has them, so they come from the lexicon's closed
+ * sets; examples written for this test by LABELS.md, with near misses. */
+static void test_rules_reasoned_no_and_team(void **state)
+{
+    Rules *r = *state;
+    static const Case EXTRA[] = {
+        {"reasoned_no", "Can we book the trip to Lisbon?",
+         "I can't say yes to the trip yet, because the rent's due. If we find the money by "
+         "Friday, I'm in.",
+         1},
+        {"reasoned_no", "I want a dog.",
+         "Not yet, because we're never home. Once I change shifts, let's look at shelters.", 1},
+        {"reasoned_no", "Can I have the car on Saturday?",
+         "I can't, since I'm driving to Mum's, but how about Sunday instead?", 1},
+        {"reasoned_no", "Can we get a new sofa?", "No. That's our policy.", 0},
+        {"reasoned_no", "Can we get a new sofa?", "I can't, because money's tight.", 0},
+        {"reasoned_no", "Can we get a new sofa?", "If we save up we could.", 0},
+        {"team", "The bills are piling up again.", "We're on the same side here.", 1},
+        {"team", "The bills are piling up again.",
+         "Let's work it out together, how we make this work for both of us.", 1},
+        {"team", "I hate how we fight about your mother.",
+         "It's us against the problem, not you against me.", 1},
+        {"team", "The bills are piling up again.", "We're fine, stop worrying.", 0},
+        {"team", "The bills are piling up again.", "We always do this.", 0},
+    };
+    for (size_t i = 0; i < sizeof EXTRA / sizeof EXTRA[0]; i++) {
+        MoveList ml;
+        ScriptError err;
+        assert_int_equal(rules_score(r, EXTRA[i].context, EXTRA[i].reply, ROLE_AGENT, &ml, &err),
+                         0);
+        if (has(&ml, EXTRA[i].tag) != EXTRA[i].fires)
+            fail_msg("%s %s on \"%s\"", EXTRA[i].fires ? "missed" : "false", EXTRA[i].tag,
+                     EXTRA[i].reply);
+    }
 }
 
 static void test_rules_load_reports_missing_root(void **state)
@@ -420,15 +518,17 @@ static void test_rules_load_reports_missing_root(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_every_move_fires_and_misses),
-        cmocka_unit_test(test_rules_reason_quotes_the_words),
+        cmocka_unit_test(test_rules_shipped_models_read_fresh_examples),
         cmocka_unit_test(test_rules_moves_come_in_a_fixed_order),
-        cmocka_unit_test(test_rules_model_reflection_names_the_words),
+        cmocka_unit_test(test_rules_reasons_quote_the_deciding_clause),
         cmocka_unit_test(test_rules_parroting_earns_less_than_reflection),
+        cmocka_unit_test(test_rules_questions_take_their_kind_from_the_form),
+        cmocka_unit_test(test_rules_speaker_moves_for_the_customer),
         cmocka_unit_test(test_rules_never_fail_on_hostile_text),
         cmocka_unit_test(test_rules_long_quotes_are_cut_on_a_character),
         cmocka_unit_test(test_rules_overrides_change_points_and_add_rules),
-        cmocka_unit_test(test_rules_model_cues_stay_out_of_the_rules),
+        cmocka_unit_test(test_rules_without_models),
+        cmocka_unit_test(test_rules_reasoned_no_and_team),
         cmocka_unit_test(test_rules_load_reports_missing_root),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
