@@ -8,8 +8,8 @@
 
 const char *an_subject_name(AnSubject s)
 {
-    static const char *const NAMES[AN_SUBJ_COUNT] = {
-        "none", "i", "my", "you", "your", "we", "they", "it", "other", "ask", "verb"};
+    static const char *const NAMES[AN_SUBJ_COUNT] = {"none", "i",  "my",    "you", "your", "we",
+                                                     "they", "it", "other", "ask", "verb"};
     return s >= 0 && s < AN_SUBJ_COUNT ? NAMES[s] : "none";
 }
 
@@ -26,7 +26,7 @@ static bool clause_mark(const AnTokens *t, int i)
     const char *p = an_token_text(t, i);
     return strcmp(p, ",") == 0 || strcmp(p, ";") == 0 || strcmp(p, ":") == 0 ||
            strcmp(p, "-") == 0 || strcmp(p, "\xE2\x80\x94") == 0 || /* em dash */
-           strcmp(p, "\xE2\x80\x93") == 0;                         /* en dash */
+           strcmp(p, "\xE2\x80\x93") == 0;                          /* en dash */
 }
 
 /* Words that can be the subject of a clause that a conjunction opens. */
@@ -86,9 +86,9 @@ static bool only_leads(const AnTokens *t, const uint32_t *k, int start, int end)
 /* What an object of a verb-first clause starts with: "calm down", "try the shop". */
 static bool object_word(const AnTokens *t, const uint32_t *k, int i, int end)
 {
-    static const char *const OBJ[] = {"me",   "him",  "her",  "them", "us",   "it",   "the",
-                                      "a",    "an",   "some", "down", "up",   "out",  "over",
-                                      "off",  "away", "on",   "back", "to",   "this", "that",
+    static const char *const OBJ[] = {"me",   "him",  "her",  "them",  "us",       "it",   "the",
+                                      "a",    "an",   "some", "down",  "up",       "out",  "over",
+                                      "off",  "away", "on",   "back",  "to",       "this", "that",
                                       "your", "my",   "his",  "their", "yourself", NULL};
     if (!is_word(t, i, end))
         return false;
@@ -168,8 +168,8 @@ static int split_sentence(const AnTokens *t, const uint32_t *k, int start, int e
 {
     int from = start;
     for (int i = start; i <= end; i++) {
-        bool cut = i == end || clause_mark(t, i) || (is_word(t, i, end) &&
-                                                     opens_clause(t, k, i, end, from));
+        bool cut = i == end || clause_mark(t, i) ||
+                   (is_word(t, i, end) && opens_clause(t, k, i, end, from));
         if (!cut)
             continue;
         int stop = i < end && clause_mark(t, i) ? i + 1 : i; /* a mark ends its clause */

@@ -50,23 +50,23 @@ static const char *const SUBJ[] = {"you", "i",    "we",   "it",       "that",   
 static const char *const FILLER[] = {"so", "and",   "but",  "well", "okay", "ok",      "oh",
                                      "um", "uh",    "yeah", "now",  "then", "alright", "hmm",
                                      "mm", "right", "sure", "and",  "hm",   "mhm",     "huh"};
-static const char *const THIRD[] = {"he",  "she", "they",  "him", "her", "them",
+static const char *const THIRD[] = {"he",  "she",   "they",   "him",     "her",     "them",
                                     "his", "their", "theirs", "himself", "herself", "themselves"};
 static const char *const IT[] = {"it", "this", "that", "there", "these", "those"};
-static const char *const CONJ[] = {"and",    "but",   "so",     "because", "though", "although",
-                                   "while",  "whereas", "cause", "unless",  "except", "which",
-                                   "or",     "since",  "cos",    "however", "yet",    "if",
-                                   "when",   "whenever", "once", "until",   "after",  "before"};
-static const char *const NEG[] = {"not", "never", "no", "nothing", "nobody", "none", "neither", "nor"};
-static const char *const LEAD[] = {"well",   "yeah", "yes",   "oh",     "okay",    "ok",
-                                   "sure",   "look", "listen", "wow",   "hey",     "um",
-                                   "uh",     "hmm",  "like",  "honestly", "actually", "seriously",
-                                   "right",  "so",   "and",   "but",    "yep",     "nope",
-                                   "no",     "fine", "alright", "ugh",  "god",     "lol",
-                                   "omg",    "just", "mm",    "mhm",    "huh",     "hm",
-                                   "anyway", "also", "plus",  "then",   "now",     "ah",   "aw"};
-static const char *const MODAL[] = {"will", "would", "can",  "could", "should",
-                                    "must", "might", "may",  "shall"};
+static const char *const CONJ[] = {"and",   "but",      "so",    "because", "though", "although",
+                                   "while", "whereas",  "cause", "unless",  "except", "which",
+                                   "or",    "since",    "cos",   "however", "yet",    "if",
+                                   "when",  "whenever", "once",  "until",   "after",  "before"};
+static const char *const NEG[] = {"not",    "never", "no",      "nothing",
+                                  "nobody", "none",  "neither", "nor"};
+static const char *const LEAD[] = {
+    "well",   "yeah", "yes",  "oh",   "okay", "ok",   "sure",     "look",     "listen",
+    "wow",    "hey",  "um",   "uh",   "hmm",  "like", "honestly", "actually", "seriously",
+    "right",  "so",   "and",  "but",  "yep",  "nope", "no",       "fine",     "alright",
+    "ugh",    "god",  "lol",  "omg",  "just", "mm",   "mhm",      "huh",      "hm",
+    "anyway", "also", "plus", "then", "now",  "ah",   "aw"};
+static const char *const MODAL[] = {"will", "would", "can", "could", "should",
+                                    "must", "might", "may", "shall"};
 
 static uint64_t fnv(const char *s)
 {
@@ -725,8 +725,8 @@ const AnFeatures *an_analyse(AnAnalyser *a, const char *context, const char *rep
             0 ||
         reserve((void **)&a->sents, &a->cap_sents, (size_t)a->rt->sentences + 1,
                 sizeof(AnSentence)) < 0 ||
-        reserve((void **)&a->clauses, &a->cap_clauses, (size_t)a->rt->count + 1,
-                sizeof(AnClause)) < 0 ||
+        reserve((void **)&a->clauses, &a->cap_clauses, (size_t)a->rt->count + 1, sizeof(AnClause)) <
+            0 ||
         reserve((void **)&a->cclauses, &a->cap_cclauses, (size_t)a->ct->count + 1,
                 sizeof(AnClause)) < 0 ||
         reserve((void **)&a->rflags, &a->cap_rflags, (size_t)a->rt->count + 1, 1) < 0)

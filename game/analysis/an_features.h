@@ -21,27 +21,27 @@
 
 /* The closed word lists a token may be in (AnFeatures.kinds), one bit per list. */
 enum {
-    AN_K_FIRST = 1u << 0,   /* i, me, my, mine, myself */
-    AN_K_SECOND = 1u << 1,  /* you, your, yours, yourself */
-    AN_K_WE = 1u << 2,      /* we, us, our */
-    AN_K_WH = 1u << 3,      /* what, how, why, where, when, who, which, whose */
-    AN_K_AUX = 1u << 4,     /* do, is, can, have, ... (and "else") */
-    AN_K_SUBJ = 1u << 5,    /* words that can be a subject: you, i, it, that, anyone... */
-    AN_K_FILLER = 1u << 6,  /* so, and, well, okay, oh, um, yeah... before a sentence */
-    AN_K_BE = 1u << 7,      /* am, are: folded together when comparing copied runs */
-    AN_K_POSS = 1u << 8,    /* my, your */
-    AN_K_ELSE = 1u << 9,    /* else */
-    AN_K_TAGW = 1u << 10,   /* yes, no, really: what a lone "Yeah?" is made of */
-    AN_K_PERS = 1u << 11,   /* i, you, we, he, she, they */
-    AN_K_NP = 1u << 12,     /* the, a, your...: "Is your mum coming?" */
-    AN_K_ANY = 1u << 13,    /* any, anything, anyone */
-    AN_K_PREP = 1u << 14,   /* about, in, on...: "In what way...?" */
-    AN_K_THIRD = 1u << 15,  /* he, she, they, him, her, them, his, their */
-    AN_K_IT = 1u << 16,     /* it, this, that, there, these, those */
-    AN_K_CONJ = 1u << 17,   /* and, but, so, because, though, which...: may open a clause */
-    AN_K_NEG = 1u << 18,    /* not, never, no, nothing, nobody, none */
-    AN_K_LEAD = 1u << 19,   /* well, yeah, oh, sure, look, honestly...: open a clause */
-    AN_K_MODAL = 1u << 20,  /* will, would, can, could, should, must, might, may, shall */
+    AN_K_FIRST = 1u << 0,  /* i, me, my, mine, myself */
+    AN_K_SECOND = 1u << 1, /* you, your, yours, yourself */
+    AN_K_WE = 1u << 2,     /* we, us, our */
+    AN_K_WH = 1u << 3,     /* what, how, why, where, when, who, which, whose */
+    AN_K_AUX = 1u << 4,    /* do, is, can, have, ... (and "else") */
+    AN_K_SUBJ = 1u << 5,   /* words that can be a subject: you, i, it, that, anyone... */
+    AN_K_FILLER = 1u << 6, /* so, and, well, okay, oh, um, yeah... before a sentence */
+    AN_K_BE = 1u << 7,     /* am, are: folded together when comparing copied runs */
+    AN_K_POSS = 1u << 8,   /* my, your */
+    AN_K_ELSE = 1u << 9,   /* else */
+    AN_K_TAGW = 1u << 10,  /* yes, no, really: what a lone "Yeah?" is made of */
+    AN_K_PERS = 1u << 11,  /* i, you, we, he, she, they */
+    AN_K_NP = 1u << 12,    /* the, a, your...: "Is your mum coming?" */
+    AN_K_ANY = 1u << 13,   /* any, anything, anyone */
+    AN_K_PREP = 1u << 14,  /* about, in, on...: "In what way...?" */
+    AN_K_THIRD = 1u << 15, /* he, she, they, him, her, them, his, their */
+    AN_K_IT = 1u << 16,    /* it, this, that, there, these, those */
+    AN_K_CONJ = 1u << 17,  /* and, but, so, because, though, which...: may open a clause */
+    AN_K_NEG = 1u << 18,   /* not, never, no, nothing, nobody, none */
+    AN_K_LEAD = 1u << 19,  /* well, yeah, oh, sure, look, honestly...: open a clause */
+    AN_K_MODAL = 1u << 20, /* will, would, can, could, should, must, might, may, shall */
 };
 
 /* What a reply token is against the context (AnFeatures.flags). */

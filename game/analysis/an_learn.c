@@ -12,10 +12,10 @@
 #define BETA 0.7
 
 const char *const AN_LEARN_COUPLES_TAGS[] = {
-    "reflection", "feeling", "check", "question", "validation", "thanks",
-    "apology",    "ownership",         "next_step", "counter_complaint", "defensive",
-    "criticism",  "contempt",          "minimizing", "fix_it",   "overpromise", "stonewalling",
-    "soft_startup", "request"};
+    "reflection",  "feeling",      "check",        "question",   "validation",
+    "thanks",      "apology",      "ownership",    "next_step",  "counter_complaint",
+    "defensive",   "criticism",    "contempt",     "minimizing", "fix_it",
+    "overpromise", "stonewalling", "soft_startup", "request"};
 const int AN_LEARN_COUPLES_TAG_COUNT =
     (int)(sizeof AN_LEARN_COUPLES_TAGS / sizeof AN_LEARN_COUPLES_TAGS[0]);
 
@@ -168,8 +168,8 @@ int an_learn_models(const AnDataset *ds, const int *rows, int nrows, const int *
             rc = -1;
             break;
         }
-        rc = an_models_add(out, domain, tags[t], fit.bias, probability(threshold), names, fit.w,
-                           nf);
+        rc =
+            an_models_add(out, domain, tags[t], fit.bias, probability(threshold), names, fit.w, nf);
         an_fit_free(&fit);
     }
     if (rc == 0)
@@ -190,7 +190,7 @@ int an_learn_counselling(const AnDataset *ds, const int *crows, int nc, const in
                          const int *startup, AnModels *out)
 {
     static const char *const REFLECTION[] = {"reflection"};
-    static const char *const HURTING[] = {"counter_complaint", "defensive", "criticism",
+    static const char *const HURTING[] = {"counter_complaint", "defensive",  "criticism",
                                           "contempt",          "minimizing", "fix_it"};
     AnFitParams pc = an_learn_counselling_defaults(), pk = an_learn_defaults();
     if (an_learn_models(ds, crows, nc, startup, REFLECTION, 1, &pc, "counselling", out) < 0)

@@ -23,6 +23,7 @@ typedef struct Inst {
 
 typedef struct Pattern {
     int cue, pc, len;
+    char *source; /* the pattern as written, for reports */
 } Pattern;
 
 /* Words that open a sentence without changing what it does ("Okay, so, it sounds like..."
@@ -254,7 +255,7 @@ static int cue_id(AnMatcher *m, const char *cue, int create)
     return m->ncues++;
 }
 
-static int store(AnMatcher *m, const Parser *p, int cue)
+static int store(AnMatcher *m, const Parser *p, int cue, const char *source)
 {
     if (m->ncode + p->n > m->capcode) {
         int cap = (m->ncode + p->n) * 2 + 256;
@@ -272,8 +273,11 @@ static int store(AnMatcher *m, const Parser *p, int cue)
         m->pats = q;
         m->cappats = cap;
     }
+    char *copy = strdup(source);
+    if (!copy)
+        return -1;
     memcpy(m->code + m->ncode, p->code, (size_t)p->n * sizeof(Inst));
-    m->pats[m->npats] = (Pattern){cue, m->ncode, p->n};
+    m->pats[m->npats] = (Pattern){cue, m->ncode, p->n, copy};
     m->ncode += p->n;
     if (p->n > m->maxlen)
         m->maxlen = p->n;
@@ -309,7 +313,7 @@ int an_matcher_add(AnMatcher *m, const char *cue, const char *pattern, char *err
     if (!p->failed && c < 0)
         fail(p, "too many cues", NULL);
     if (!p->failed)
-        id = store(m, p, c);
+        id = store(m, p, c, pattern);
 done:
     an_tokens_destroy(p->toks);
     free(p);
@@ -329,11 +333,27 @@ void an_matcher_destroy(AnMatcher *m)
     if (!m)
         return;
     free(m->code);
+    for (int i = 0; i < m->npats; i++)
+        free(m->pats[i].source);
     free(m->pats);
     free(m->key_start);
     free(m->key_pats);
     free(m->filler);
     free(m);
+}
+
+int an_matcher_pattern_count(const AnMatcher *m)
+{
+    return m->npats;
+}
+
+const char *an_matcher_pattern_text(const AnMatcher *m, int pattern, int *cue)
+{
+    if (pattern < 0 || pattern >= m->npats)
+        return "";
+    if (cue)
+        *cue = m->pats[pattern].cue;
+    return m->pats[pattern].source;
 }
 
 int an_matcher_cue_count(const AnMatcher *m)

@@ -45,6 +45,11 @@ int an_matcher_add(AnMatcher *m, const char *cue, const char *pattern, char *err
  * Returns 0 or -1 when memory runs out. */
 int an_matcher_compile(AnMatcher *m);
 
+/* Number of patterns, and pattern PATTERN as written (borrowed; "" out of range), with its
+ * cue id in *CUE (may be NULL). Ids run in the order the patterns were added. */
+int an_matcher_pattern_count(const AnMatcher *m);
+const char *an_matcher_pattern_text(const AnMatcher *m, int pattern, int *cue);
+
 /* Number of cues, a cue's name (borrowed, "" when out of range), a cue's id (-1 unknown). */
 int an_matcher_cue_count(const AnMatcher *m);
 const char *an_matcher_cue_name(const AnMatcher *m, int cue);

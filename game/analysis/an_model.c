@@ -22,7 +22,7 @@ typedef struct Domain {
     int nfeat, capfeat;
     uint64_t *keys;
     char (*names)[NAME_MAX_LEN];
-    float *w; /* nfeat rows of AN_MODEL_TAGS_MAX */
+    float *w;        /* nfeat rows of AN_MODEL_TAGS_MAX */
     uint32_t *slots; /* feature index + 1; 0 is empty */
     uint32_t nslots;
     int pairs[PAIRS_MAX][3]; /* tags that (almost) never share a reply: the first stays when
@@ -111,8 +111,7 @@ static int row_of(Domain *d, const char *name)
             return -1;
         d->capfeat = cap;
     }
-    if ((uint32_t)(d->nfeat + 1) * 2 > d->nslots &&
-        rehash(d, d->nslots ? d->nslots * 2 : 2048) < 0)
+    if ((uint32_t)(d->nfeat + 1) * 2 > d->nslots && rehash(d, d->nslots ? d->nslots * 2 : 2048) < 0)
         return -1;
     r = d->nfeat++;
     d->keys[r] = key;
@@ -138,8 +137,8 @@ static Domain *domain_of(AnModels *ms, const char *name)
     return d;
 }
 
-int an_models_add(AnModels *ms, const char *domain, const char *tag, double bias,
-                  double threshold, const char *const *names, const double *w, int n)
+int an_models_add(AnModels *ms, const char *domain, const char *tag, double bias, double threshold,
+                  const char *const *names, const double *w, int n)
 {
     Domain *d = domain_of(ms, domain);
     if (!d || d->ntags == AN_MODEL_TAGS_MAX || strlen(tag) >= AN_MODEL_TAG_MAX || !*tag ||
@@ -156,7 +155,8 @@ int an_models_add(AnModels *ms, const char *domain, const char *tag, double bias
         if (r < 0)
             return -1;
         /* held as written, so the models in memory score as the file read back does */
-        d->w[(size_t)r * AN_MODEL_TAGS_MAX + t] = (float)(lround(w[i] * WEIGHT_SCALE) / WEIGHT_SCALE);
+        d->w[(size_t)r * AN_MODEL_TAGS_MAX + t] =
+            (float)(lround(w[i] * WEIGHT_SCALE) / WEIGHT_SCALE);
     }
     return 0;
 }
@@ -317,7 +317,8 @@ static int read_line(Reader *rd, AnModels *ms, Domain **d, char *p)
     else
         rest = p + strlen(p);
     if (strcmp(p, "heard-weights") == 0)
-        return atoi(rest) == 2 ? 0 : fail(rd, "weights of another format: retrain with heard train");
+        return atoi(rest) == 2 ? 0
+                               : fail(rd, "weights of another format: retrain with heard train");
     if (strcmp(p, "domain") == 0) {
         while (*rest == ' ')
             rest++;
@@ -348,8 +349,7 @@ static int read_line(Reader *rd, AnModels *ms, Domain **d, char *p)
     return fail(rd, "unknown line (expected domain, tags, bias, threshold, exclusive or w)");
 }
 
-AnModels *an_models_parse(const char *text, size_t len, const char *name, char *err,
-                          size_t errsz)
+AnModels *an_models_parse(const char *text, size_t len, const char *name, char *err, size_t errsz)
 {
     AnModels *ms = an_models_create();
     char *line = malloc(len + 1);

@@ -39,8 +39,7 @@ typedef struct AnModels AnModels;
 /* Reads the weights in TEXT (LEN bytes; NAME for messages). NULL when the text is not a
  * weights file or memory runs out, with ERR (ERRSZ bytes) saying "NAME:LINE: what". The
  * caller owns the result; free it with an_models_destroy (NULL is a no-op). */
-AnModels *an_models_parse(const char *text, size_t len, const char *name, char *err,
-                          size_t errsz);
+AnModels *an_models_parse(const char *text, size_t len, const char *name, char *err, size_t errsz);
 void an_models_destroy(AnModels *ms);
 
 /* An empty set of models, for the trainer to fill with an_models_add. NULL when out of
@@ -51,8 +50,8 @@ AnModels *an_models_create(void);
  * W[i] of the feature named NAMES[i], for i < N (weights of 0 are left out). Returns 0, or
  * -1 when a name is too long, the domain has AN_MODEL_TAGS_MAX tags, the tag is there
  * already, or memory runs out. */
-int an_models_add(AnModels *ms, const char *domain, const char *tag, double bias,
-                  double threshold, const char *const *names, const double *w, int n);
+int an_models_add(AnModels *ms, const char *domain, const char *tag, double bias, double threshold,
+                  const char *const *names, const double *w, int n);
 
 /* Marks tags A and B of DOMAIN as exclusive: when both fire on a reply, only A fires when
  * FIRST_STAYS, else the one whose probability is further past its threshold (by ratio).
@@ -82,10 +81,10 @@ typedef struct AnTagScore {
     double p;         /* probability of the reply's best clause */
     double threshold; /* fires at p >= threshold */
     int fires;
-    int instance;                 /* the instance (an_vector.h) with the highest score */
-    int clause;                   /* the clause that scored highest, -1 when there is none */
-    int top[AN_MODEL_TOP];        /* its features (vector indices) that pushed p up most */
-    double top_w[AN_MODEL_TOP];   /* and their weights */
+    int instance;               /* the instance (an_vector.h) with the highest score */
+    int clause;                 /* the clause that scored highest, -1 when there is none */
+    int top[AN_MODEL_TOP];      /* its features (vector indices) that pushed p up most */
+    double top_w[AN_MODEL_TOP]; /* and their weights */
     int ntop;
 } AnTagScore;
 

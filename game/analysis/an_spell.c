@@ -17,14 +17,14 @@
 /* What one edit costs. A British spelling is read as an American one only through the
  * variant edits (cost <= VARIANT); a typo through any edit up to TYPO (a plain letter more,
  * less or different only in words of LONG letters or more). */
-#define COST_VARIANT_SZ 0.3   /* realise -> realize */
-#define COST_VARIANT_OUR 0.3  /* colour -> color */
-#define COST_DOUBLE 0.5       /* vaccuum -> vacuum, travelling -> traveling */
-#define COST_SWAP 0.6         /* becuase -> because; centre -> center */
-#define COST_CS 0.6           /* defence -> defense */
-#define COST_NEAR 0.8         /* a vowel for a vowel, a key for its neighbour: definately */
-#define COST_LETTER 1.0       /* any other letter more or less */
-#define COST_FAR 1.2          /* any other letter different: never a typo on its own */
+#define COST_VARIANT_SZ 0.3  /* realise -> realize */
+#define COST_VARIANT_OUR 0.3 /* colour -> color */
+#define COST_DOUBLE 0.5      /* vaccuum -> vacuum, travelling -> traveling */
+#define COST_SWAP 0.6        /* becuase -> because; centre -> center */
+#define COST_CS 0.6          /* defence -> defense */
+#define COST_NEAR 0.8        /* a vowel for a vowel, a key for its neighbour: definately */
+#define COST_LETTER 1.0      /* any other letter more or less */
+#define COST_FAR 1.2         /* any other letter different: never a typo on its own */
 #define VARIANT 0.6
 #define TYPO_CHEAP 0.6
 #define TYPO 1.0

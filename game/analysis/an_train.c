@@ -210,8 +210,8 @@ const char *an_dataset_feature_name(const AnDataset *ds, int id)
 
 /* The training problem: every instance of the chosen rows as liblinear nodes. */
 typedef struct Problem {
-    int *index;              /* dataset feature id -> liblinear index (1..k), 0 unread */
-    int k;                   /* features read */
+    int *index; /* dataset feature id -> liblinear index (1..k), 0 unread */
+    int k;      /* features read */
     struct feature_node *nodes;
     struct feature_node **x; /* per instance of the chosen rows, in row order */
     int *row_of;             /* per instance: position in ROWS */

@@ -23,10 +23,10 @@ typedef struct AnDataset AnDataset;
 AnDataset *an_dataset_create(void);
 void an_dataset_destroy(AnDataset *ds);
 
-/* Adds a row: the instances of V (made with AN_VEC_NAMES), the labels LABELS (tags joined by '|'), the index FILE of
- * the file it came from (0..31) and GROUP (a transcript or other unit a split must keep
- * whole; any number). Returns the row's index, or -1 when memory runs out or FILE is out of
- * range or V has no names. */
+/* Adds a row: the instances of V (made with AN_VEC_NAMES), the labels LABELS (tags joined by '|'),
+ * the index FILE of the file it came from (0..31) and GROUP (a transcript or other unit a split
+ * must keep whole; any number). Returns the row's index, or -1 when memory runs out or FILE is out
+ * of range or V has no names. */
 int an_dataset_add(AnDataset *ds, const AnVector *v, const char *labels, int file, int group);
 
 int an_dataset_rows(const AnDataset *ds);
@@ -39,10 +39,10 @@ int an_dataset_features(const AnDataset *ds);
 const char *an_dataset_feature_name(const AnDataset *ds, int id);
 
 typedef struct AnFitParams {
-    double c;      /* liblinear's C: the inverse of the L2 penalty */
-    int rounds;    /* multiple-instance rounds after the first fit (0: every clause counts) */
-    int min_files; /* a feature must occur in this many training files ... */
-    int min_rows;  /* ... and this many training rows */
+    double c;          /* liblinear's C: the inverse of the L2 penalty */
+    int rounds;        /* multiple-instance rounds after the first fit (0: every clause counts) */
+    int min_files;     /* a feature must occur in this many training files ... */
+    int min_rows;      /* ... and this many training rows */
     double pos_weight; /* weight of the clauses that do the move (1: as many as the rest) */
 } AnFitParams;
 

@@ -177,9 +177,9 @@ static const char *shape_of(const AnFeatures *f, int i)
     if (t->kind == AN_TOK_PUNCT)
         return strcmp(an_token_text(f->reply, i), ",") == 0 ? "," : NULL;
     if (t->kind == AN_TOK_SENT_END)
-        return an_token_text(f->reply, i)[0] == '?' ? "?" : an_token_text(f->reply, i)[0] == '!'
-                                                                 ? "!"
-                                                                 : NULL;
+        return an_token_text(f->reply, i)[0] == '?'   ? "?"
+               : an_token_text(f->reply, i)[0] == '!' ? "!"
+                                                      : NULL;
     if (t->kind != AN_TOK_WORD)
         return "X";
     uint32_t k = f->kinds[i];
@@ -286,8 +286,8 @@ static ClauseFacts facts_of(const AnFeatures *f, const AnClause *c)
         x.caps += (fl & AN_T_CAPS) != 0;
         if (t->items[i].kind == AN_TOK_SENT_END && an_token_text(t, i)[0] == '?')
             x.mark = true;
-        if (t->items[i].kind == AN_TOK_SENT_END && memchr(t->clean + t->items[i].start, '!',
-                                                          t->items[i].end - t->items[i].start))
+        if (t->items[i].kind == AN_TOK_SENT_END &&
+            memchr(t->clean + t->items[i].start, '!', t->items[i].end - t->items[i].start))
             x.bang = true;
         if (t->items[i].kind == AN_TOK_PUNCT && strchr("\"'", an_token_text(t, i)[0]))
             x.quoted = true;
@@ -410,13 +410,14 @@ static void context_facts(Build *b, const AnClause *c)
         if (subj[s]) {
             add2(b, "C:subj:", an_subject_name((AnSubject)s));
             if (c) /* whose turn it is against whose: "I..." answered by "you..." */
-                add(b, "C:subj:", an_subject_name((AnSubject)s), "|subj:",
-                    an_subject_name(c->subject));
+                add(b, "C:subj:", an_subject_name((AnSubject)s),
+                    "|subj:", an_subject_name(c->subject));
         }
     if (f->ctx_feelings)
         add1(b, "C:f");
     for (int i = 0; i < f->context->count; i++)
-        if (f->context->items[i].kind == AN_TOK_SENT_END && an_token_text(f->context, i)[0] == '?') {
+        if (f->context->items[i].kind == AN_TOK_SENT_END &&
+            an_token_text(f->context, i)[0] == '?') {
             add1(b, "C:q");
             break;
         }

@@ -359,8 +359,7 @@ static void judge_example(const char *path, CheckExample *ex, CheckResult *r)
     ex->passed = !missing[0] && !unwanted[0];
     if (ex->passed && ex->known_miss)
         add(r, CHECK_WARNING, path, ex->line,
-            "example %d passes now: take away its known_miss (\"%s\")", ex->index,
-            ex->known_miss);
+            "example %d passes now: take away its known_miss (\"%s\")", ex->index, ex->known_miss);
     if (ex->passed)
         return;
     char why[420] = "";

@@ -388,13 +388,14 @@ static void report_mean(const Fold *folds, int n, int json)
         if (m)
             macro += mf, nmacro++;
         if (json && m)
-            json_object_set_new(tags, name,
-                                json_pack("{s:f, s:f, s:f}", "precision", mp, "recall", mr, "f1", mf));
+            json_object_set_new(
+                tags, name, json_pack("{s:f, s:f, s:f}", "precision", mp, "recall", mr, "f1", mf));
         else if (!json)
             printf("  %9.3f %7.3f %6.3f\n", mp, mr, mf);
     }
     if (json) {
-        json_t *o = json_pack("{s:o, s:f}", "tags", tags, "macro_f1", nmacro ? macro / nmacro : 0.0);
+        json_t *o =
+            json_pack("{s:o, s:f}", "tags", tags, "macro_f1", nmacro ? macro / nmacro : 0.0);
         char *str = json_dumps(o, JSON_INDENT(2));
         if (str)
             printf("\"mean\": %s\n", str);
@@ -516,10 +517,11 @@ static int held_out(Rules *r, const char *const *paths, int npaths, int counsell
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: heard eval DATA.csv... [--json] [--errors N] [--domain couples|counselling]\n"
-                    "       heard eval --lofo COUPLES.csv... [--json] [--errors N]\n"
-                    "       heard eval --halves [COUPLES.csv...] --counselling DATA.csv... [--json] "
-                    "[--errors N]\n");
+    fprintf(stderr,
+            "usage: heard eval DATA.csv... [--json] [--errors N] [--domain couples|counselling]\n"
+            "       heard eval --lofo COUPLES.csv... [--json] [--errors N]\n"
+            "       heard eval --halves [COUPLES.csv...] --counselling DATA.csv... [--json] "
+            "[--errors N]\n");
     return 2;
 }
 

@@ -78,8 +78,8 @@ int cmd_score(int argc, char **argv)
     char why[200];
     if (limits_check_text(reply, strlen(reply), LIMITS_TEXT_MAX, "the reply", why, sizeof why,
                           NULL) != LIMITS_OK ||
-        limits_check_text(context, strlen(context), LIMITS_TEXT_MAX, "the context", why,
-                          sizeof why, NULL) != LIMITS_OK) {
+        limits_check_text(context, strlen(context), LIMITS_TEXT_MAX, "the context", why, sizeof why,
+                          NULL) != LIMITS_OK) {
         fprintf(stderr, "heard score: %s\n", why);
         return 2;
     }

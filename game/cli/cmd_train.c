@@ -35,11 +35,10 @@ typedef struct Options {
 
 static int usage(void)
 {
-    fprintf(stderr,
-            "usage: heard train COUPLES.csv... [--counselling DATA.csv...] -o WEIGHTS.txt\n"
-            "       heard train --lofo COUPLES.csv...\n"
-            "       heard train --halves --counselling DATA.csv...\n"
-            "settings: --c X --rounds N --min-files N --min-rows N --pos-weight X\n");
+    fprintf(stderr, "usage: heard train COUPLES.csv... [--counselling DATA.csv...] -o WEIGHTS.txt\n"
+                    "       heard train --lofo COUPLES.csv...\n"
+                    "       heard train --halves --counselling DATA.csv...\n"
+                    "settings: --c X --rounds N --min-files N --min-rows N --pos-weight X\n");
     return 2;
 }
 
@@ -246,8 +245,9 @@ static int write_weights(const Options *o, const AnModels *ms, int argc, char **
                      "  heard train");
     for (int i = 1; i < argc && n < (int)sizeof header - 200; i++)
         n += snprintf(header + n, sizeof header - (size_t)n, " %s", argv[i]);
-    snprintf(header + n, sizeof header - (size_t)n, "\nfrom the project root; the same data "
-                                                    "and command give the same bytes.");
+    snprintf(header + n, sizeof header - (size_t)n,
+             "\nfrom the project root; the same data "
+             "and command give the same bytes.");
     FILE *fp = fopen(o->out, "wb");
     if (!fp) {
         fprintf(stderr, "heard train: cannot write %s\n", o->out);

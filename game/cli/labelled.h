@@ -20,7 +20,7 @@ typedef struct Labelled {
     char **id, **context, **reply, **labels; /* per row, owned */
     int *startup;                            /* per row: an opening line (empty context) */
     int n, cap;
-    const char *paths[LABELLED_FILES_MAX];   /* borrowed from the caller */
+    const char *paths[LABELLED_FILES_MAX]; /* borrowed from the caller */
     int nfiles;
 } Labelled;
 

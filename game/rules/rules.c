@@ -13,6 +13,7 @@
 #include "engine/core/limits.h"
 #include "engine/core/utf8.h"
 #include "game/analysis/an_learn.h"
+#include "game/analysis/an_negation.h"
 #include "game/analysis/an_tokenize.h"
 #include "game/rules/rules_internal.h"
 
@@ -388,4 +389,49 @@ int rules_set_domain(Rules *r, const char *domain)
     else
         return -1;
     return 0;
+}
+
+int rules_pattern_count(const Rules *r)
+{
+    return an_matcher_pattern_count(r->m);
+}
+
+const char *rules_pattern(const Rules *r, int i, const char **cue)
+{
+    int c = -1;
+    const char *text = an_matcher_pattern_text(r->m, i, &c);
+    if (cue)
+        *cue = an_matcher_cue_name(r->m, c);
+    return text;
+}
+
+int rules_pattern_hits(Rules *r, const char *text, unsigned char *hit)
+{
+    char *buf;
+    const char *t = bounded(text, &buf);
+    AnTokens *toks = an_tokens_create();
+    AnTokenInfo *info = NULL;
+    AnMatchScratch *scratch = an_match_scratch_create(r->m);
+    AnMatch *found = NULL;
+    int rc = -1;
+    if (!toks || !scratch || an_tokenize(toks, t, strlen(t)) < 0 ||
+        an_speller_fix_tokens(r->speller, toks) < 0)
+        goto done;
+    info = calloc((size_t)toks->count + 1, sizeof *info);
+    found = malloc(((size_t)toks->count + 1) * 8 * sizeof *found);
+    if (!info || !found)
+        goto done;
+    an_lexicon_annotate(r->lx, toks, info);
+    an_negation_mark(toks, info);
+    int n = an_matcher_run(r->m, scratch, toks, info, found, toks->count * 8 + 8);
+    for (int k = 0; k < n; k++)
+        hit[found[k].pattern] = 1;
+    rc = 0;
+done:
+    free(buf);
+    free(info);
+    free(found);
+    an_match_scratch_destroy(scratch);
+    an_tokens_destroy(toks);
+    return rc;
 }

@@ -83,6 +83,15 @@ const AnModels *rules_models(const Rules *r);
 void rules_set_models(Rules *r, AnModels *ms);
 int rules_set_domain(Rules *r, const char *domain);
 
+/* The lexicon's phrase patterns, for auditing them (tests/unit/test_lexicon_rows.c): how
+ * many there are; pattern I as written, with its cue's name in *CUE (both borrowed; "" out
+ * of range); and which of them match TEXT: sets HIT[i] to 1 for each pattern i that matches
+ * it (HIT has room for rules_pattern_count values; others are left alone). Returns 0 or -1
+ * when memory runs out. */
+int rules_pattern_count(const Rules *r);
+const char *rules_pattern(const Rules *r, int i, const char **cue);
+int rules_pattern_hits(Rules *r, const char *text, unsigned char *hit);
+
 /* A hex FNV-1a 64 digest of the lexicon, rules and weights sources, for saved sessions.
  * Borrowed, valid while R lives. */
 const char *rules_hash(const Rules *r);

@@ -224,9 +224,9 @@ static void push_clauses(lua_State *L, const AnFeatures *f)
         lua_pushstring(L, an_subject_name(c->subject));
         lua_setfield(L, -2, "subject");
         set_int(L, "sentence", c->sentence + 1);
-        set_bool(L, "marked", c->end > c->start &&
-                                  f->reply->items[c->end - 1].kind == AN_TOK_SENT_END &&
-                                  an_token_text(f->reply, c->end - 1)[0] == '?');
+        set_bool(L, "marked",
+                 c->end > c->start && f->reply->items[c->end - 1].kind == AN_TOK_SENT_END &&
+                     an_token_text(f->reply, c->end - 1)[0] == '?');
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "clauses");

@@ -28,8 +28,8 @@ static const char *const known_fields[] = {
 };
 #define NFIELDS (sizeof known_fields / sizeof known_fields[0])
 
-static const char *const example_fields[] = {"context", "reply", "role", "moves", "rating",
-                                             "known_miss"};
+static const char *const example_fields[] = {"context", "reply",  "role",
+                                             "moves",   "rating", "known_miss"};
 #define NEXAMPLE_FIELDS (sizeof example_fields / sizeof example_fields[0])
 
 typedef struct Check {

@@ -76,9 +76,8 @@ static AnDataset *dataset(Fixture *f)
     AnDataset *ds = an_dataset_create();
     assert_non_null(ds);
     for (int i = 0; i < NROWS; i++)
-        assert_int_equal(an_dataset_add(ds, read_reply(f, ROWS[i][0], ROWS[i][1]), ROWS[i][2],
-                                        i % 2, i),
-                         i);
+        assert_int_equal(
+            an_dataset_add(ds, read_reply(f, ROWS[i][0], ROWS[i][1]), ROWS[i][2], i % 2, i), i);
     return ds;
 }
 

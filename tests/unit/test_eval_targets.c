@@ -17,8 +17,8 @@
 #include <jansson.h>
 
 #define DATA "../shared/data/"
-#define COUPLES                                                                                \
-    DATA "couples-dev.csv " DATA "couples-us.csv " DATA "couples-intl.csv " DATA               \
+#define COUPLES                                                                                    \
+    DATA "couples-dev.csv " DATA "couples-us.csv " DATA "couples-intl.csv " DATA                   \
          "couples-hard-talks.csv"
 #define ANNOMI DATA "annomi-dev.csv"
 
@@ -85,8 +85,8 @@ static void test_eval_targets_counselling_halves(void **state)
     json_t *folds = json_object_get(j, "folds");
     for (size_t k = 0; k < json_array_size(folds); k++) {
         json_t *rep = json_object_get(json_array_get(folds, k), "report");
-        double rate = json_number_value(
-            json_object_get(json_object_get(rep, "hurt_on_reflection"), "rate"));
+        double rate =
+            json_number_value(json_object_get(json_object_get(rep, "hurt_on_reflection"), "rate"));
         print_message("half %zu: counter_complaint/defensive/criticism on %.1f%% of "
                       "reflections (at most 2.5%%)\n",
                       k + 1, 100 * rate);

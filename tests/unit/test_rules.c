@@ -203,9 +203,15 @@ static AnModels *hand_made(void)
     static const struct {
         const char *tag, *feature;
     } M[] = {
-        {"reflection", "subj:you|e"}, {"feeling", "f"},        {"check", "cue:check"},
-        {"question", "q:ask"},        {"apology", "cue:apology"}, {"thanks", "cue:thanks"},
-        {"counter_complaint", "w:toaster"}, {"criticism", "w:alway"}, {"minimizing", "w:calm"},
+        {"reflection", "subj:you|e"},
+        {"feeling", "f"},
+        {"check", "cue:check"},
+        {"question", "q:ask"},
+        {"apology", "cue:apology"},
+        {"thanks", "cue:thanks"},
+        {"counter_complaint", "w:toaster"},
+        {"criticism", "w:alway"},
+        {"minimizing", "w:calm"},
         {"soft_startup", "f"},
     };
     AnModels *ms = an_models_create();
@@ -320,9 +326,9 @@ static void test_rules_moves_come_in_a_fixed_order(void **state)
 static void test_rules_reasons_quote_the_deciding_clause(void **state)
 {
     Rules *r = *state;
-    MoveList ml = score(r, "I feel like you don't support my business.",
-                        "You feel alone with the business. And honestly my toaster broke again.",
-                        ROLE_AGENT);
+    MoveList ml =
+        score(r, "I feel like you don't support my business.",
+              "You feel alone with the business. And honestly my toaster broke again.", ROLE_AGENT);
     const Move *refl = move(&ml, "reflection"), *cc = move(&ml, "counter_complaint");
     assert_non_null(refl);
     assert_non_null(cc); /* the hurting clause does not hide the reflecting one */
@@ -370,8 +376,8 @@ static void test_rules_questions_take_their_kind_from_the_form(void **state)
     assert_null(move(&ml, "question_closed"));
     ml = score(r, "My bag never came.", "Which one is missing?", ROLE_AGENT);
     assert_non_null(move(&ml, "question_closed"));
-    ml = score(r, "I felt left out at the party.", "So you felt left out at the party?",
-               ROLE_AGENT);
+    ml =
+        score(r, "I felt left out at the party.", "So you felt left out at the party?", ROLE_AGENT);
     assert_non_null(move(&ml, "reflection"));
     assert_non_null(move(&ml, "question_closed"));
     assert_non_null(strstr(move(&ml, "question_closed")->reason, "left out"));
