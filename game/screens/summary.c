@@ -64,7 +64,10 @@ static int draw_chart(SummaryScreen *ss, const Ui *ui, Rect box)
         for (int p = 0; p < 2; p++)
             max = st->tag_counts[i][p] > max ? st->tag_counts[i][p] : max;
     int bar_w = box.w - label_w - u * 4;
-    for (int i = 0; i < st->n_tags && y + lh * 2 <= box.y + box.h; i++) {
+    int row_h = lh * 2 + u / 2, room = (box.y + box.h - y - lh) / row_h; /* a line for "more" */
+    if (st->n_tags * row_h <= box.y + box.h - y)
+        room = st->n_tags;
+    for (int i = 0; i < st->n_tags && i < room; i++) {
         char label[96];
         snprintf(label, sizeof label, "%s %s", st->tag_helps[i] ? "✔" : "✖",
                  moves_name(st->tags[i]));
@@ -87,52 +90,117 @@ static int draw_chart(SummaryScreen *ss, const Ui *ui, Rect box)
     if (st->n_tags == 0)
         txt_draw(ui->text, FS_SMALL, 0, "No moves were recognised this session.", box.x, y,
                  th->muted);
+    else if (room < st->n_tags) {
+        char more[96];
+        snprintf(more, sizeof more, "… and %d more moves in the export", st->n_tags - room);
+        txt_draw(ui->text, FS_SMALL, 1, more, box.x, y, th->muted);
+    }
     return y - box.y;
 }
 
-static int draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
+/* Draws TEXT wrapped at *Y in BOX in SIZE (BOLD) when the whole of it fits above the box's
+ * bottom, less RESERVE pixels; returns 0 when it did not (nothing is drawn). */
+static int put(const Ui *ui, Rect box, int *y, FontSize size, int bold, const char *text, Color c,
+               int reserve)
+{
+    const WrapLine *lines;
+    int h = txt_wrap(ui->text, size, bold, text, box.w, &lines) * txt_line_height(ui->text, size);
+    if (*y + h > box.y + box.h - reserve)
+        return 0;
+    *y += txt_draw_wrapped(ui->text, size, bold, text, (Rect){box.x, *y, box.w, h}, c);
+    return 1;
+}
+
+/* "When Alex listened: Sam said Got it 1 of 2 times" for PLAYER's listening into BUF. */
+static const char *felt_heard(const SessionStats *st, const Flow *f, int player, char *buf,
+                              size_t n)
+{
+    int rated, got = session_stats_felt_heard(st, player, &rated);
+    if (rated)
+        snprintf(buf, n, "When %s listened: %s said Got it %d of %d %s", flow_name(f, player),
+                 flow_name(f, 1 - player), got, rated, rated == 1 ? "time" : "times");
+    else
+        snprintf(buf, n, "%s did not listen this time", flow_name(f, player));
+    return buf;
+}
+
+/* The take-away: the next steps agreed and the toasters still parked (or why none is). */
+static void draw_takeaway(SummaryScreen *ss, const Ui *ui, Rect box, int y)
 {
     const Theme *th = &ui->theme;
     const Flow *f = match_flow(ss->game->match);
-    int u = ui->unit, y = box.y;
+    const SessionStats *st = &ss->st;
+    int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL);
+    size_t n;
+    const Turn *turns = flow_turns(f, &n);
+    char line[700];
+    y += u / 2;
+    if (!put(ui, box, &y, FS_BODY, 1, "To take away", th->accent, lh))
+        return;
+    int steps = 0;
+    for (size_t i = 0; i < n; i++)
+        if (session_stats_next_step(turns, n, i)) {
+            snprintf(line, sizeof line, "✔ %s will: %s", flow_name(f, turns[i].player),
+                     turns[i].text);
+            if (!put(ui, box, &y, FS_SMALL, 0, line, th->text, lh)) {
+                put(ui, box, &y, FS_SMALL, 1, "… more in the export", th->muted, 0);
+                return;
+            }
+            steps++;
+        }
+    if (!steps &&
+        !put(ui, box, &y, FS_SMALL, 0, "No next step was agreed this time.", th->muted, lh))
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (session_stats_waiting(turns, n, i)) {
+            snprintf(line, sizeof line, "• still parked, %s's: %s", flow_name(f, turns[i].player),
+                     turns[i].text);
+            if (!put(ui, box, &y, FS_SMALL, 0, line, th->text, lh)) {
+                put(ui, box, &y, FS_SMALL, 1, "… more in the export", th->muted, 0);
+                return;
+            }
+        }
+    const char *none = NULL;
+    if (st->toasters > st->parked)
+        none = "A toaster was not parked: bring it up another time, softly, when you hold the "
+               "floor.";
+    else if (st->parked && st->parked == st->returned)
+        none = "No toaster is still parked: every grievance had its turn.";
+    else if (!st->parked)
+        none = "No toaster was parked.";
+    if (none)
+        put(ui, box, &y, FS_SMALL, 0, none, th->muted, 0);
+}
+
+static void draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
+{
+    const Theme *th = &ui->theme;
+    const Flow *f = match_flow(ss->game->match);
+    int u = ui->unit, y = box.y, lh = txt_line_height(ui->text, FS_SMALL) * 4;
     const SessionStats *st = &ss->st;
     size_t n;
     const Turn *turns = flow_turns(f, &n);
     char line[512];
-    snprintf(line, sizeof line, "Reflections to questions: %d to %d",
+    put(ui, box, &y, FS_BODY, 1, "Felt heard", th->text, lh);
+    for (int p = 0; p < 2; p++)
+        put(ui, box, &y, FS_SMALL, 0, felt_heard(st, f, p, line, sizeof line), th->text, lh);
+    y += u / 2;
+    snprintf(line, sizeof line, "Said it back %d times, asked %d questions",
              st->reflections[0] + st->reflections[1], st->questions[0] + st->questions[1]);
-    y += txt_draw_wrapped(ui->text, FS_BODY, 1, line, (Rect){box.x, y, box.w, box.h}, th->text) + u;
-    txt_draw(ui->text, FS_BODY, 1, "Best reflection", box.x, y, th->text);
-    y += txt_line_height(ui->text, FS_BODY);
+    put(ui, box, &y, FS_SMALL, 0, line, th->text, lh);
+    y += u / 2;
     if (st->best_reflection >= 0) {
         const Turn *best = &turns[st->best_reflection];
-        snprintf(line, sizeof line, "%s: “%s” (%+d)", flow_name(f, best->player), best->text,
-                 best->moves.total);
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line,
-                              (Rect){box.x, y, box.w, box.y + box.h - y}, th->text) +
-             u;
+        snprintf(line, sizeof line, "Best saying it back — %s: “%s”", flow_name(f, best->player),
+                 best->text);
+        put(ui, box, &y, FS_SMALL, 0, line, th->text, lh);
     } else {
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 0,
-                              "No reflection this time. Next time, try: “So what you're saying "
-                              "is… Did I get it?”",
-                              (Rect){box.x, y, box.w, box.y + box.h - y}, th->muted) +
-             u;
+        put(ui, box, &y, FS_SMALL, 0,
+            "Nobody said it back this time. Next time, try: “So what you're saying is… Did I "
+            "get it?”",
+            th->muted, lh);
     }
-    txt_draw(ui->text, FS_BODY, 1, "Parked toasters still waiting", box.x, y, th->text);
-    y += txt_line_height(ui->text, FS_BODY);
-    for (size_t i = 0; i < n && y < box.y + box.h; i++) {
-        if (!session_stats_waiting(turns, n, i))
-            continue;
-        snprintf(line, sizeof line, "• %s: %s", flow_name(f, turns[i].player), turns[i].text);
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 0, line,
-                              (Rect){box.x, y, box.w, box.y + box.h - y}, th->text);
-    }
-    if (st->parked == st->returned)
-        y += txt_draw_wrapped(ui->text, FS_SMALL, 0,
-                              st->parked ? "None — every grievance had its turn."
-                                         : "None — no toaster was parked.",
-                              (Rect){box.x, y, box.w, box.h}, th->muted);
-    return y - box.y;
+    draw_takeaway(ss, ui, box, y);
 }
 
 static void draw(Screen *s, App *app, Rect area)
@@ -161,7 +229,7 @@ static void draw(Screen *s, App *app, Rect area)
                               (Rect){m, y, area.w - 2 * m, area.h}, th->bad) +
              u;
     }
-    int hints_h = txt_line_height(ui->text, FS_SMALL) + u * 2;
+    int hints_h = txt_line_height(ui->text, FS_SMALL) + u * 3; /* and a gap above them */
     int col_w = (area.w - 3 * m) / 2, h = area.h - y - hints_h;
     txt_draw(ui->text, FS_BODY, 1, "Moves per partner", m, y, th->text);
     draw_chart(ss, ui,

@@ -49,6 +49,29 @@ const char *export_rating_words(const char *text)
     return text;
 }
 
+const char *export_felt_heard(const SessionStats *st, int player, char *buf, size_t size)
+{
+    int rated, got = session_stats_felt_heard(st, player, &rated);
+    if (rated)
+        snprintf(buf, size, "%d of %d", got, rated);
+    else
+        snprintf(buf, size, "not rated");
+    return buf;
+}
+
+const char *export_toasters_words(const SessionStats *st)
+{
+    if (st->toasters > st->parked)
+        return "A toaster was brought and not parked: bring it up another time, softly, when "
+               "you hold the floor.";
+    if (st->parked == 0)
+        return "No toaster was parked in this session.";
+    if (st->parked == st->returned)
+        return "None still waits: every parked toaster came back as a startup, so every "
+               "grievance had its turn.";
+    return "Each still waits for a round of its own.";
+}
+
 const char *export_when(const char *started, char *buf, size_t size)
 {
     int y, mo, d, h, mi;
@@ -220,16 +243,23 @@ static void md_partner_table(FILE *f, const Session *s, const ExportSummary *sum
     fprintf(f, "| Points | %d | %d |\n", sum->stats.points[0], sum->stats.points[1]);
     fprintf(f, "| Turns | %d | %d |\n", sum->stats.turns[0], sum->stats.turns[1]);
     fprintf(f, "| Moves | %d | %d |\n", sum->stats.moves[0], sum->stats.moves[1]);
-    fprintf(f, "| Reflections | %d | %d |\n", sum->stats.reflections[0], sum->stats.reflections[1]);
-    fprintf(f, "| Questions | %d | %d |\n", sum->stats.questions[0], sum->stats.questions[1]);
+    fprintf(f, "| Said it back | %d | %d |\n", sum->stats.reflections[0],
+            sum->stats.reflections[1]);
+    fprintf(f, "| Questions asked | %d | %d |\n", sum->stats.questions[0], sum->stats.questions[1]);
     fprintf(f, "| Next steps offered | %d | %d |\n", sum->stats.next_steps[0],
             sum->stats.next_steps[1]);
     const int(*h)[STATS_RATINGS] = sum->stats.heard;
-    fprintf(f, "| Listening rated Got it · Partly · Not yet | %d · %d · %d | %d · %d · %d |\n\n",
+    fprintf(f, "| Listening rated Got it · Partly · Not yet | %d · %d · %d | %d · %d · %d |\n",
             h[0][0], h[0][1], h[0][2], h[1][0], h[1][1], h[1][2]);
+    char a[32], b[32];
+    fprintf(f, "| Felt heard when they listened | %s | %s |\n",
+            export_felt_heard(&sum->stats, 0, a, sizeof a),
+            export_felt_heard(&sum->stats, 1, b, sizeof b));
+    fprintf(f, "| Repairs after a slip | %d | %d |\n\n", sum->stats.repairs[0],
+            sum->stats.repairs[1]);
 }
 
-/* "3 : 1 (3.0 reflections per question)" or "3 : 0 (no questions)". */
+/* "3 : 1 (3.0 times said back per question)" or "3 : 0 (no questions)". */
 static const char *ratio_words(const ExportSummary *sum, char *buf, size_t size)
 {
     int r = sum->stats.reflections[0] + sum->stats.reflections[1];
@@ -237,7 +267,7 @@ static const char *ratio_words(const ExportSummary *sum, char *buf, size_t size)
     if (q == 0)
         snprintf(buf, size, "%d : 0 (no questions asked)", r);
     else
-        snprintf(buf, size, "%d : %d (%.1f reflections per question)", r, q, (double)r / q);
+        snprintf(buf, size, "%d : %d (%.1f times said back per question)", r, q, (double)r / q);
     return buf;
 }
 
@@ -247,18 +277,21 @@ static void moves_line(FILE *f, const Turn *t, void (*text)(FILE *, const char *
     char pts[16];
     for (int m = 0; m < t->moves.count; m++) {
         fputs(m ? ", " : "", f);
-        text(f, t->moves.items[m].tag);
+        text(f, moves_name(t->moves.items[m].tag));
         fprintf(f, " %s", signed_points(t->moves.items[m].points, pts, sizeof pts));
     }
     fprintf(f, " (%s points)", signed_points(t->moves.total, pts, sizeof pts));
 }
+
+static void md_takeaway(FILE *f, const Session *s, const ExportSummary *sum);
 
 static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
 {
     char ratio[96];
     fprintf(f, "## Summary\n\n**Team score: %d**\n\n", sum->stats.team_score);
     md_partner_table(f, s, sum);
-    fprintf(f, "**Reflection-to-question ratio:** %s\n\n", ratio_words(sum, ratio, sizeof ratio));
+    fprintf(f, "**Said it back to questions asked:** %s\n\n",
+            ratio_words(sum, ratio, sizeof ratio));
     fputs("### Moves per partner\n\n", f);
     if (sum->stats.n_tags == 0)
         fputs("No moves were named in this session.\n\n", f);
@@ -270,14 +303,14 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
         fputs(" |\n|---|---:|---:|\n", f);
         for (int i = 0; i < sum->stats.n_tags; i++) {
             fputs("| ", f);
-            md_code(f, sum->stats.tags[i]);
+            md_inline(f, moves_name(sum->stats.tags[i]));
             fprintf(f, " | %d | %d |\n", sum->stats.tag_counts[i][0], sum->stats.tag_counts[i][1]);
         }
         fputs("\n", f);
     }
-    fputs("### Best reflection\n\n", f);
+    fputs("### Best saying it back\n\n", f);
     if (sum->stats.best_reflection < 0)
-        fputs("Nobody reflected in this session.\n\n", f);
+        fputs("Nobody said it back in this session.\n\n", f);
     else {
         const Turn *t = &s->turns[sum->stats.best_reflection];
         md_quote(f, t->text);
@@ -287,11 +320,27 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
         moves_line(f, t, md_inline);
         fputs("\n\n", f);
     }
-    fputs("### Parked toasters still waiting\n\n", f);
-    if (sum->stats.parked == 0)
-        fputs("None: no toaster was parked in this session.\n\n", f);
-    else if (sum->stats.parked == sum->stats.returned)
-        fputs("None: every parked toaster came back as a startup.\n\n", f);
+    md_takeaway(f, s, sum);
+}
+
+/* What the couple takes away: the next steps agreed, and the toasters still parked. */
+static void md_takeaway(FILE *f, const Session *s, const ExportSummary *sum)
+{
+    fputs("## To take away\n\n### Next steps you agreed\n\n", f);
+    int steps = 0;
+    for (size_t i = 0; i < s->n_turns; i++) {
+        if (!session_stats_next_step(s->turns, s->n_turns, i))
+            continue;
+        fputs("- ", f);
+        md_inline(f, name_of(s, s->turns[i].player));
+        fprintf(f, " (turn %d, round %d): ", s->turns[i].n, s->turns[i].round);
+        md_inline(f, s->turns[i].text);
+        fputs("\n", f);
+        steps++;
+    }
+    fputs(steps ? "\n" : "None: no next step was agreed in this session.\n\n", f);
+    fputs("### Toasters still parked\n\n", f);
+    int waiting = 0;
     for (size_t i = 0; i < s->n_turns; i++) {
         if (!export_waiting(s, sum, i))
             continue;
@@ -299,10 +348,12 @@ static void md_summary(FILE *f, const Session *s, const ExportSummary *sum)
         md_inline(f, name_of(s, s->turns[i].player));
         fprintf(f, " (turn %d, round %d): ", s->turns[i].n, s->turns[i].round);
         md_inline(f, s->turns[i].text);
-        fputs(i + 1 == s->n_turns ? "\n\n" : "\n", f);
-    }
-    if ((sum->stats.parked - sum->stats.returned))
         fputs("\n", f);
+        waiting++;
+    }
+    if (waiting)
+        fputs("\n", f);
+    fprintf(f, "%s\n\n", export_toasters_words(&sum->stats));
 }
 
 /* T's moves, one item each: tag, points, reason. */
@@ -312,7 +363,7 @@ static void md_moves(FILE *f, const Turn *t)
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
         fputs("- ", f);
-        md_code(f, mv->tag);
+        md_inline(f, moves_name(mv->tag));
         fprintf(f, " %s: ", signed_points(mv->points, pts, sizeof pts));
         md_inline(f, mv->reason);
         fputs("\n", f);
@@ -457,7 +508,7 @@ static void text_turn(FILE *f, const Session *s, const Turn *t)
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
         fputs("          ", f);
-        tx(f, mv->tag);
+        tx(f, moves_name(mv->tag));
         fprintf(f, " %s  ", signed_points(mv->points, pts, sizeof pts));
         tx(f, mv->reason);
         fputc('\n', f);
@@ -480,13 +531,13 @@ static void text_summary(FILE *f, const Session *s, const ExportSummary *sum)
         for (int i = 0; i < sum->stats.n_tags; i++)
             if (sum->stats.tag_counts[i][p]) {
                 fputs(any ? ", " : " ", f);
-                tx(f, sum->stats.tags[i]);
+                tx(f, moves_name(sum->stats.tags[i]));
                 fprintf(f, " %d", sum->stats.tag_counts[i][p]);
                 any = 1;
             }
         fputs(any ? "\n" : " none\n", f);
     }
-    fprintf(f, "Reflection-to-question ratio: %s\n", ratio_words(sum, ratio, sizeof ratio));
+    fprintf(f, "Said it back to questions asked: %s\n", ratio_words(sum, ratio, sizeof ratio));
     const int(*h)[STATS_RATINGS] = sum->stats.heard;
     for (int p = 0; p < 2; p++) {
         tx(f, s->header.players[p]);
@@ -495,13 +546,28 @@ static void text_summary(FILE *f, const Session *s, const ExportSummary *sum)
     }
     if (sum->stats.best_reflection >= 0) {
         const Turn *t = &s->turns[sum->stats.best_reflection];
-        fputs("Best reflection: ", f);
+        fputs("Best saying it back: ", f);
         tx(f, name_of(s, t->player));
         fprintf(f, ", turn %d: ", t->n);
         moves_line(f, t, tx);
         fputs("\n", f);
         text_block(f, t->text, 2);
     }
+    for (int p = 0; p < 2; p++) {
+        char felt[32];
+        fputs("Felt heard when ", f);
+        tx(f, s->header.players[p]);
+        fprintf(f, " listened: %s\n", export_felt_heard(&sum->stats, p, felt, sizeof felt));
+    }
+    fputs("To take away:\n", f);
+    for (size_t i = 0; i < s->n_turns; i++)
+        if (session_stats_next_step(s->turns, s->n_turns, i)) {
+            fputs("  Next step, ", f);
+            tx(f, name_of(s, s->turns[i].player));
+            fprintf(f, " (turn %d): ", s->turns[i].n);
+            tx(f, s->turns[i].text);
+            fputc('\n', f);
+        }
     fprintf(f, "Parked toasters still waiting: %d\n", (sum->stats.parked - sum->stats.returned));
     for (size_t i = 0; i < s->n_turns; i++)
         if (export_waiting(s, sum, i)) {
@@ -511,6 +577,7 @@ static void text_summary(FILE *f, const Session *s, const ExportSummary *sum)
             tx(f, s->turns[i].text);
             fputc('\n', f);
         }
+    fprintf(f, "%s\n", export_toasters_words(&sum->stats));
 }
 
 static void write_text(const Session *s, const ExportSummary *sum, FILE *f)

@@ -60,6 +60,14 @@ const char *export_rating_words(const char *text);
 /* Whether turn I of S is a toaster still waiting: SUM->waiting's answer, or asked alone. */
 int export_waiting(const Session *s, const ExportSummary *sum, size_t i);
 
+/* How often PLAYER's partner said Got it to PLAYER's listening: "1 of 2", or "not rated",
+ * into BUF. */
+const char *export_felt_heard(const SessionStats *st, int player, char *buf, size_t size);
+
+/* One sentence on the toasters of ST that is true of them: none parked, every one come
+ * back (only then "every grievance had its turn"), some still waiting, or one not parked. */
+const char *export_toasters_words(const SessionStats *st);
+
 /* "2026-11-22 09:15 UTC" from an ISO 8601 time in BUF, or the text as it is. */
 const char *export_when(const char *started, char *buf, size_t size);
 

@@ -191,8 +191,8 @@ static void write_scores(FILE *f, const Session *s, const ExportSummary *sum)
 
 static void write_partner_table(FILE *f, const Session *s, const ExportSummary *sum)
 {
-    static const char *const rows[] = {"Points",      "Turns",     "Moves",
-                                       "Reflections", "Questions", "Next steps offered"};
+    static const char *const rows[] = {"Points",       "Turns",           "Moves",
+                                       "Said it back", "Questions asked", "Next steps offered"};
     const int *cols[] = {sum->stats.points,      sum->stats.turns,     sum->stats.moves,
                          sum->stats.reflections, sum->stats.questions, sum->stats.next_steps};
     fputs("<table>\n<thead><tr><th scope=\"col\"></th>", f);
@@ -210,7 +210,15 @@ static void write_partner_table(FILE *f, const Session *s, const ExportSummary *
     fputs("<tr><th scope=\"row\">Listening rated Got it &middot; Partly &middot; Not yet</th>", f);
     for (int p = 0; p < 2; p++)
         fprintf(f, "<td class=\"n\">%d &middot; %d &middot; %d</td>", h[p][0], h[p][1], h[p][2]);
-    fputs("</tr>\n</tbody>\n</table>\n", f);
+    fputs("</tr>\n<tr><th scope=\"row\">Felt heard when they listened</th>", f);
+    for (int p = 0; p < 2; p++) {
+        char felt[32];
+        fprintf(f, "<td class=\"n\">%s</td>", export_felt_heard(&sum->stats, p, felt, sizeof felt));
+    }
+    fprintf(f,
+            "</tr>\n<tr><th scope=\"row\">Repairs after a slip</th><td class=\"n\">%d</td>"
+            "<td class=\"n\">%d</td></tr>\n</tbody>\n</table>\n",
+            sum->stats.repairs[0], sum->stats.repairs[1]);
 }
 
 /* The two fills: stripes for the first partner, dots for the second, each on its colour. */
@@ -228,9 +236,9 @@ static const char *const STROKE[2] = {"#1f5a99", "#b4510f"};
 
 enum {
     CHART_W = 720,
-    LABEL_X = 166,
-    BAR_X = 176,
-    BAR_MAX = 480,
+    LABEL_X = 246, /* the moves' names end here: "toaster — your own complaint" fits */
+    BAR_X = 256,
+    BAR_MAX = 420,
     BAR_H = 16,
     ROW_H = 50,
     CHART_TOP = 44
@@ -289,7 +297,7 @@ static void write_chart(FILE *f, const Session *s, const ExportSummary *sum)
     for (int i = 0; i < sum->stats.n_tags; i++) {
         int y = CHART_TOP + i * ROW_H;
         fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", LABEL_X, y + BAR_H + 6);
-        esc(f, sum->stats.tags[i]);
+        esc(f, moves_name(sum->stats.tags[i]));
         fputs("</text>\n", f);
         for (int p = 0; p < 2; p++) {
             int n = sum->stats.tag_counts[i][p], by = y + p * (BAR_H + 3);
@@ -314,8 +322,10 @@ static void write_moves(FILE *f, const Turn *t)
     fputs("<ul class=\"moves\">\n", f);
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
-        fputs("<li><span class=\"tag\">", f);
-        esc(f, mv->tag);
+        fputs("<li><span class=\"tag\" title=\"", f);
+        esc(f, mv->tag); /* the tag, for a coach: the words are what players read */
+        fputs("\">", f);
+        esc(f, moves_name(mv->tag));
         fputs("</span>", f);
         points_span(f, mv->points);
         fputs(" <span class=\"reason\">", f);
@@ -325,11 +335,11 @@ static void write_moves(FILE *f, const Turn *t)
     fputs("</ul>\n", f);
 }
 
-static void write_best_and_waiting(FILE *f, const Session *s, const ExportSummary *sum)
+static void write_best(FILE *f, const Session *s, const ExportSummary *sum)
 {
-    fputs("<h3>Best reflection</h3>\n", f);
+    fputs("<h3>Best saying it back</h3>\n", f);
     if (sum->stats.best_reflection < 0) {
-        fputs("<p>Nobody reflected in this session.</p>\n", f);
+        fputs("<p>Nobody said it back in this session.</p>\n", f);
     } else {
         const Turn *t = &s->turns[sum->stats.best_reflection];
         fputs("<blockquote>", f);
@@ -341,24 +351,39 @@ static void write_best_and_waiting(FILE *f, const Session *s, const ExportSummar
         fputs(" points</p>\n", f);
         write_moves(f, t);
     }
-    fputs("<h3>Parked toasters still waiting</h3>\n", f);
-    if (sum->stats.parked == sum->stats.returned) {
-        fputs(sum->stats.parked ? "<p>None: every parked toaster came back as a startup.</p>\n"
-                                : "<p>None: no toaster was parked in this session.</p>\n",
-              f);
-        return;
-    }
-    fputs("<ul>\n", f);
+}
+
+/* What the couple takes away: the next steps agreed, and the toasters still parked. */
+static void write_takeaway(FILE *f, const Session *s, const ExportSummary *sum)
+{
+    fputs("<h3>To take away: next steps you agreed</h3>\n", f);
+    int steps = 0;
     for (size_t i = 0; i < s->n_turns; i++) {
-        if (!export_waiting(s, sum, i))
+        if (!session_stats_next_step(s->turns, s->n_turns, i))
             continue;
-        fputs("<li><span class=\"who\">", f);
+        fputs(steps++ ? "<li><span class=\"who\">" : "<ul>\n<li><span class=\"who\">", f);
         esc(f, name_of(s, s->turns[i].player));
         fprintf(f, "</span> (turn %d, round %d): ", s->turns[i].n, s->turns[i].round);
         esc(f, s->turns[i].text);
         fputs("</li>\n", f);
     }
-    fputs("</ul>\n", f);
+    fputs(steps ? "</ul>\n" : "<p>None: no next step was agreed in this session.</p>\n", f);
+    fputs("<h3>Toasters still parked</h3>\n", f);
+    int waiting = 0;
+    for (size_t i = 0; i < s->n_turns; i++) {
+        if (!export_waiting(s, sum, i))
+            continue;
+        fputs(waiting++ ? "<li><span class=\"who\">" : "<ul>\n<li><span class=\"who\">", f);
+        esc(f, name_of(s, s->turns[i].player));
+        fprintf(f, "</span> (turn %d, round %d): ", s->turns[i].n, s->turns[i].round);
+        esc(f, s->turns[i].text);
+        fputs("</li>\n", f);
+    }
+    if (waiting)
+        fputs("</ul>\n", f);
+    fputs("<p>", f);
+    esc(f, export_toasters_words(&sum->stats));
+    fputs("</p>\n", f);
 }
 
 static void write_summary(FILE *f, const Session *s, const ExportSummary *sum)
@@ -368,14 +393,15 @@ static void write_summary(FILE *f, const Session *s, const ExportSummary *sum)
     fputs("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n", f);
     write_scores(f, s, sum);
     write_partner_table(f, s, sum);
-    fprintf(f, "<p><strong>Reflection-to-question ratio:</strong> %d : %d", r, q);
+    fprintf(f, "<p><strong>Said it back to questions asked:</strong> %d : %d", r, q);
     if (q)
-        fprintf(f, " (%.1f reflections per question)</p>\n", (double)r / q);
+        fprintf(f, " (%.1f times said back per question)</p>\n", (double)r / q);
     else
         fputs(" (no questions asked)</p>\n", f);
     fputs("<h3>Moves per partner</h3>\n", f);
     write_chart(f, s, sum);
-    write_best_and_waiting(f, s, sum);
+    write_best(f, s, sum);
+    write_takeaway(f, s, sum);
     fputs("</section>\n", f);
 }
 

@@ -166,7 +166,8 @@ static void test_export_markdown_holds_every_turn_move_and_score(void **state)
             points[t->player] += t->moves.total;
         for (int m = 0; m < t->moves.count; m++) {
             const Move *mv = &t->moves.items[m];
-            snprintf(want, sizeof want, "- `%s` %+d: %s\n", mv->tag, mv->points, mv->reason);
+            snprintf(want, sizeof want, "- %s %+d: %s\n", moves_name(mv->tag), mv->points,
+                     mv->reason);
             assert_non_null(strstr(page, want));
         }
         snprintf(want, sizeof want, "**%d. %s** · %s", t->n,
@@ -179,9 +180,13 @@ static void test_export_markdown_holds_every_turn_move_and_score(void **state)
     snprintf(want, sizeof want, "| Points | %d | %d |", points[0], points[1]);
     assert_non_null(strstr(page, want));
     assert_non_null(strstr(page, "| Move | Alex | Sam |"));
-    assert_non_null(strstr(page, "**Reflection-to-question ratio:**"));
-    assert_non_null(strstr(page, "### Best reflection"));
-    assert_non_null(strstr(page, "None: every parked toaster came back"));
+    assert_non_null(strstr(page, "**Said it back to questions asked:**"));
+    assert_non_null(strstr(page, "### Best saying it back"));
+    assert_non_null(strstr(page, "## To take away"));
+    assert_non_null(strstr(page, "### Next steps you agreed\n\n- Sam (turn "));
+    assert_non_null(strstr(page, "I'll look at microwaves online tonight"));
+    assert_non_null(strstr(page, "every parked toaster came back"));
+    assert_non_null(strstr(page, "| Felt heard when they listened | 1 of 2 | 1 of 1 |"));
     assert_non_null(strstr(page, "### Round 2"));
     session_free(s);
 }
@@ -281,8 +286,8 @@ static void test_export_summary_counts(void **state)
     assert_non_null(f);
     assert_int_equal(export_write(s, EXPORT_MARKDOWN, "x.jsonl", f), 0);
     fclose(f);
-    assert_non_null(strstr(buf, "1 : 3 (0.3 reflections per question)"));
-    assert_non_null(strstr(buf, "### Parked toasters still waiting\n\n- Ben (turn 3, round 1): "
+    assert_non_null(strstr(buf, "1 : 3 (0.3 times said back per question)"));
+    assert_non_null(strstr(buf, "### Toasters still parked\n\n- Ben (turn 3, round 1): "
                                 "Well, my toaster \\[link\\](x) is broken too.\n"));
     free(buf);
     session_free(s);

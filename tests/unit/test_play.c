@@ -80,7 +80,7 @@ static const struct {
       "Something new"}},
     {"08-play", {"Did Alex get it?", "lands on you", "Got it", "Partly", "Not yet"}},
     {"09-summary",
-     {"Session summary", "Team score +18", "Moves per partner", "Best reflection",
+     {"Session summary", "Team score +18", "Moves per partner", "Felt heard",
       "every grievance had its turn"}},
 };
 

@@ -127,6 +127,59 @@ static void test_stats_a_toaster_that_never_came_back_is_waiting(void **state)
     assert_int_equal(st.best_reflection, -1);
 }
 
+/* The partner's word and the rules of play: a "rated" turn's points are the listener's, its
+ * moves are not moves anyone made; a toaster not parked is counted; an "unpark" turn is a
+ * return whatever words the startup after it uses; next steps and felt heard are read. */
+static void test_stats_the_partners_word_and_the_take_away(void **state)
+{
+    (void)state;
+    Script sc = {0};
+    move(say(&sc, 0, "startup", "The bins."), "soft_startup", 2);
+    Turn *toaster = say(&sc, 1, "reply", "You're tired, but my car!");
+    move(toaster, "reflection", 3);
+    move(toaster, "counter_complaint", -4);
+    move(toaster, "toaster_cancels", -3);
+    say(&sc, 1, "park", "You're tired, but my car!");
+    Turn *again = say(&sc, 1, "reply", "You're tired of the bins.");
+    move(again, "reflection", 3);
+    move(again, "repair", 2);
+    say(&sc, 0, "rating", "got_it");
+    move(say(&sc, 1, "rated", "got_it"), "felt_heard", 2);
+    move(say(&sc, 1, "closure", "I'll take them out on Monday."), "next_step", 2);
+    Turn *u = say(&sc, 1, "unpark", "You're tired, but my car!");
+    u->round = 2;
+    Turn *soft = say(&sc, 1, "startup", "I feel stressed about the car, and I'd love help.");
+    soft->round = 2;
+    move(soft, "soft_startup", 2);
+    Turn *no = say(&sc, 0, "reply", "What about my bike?");
+    no->round = 2;
+    move(no, "counter_complaint", -4);
+    SessionStats st;
+    session_stats(sc.turns, sc.n, &st);
+    assert_int_equal(st.points[1], -4 + 5 + 2 + 2 + 2);
+    assert_int_equal(st.repairs[1], 1);
+    assert_int_equal(st.cancelled[1], 1);
+    assert_int_equal(st.toasters, 2);
+    assert_int_equal(st.parked, 1);
+    assert_int_equal(st.returned, 1); /* said again in other words, and still a return */
+    assert_false(session_stats_waiting(sc.turns, sc.n, 2));
+    assert_true(session_stats_next_step(sc.turns, sc.n, 6));
+    assert_false(session_stats_next_step(sc.turns, sc.n, 3));
+    int rated;
+    assert_int_equal(session_stats_felt_heard(&st, 1, &rated), 1);
+    assert_int_equal(rated, 1);
+    assert_int_equal(session_stats_felt_heard(&st, 0, &rated), 0);
+    assert_int_equal(rated, 0);
+    for (int i = 0; i < st.n_tags; i++)
+        assert_int_not_equal(moves_group(st.tags[i]), MOVE_SCORING);
+    assert_int_equal(st.moves[1], 5); /* 2 reflections, the toaster, the step, the startup */
+    /* the best saying it back counts the partner's word on it */
+    assert_int_equal(st.best_reflection, 3);
+    /* one toaster was not parked: the take-away does not say every grievance had its turn */
+    assert_null(strstr(export_toasters_words(&st), "every grievance had its turn"));
+    assert_non_null(strstr(export_toasters_words(&st), "not parked"));
+}
+
 /* The Markdown export of SC's turns, in a Session made in memory. */
 static char *export_md(Script *sc)
 {
@@ -158,7 +211,8 @@ static void test_stats_export_says_what_they_say(void **state)
     say(&none, 0, "rating", "got_it");
     char *md = export_md(&none);
     assert_null(strstr(md, "every parked toaster came back"));
-    assert_non_null(strstr(md, "no toaster was parked"));
+    assert_null(strstr(md, "every grievance had its turn"));
+    assert_non_null(strstr(md, "No toaster was parked"));
     assert_non_null(strstr(md, "**Team score: 5**"));
     assert_non_null(strstr(md, "| Listening rated Got it · Partly · Not yet | 0 · 0 · 0 | "
                                "1 · 0 · 0 |"));
@@ -216,6 +270,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stats_count_a_session_once),
         cmocka_unit_test(test_stats_a_toaster_that_never_came_back_is_waiting),
+        cmocka_unit_test(test_stats_the_partners_word_and_the_take_away),
         cmocka_unit_test(test_stats_export_says_what_they_say),
         cmocka_unit_test(test_stats_waiting_marks_agree_with_each_turn),
     };
