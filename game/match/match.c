@@ -217,6 +217,26 @@ Match *match_create(const MatchConfig *cfg, ScriptError *err)
     return m;
 }
 
+int match_attach(Match *m, const char *path, const Session *s, MatchSavedFn saved, void *ud,
+                 char *err, size_t errsize)
+{
+    SessionWriter *w = session_writer_reopen(path, s, err, errsize);
+    if (!w)
+        return -1;
+    session_writer_destroy(m->writer);
+    m->writer = w;
+    snprintf(m->save_path, sizeof m->save_path, "%s", path);
+    m->save_warning[0] = '\0';
+    m->saved = saved;
+    m->saved_ud = ud;
+    m->answers_saved = s->n_answers;
+    size_t turns = flow_turn_count(m->flow);
+    m->turns_saved = s->n_turns < turns ? s->n_turns : turns;
+    uint32_t ms = s->n_answers ? s->answers[s->n_answers - 1].ms : 0;
+    commit(m, ms); /* a turn the stop cut off, and the end line if the flow had ended */
+    return 0;
+}
+
 void match_destroy(Match *m)
 {
     if (!m)

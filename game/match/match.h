@@ -33,6 +33,7 @@
 #include "game/flow/flow.h"
 #include "game/rules/rules.h"
 #include "game/scenario/scenario.h"
+#include "game/session/session.h"
 #include "game/turn/turn.h"
 
 typedef struct Match Match;
@@ -91,6 +92,14 @@ int match_score_alone(Rules *rules, Script *s, const ScenarioTurn *turn, MoveLis
  * the scenario cannot start. A session file that cannot be created still plays:
  * match_save_warning says why. CFG's strings are copied. */
 Match *match_create(const MatchConfig *cfg, ScriptError *err);
+
+/* Makes M, which has re-run the answers of the stopped session S saved at PATH (a replay's
+ * match, resume.h), write on to that file: what M holds beyond what the file does (a turn
+ * the stop cut off) is written at once, then everything played from here, and the end line
+ * when the flow ends; SAVED (may be NULL) is told of each turn. Returns 0, or -1 with ERR
+ * (ERRSIZE bytes) saying why the file cannot be written on. */
+int match_attach(Match *m, const char *path, const Session *s, MatchSavedFn saved, void *ud,
+                 char *err, size_t errsize);
 
 /* Closes the session file and frees M (and its rules when it loaded them). NULL is a
  * no-op. */

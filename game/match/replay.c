@@ -170,6 +170,15 @@ void replay_destroy(Replay *rp)
     free(rp);
 }
 
+Match *replay_take_match(Replay *rp)
+{
+    Match *m = rp->match;
+    rp->match = NULL;
+    rp->failed = REPLAY_ERR_ARG; /* nothing left to step */
+    snprintf(rp->error, sizeof rp->error, "%s: the replay's match was taken", rp->path);
+    return m;
+}
+
 /* "'I want a new...'" or "choice 2" for answer A, in BUF. */
 static const char *answer_words(const SessionAnswer *a, char *buf, size_t size)
 {

@@ -66,6 +66,11 @@ Replay *replay_create(const Session *s, const char *path, Rules *rules, const ch
 /* Frees RP and its flow. NULL is a no-op. */
 void replay_destroy(Replay *rp);
 
+/* Takes RP's match, in the state RP has reached, out of RP (the caller owns it; RP keeps
+ * none and steps no more: destroy it next). For going on with a stopped session
+ * (resume.h). */
+Match *replay_take_match(Replay *rp);
+
 /* Feeds the next recorded answer (text or choice, with its recorded time), then applies the
  * reloads recorded once that many answers were in force (S->reloads), re-running the
  * answers so far with the new sources, as the match did in play. Returns 1 when an answer was fed,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "game/match/resume.h"
 #include "game/screens/play.h"
 
 /* A seed from the clock of the machine: sessions differ, and each records its own. */
@@ -65,11 +66,45 @@ Game *game_create(App *app, const GameSetup *setup, ScriptError *err)
     return g;
 }
 
+Game *game_resume(App *app, const char *path, ScriptError *err)
+{
+    memset(err, 0, sizeof *err);
+    Game *g = calloc(1, sizeof *g);
+    if (!g || !(g->rules = rules_load(app_root(app), err))) {
+        if (g && !err->message[0])
+            snprintf(err->message, sizeof err->message, "out of memory");
+        free(g);
+        return NULL;
+    }
+    g->trace = app_trace(app);
+    g->match = resume_match(path, g->rules, app_root(app), g->trace ? print_saved : NULL, g,
+                            &g->clock_offset, err->message, sizeof err->message);
+    if (!g->match) {
+        rules_destroy(g->rules);
+        free(g);
+        return NULL;
+    }
+    const Flow *f = match_flow(g->match);
+    g->setup.scenario = *flow_scenario(f);
+    for (int p = 0; p < 2; p++)
+        snprintf(g->setup.names[p], sizeof g->setup.names[p], "%s", flow_name(f, p));
+    g->clock_offset -= app_now(app); /* the session's clock goes on from where it was */
+    if (g->trace)
+        print_path(g, path);
+    return g;
+}
+
+uint32_t game_now(const Game *g, App *app)
+{
+    return app_now(app) + g->clock_offset;
+}
+
 void game_destroy(Game *g)
 {
     if (!g)
         return;
     match_destroy(g->match);
+    rules_destroy(g->rules);
     free(g);
 }
 

@@ -1,6 +1,9 @@
-/* library.c: past sessions, newest first (date, scenario, players, team score), a chart of
- * the couple's team score and reflection rate across their sessions, and for the selected
- * one: open it in the replay viewer, or delete it after a confirmation. */
+/* library.c: past sessions, newest first — when (as people read dates), the scenario's
+ * title, the players, the team score, and whether it was left unfinished — with two charts
+ * of the selected couple's sessions, oldest on the left, each with its axes, dates and
+ * values: the team score, and how often each partner felt heard. For the selected session:
+ * Enter replays it, C continues it where it was left (when unfinished), D deletes it after
+ * a confirmation that names it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,13 +11,15 @@
 #include "game/screens/screens.h"
 #include "game/session/session.h"
 
+#define CHART_MAX 8 /* sessions on a chart: the couple's most recent */
+
 typedef struct LibraryScreen {
     Screen base;
     SessionSummary *list;
     size_t count, selected;
     int confirm_delete;
     int scroll; /* first row shown */
-    char status[600];
+    char status[700];
 } LibraryScreen;
 
 static void load(LibraryScreen *ls, App *app)
@@ -29,11 +34,25 @@ static void load(LibraryScreen *ls, App *app)
         ls->selected = ls->count ? ls->count - 1 : 0;
 }
 
+/* "Sunday 22 November 2026, 10:15 (The microwave and the toaster, Alex and Sam)" into OUT. */
+static const char *session_words(const SessionSummary *s, char *out, size_t n)
+{
+    char when[96];
+    session_date_words(s->started, when, sizeof when);
+    if (s->ok)
+        snprintf(out, n, "%s (%s, %s and %s)", when, s->title, s->players[0], s->players[1]);
+    else
+        snprintf(out, n, "%s", when);
+    return out;
+}
+
 static void delete_selected(LibraryScreen *ls, App *app)
 {
     const SessionSummary *s = &ls->list[ls->selected];
+    char words[400];
+    session_words(s, words, sizeof words);
     if (session_delete(s->path) == 0)
-        snprintf(ls->status, sizeof ls->status, "Deleted the session of %s.", s->started);
+        snprintf(ls->status, sizeof ls->status, "Deleted the session of %s.", words);
     else
         snprintf(ls->status, sizeof ls->status, "Could not delete %.500s.", s->path);
     load(ls, app);
@@ -50,16 +69,22 @@ static void handle(Screen *s, App *app, const Event *e)
         ls->confirm_delete = 0;
         return;
     }
+    const SessionSummary *sel = ls->count ? &ls->list[ls->selected] : NULL;
     if (e->key == KEY_ESCAPE)
         app_pop(app);
     else if (e->key == KEY_UP && ls->selected > 0)
         ls->selected--;
     else if (e->key == KEY_DOWN && ls->selected + 1 < ls->count)
         ls->selected++;
-    else if ((e->key == 'd' || e->key == KEY_DELETE) && ls->count)
+    else if ((e->key == 'd' || e->key == KEY_DELETE) && sel)
         ls->confirm_delete = 1;
-    else if (e->key == KEY_RETURN && ls->count && ls->list[ls->selected].ok)
-        app_push(app, replay_screen_create(app, ls->list[ls->selected].path));
+    else if (e->key == KEY_RETURN && sel && sel->ok)
+        app_push(app, replay_screen_create(app, sel->path));
+    else if (e->key == 'c' && sel && sel->ok && !sel->ended)
+        app_push(app, play_screen_resume(app, sel->path));
+    else if (e->key == 'c' && sel && sel->ok)
+        snprintf(ls->status, sizeof ls->status,
+                 "That session is finished: Enter replays it, or play a new one from the title.");
 }
 
 static int same_couple(const SessionSummary *a, const SessionSummary *b)
@@ -69,9 +94,151 @@ static int same_couple(const SessionSummary *a, const SessionSummary *b)
            (strcmp(a->players[0], b->players[1]) == 0 && strcmp(a->players[1], b->players[0]) == 0);
 }
 
-/* Team score (solid line, round dots) and reflection rate (dashed, square dots) of the
- * selected couple's sessions, oldest on the left. */
-static void draw_chart(LibraryScreen *ls, const Ui *ui, Rect box)
+/* Writes TEXT into OUT (N bytes) cut with "…" to fit WIDTH pixels. */
+static const char *fit(const Ui *ui, FontSize size, int bold, const char *text, int width,
+                       char *out, size_t n)
+{
+    snprintf(out, n, "%s", text);
+    size_t len = strlen(out);
+    while (len > 0 && txt_width(ui->text, size, bold, out) > width) {
+        do
+            len--;
+        while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
+        snprintf(out + len, n - len, "…");
+    }
+    return out;
+}
+
+/* ---- the charts -------------------------------------------------------------------------- */
+
+typedef struct Series {
+    int n; /* sessions, oldest first */
+    const SessionSummary *s[CHART_MAX];
+    char names[2][64]; /* the couple, as the selected session names them */
+} Series;
+
+/* The selected couple's most recent sessions that loaded, oldest first. */
+static void couple_sessions(const LibraryScreen *ls, Series *out)
+{
+    const SessionSummary *sel = &ls->list[ls->selected];
+    memset(out, 0, sizeof *out);
+    memcpy(out->names, sel->players, sizeof out->names);
+    const SessionSummary *newest[CHART_MAX];
+    int k = 0;
+    for (size_t i = 0; i < ls->count && k < CHART_MAX; i++) /* the list is newest first */
+        if (ls->list[i].ok && same_couple(&ls->list[i], sel))
+            newest[k++] = &ls->list[i];
+    for (int i = 0; i < k; i++)
+        out->s[i] = newest[k - 1 - i];
+    out->n = k;
+}
+
+/* How often NAME's partner felt heard in S, in percent, or -1 when nobody rated NAME. */
+static int felt_percent(const SessionSummary *s, const char *name)
+{
+    int p = strcmp(s->players[0], name) == 0 ? 0 : 1;
+    return s->rated[p] ? s->felt_heard[p] * 100 / s->rated[p] : -1;
+}
+
+/* The x of point I of N in PLOT. */
+static int point_x(Rect plot, int i, int n)
+{
+    return n == 1 ? plot.x + plot.w / 2 : plot.x + plot.w / 10 + i * (plot.w * 8 / 10) / (n - 1);
+}
+
+/* The frame of a chart: its title, the axes with LO and HI written at the y-axis, the
+ * dates under the x-axis. Returns the plot's rectangle. */
+static Rect chart_frame(const Ui *ui, const Series *se, const char *title, const char *lo,
+                        const char *hi, Rect box)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL);
+    txt_draw(ui->text, FS_SMALL, 1, title, box.x, box.y, th->text);
+    int axis_w = txt_width(ui->text, FS_SMALL, 0, hi) > txt_width(ui->text, FS_SMALL, 0, lo)
+                     ? txt_width(ui->text, FS_SMALL, 0, hi)
+                     : txt_width(ui->text, FS_SMALL, 0, lo);
+    Rect plot = {box.x + axis_w + u, box.y + lh * 2, box.w - axis_w - u * 2, box.h - lh * 4 - u};
+    ui_fill(ui, (Rect){plot.x, plot.y, 1, plot.h}, th->text);          /* the y-axis */
+    ui_fill(ui, (Rect){plot.x, plot.y + plot.h, plot.w, 1}, th->text); /* the x-axis */
+    txt_draw(ui->text, FS_SMALL, 0, hi, box.x, plot.y - lh / 2, th->muted);
+    txt_draw(ui->text, FS_SMALL, 0, lo, box.x, plot.y + plot.h - lh / 2, th->muted);
+    int last_end = -1000;
+    for (int i = 0; i < se->n; i++) { /* dates that would run into the one before are left out */
+        char date[32];
+        session_date_short(se->s[i]->started, date, sizeof date);
+        int w = txt_width(ui->text, FS_SMALL, 0, date), x = point_x(plot, i, se->n) - w / 2;
+        if (x < last_end + u || x + w > box.x + box.w)
+            continue;
+        txt_draw(ui->text, FS_SMALL, 0, date, x, plot.y + plot.h + u / 2, th->muted);
+        last_end = x + w;
+    }
+    return plot;
+}
+
+/* The team score of each session: a dot with its value. */
+static void draw_scores(const Ui *ui, const Series *se, Rect box)
+{
+    const Theme *th = &ui->theme;
+    int lo = 0, hi = 1, lh = txt_line_height(ui->text, FS_SMALL);
+    for (int i = 0; i < se->n; i++) {
+        lo = se->s[i]->team_score < lo ? se->s[i]->team_score : lo;
+        hi = se->s[i]->team_score > hi ? se->s[i]->team_score : hi;
+    }
+    char los[16], his[16];
+    snprintf(los, sizeof los, "%+d", lo);
+    snprintf(his, sizeof his, "%+d", hi);
+    Rect plot = chart_frame(ui, se, "Team score", lo ? los : "0", his, box);
+    for (int i = 0; i < se->n; i++) {
+        int x = point_x(plot, i, se->n);
+        int y = plot.y + plot.h - (se->s[i]->team_score - lo) * plot.h / (hi - lo);
+        ui_fill(ui, (Rect){x - 4, y - 4, 9, 9}, th->accent);
+        char v[16];
+        snprintf(v, sizeof v, "%+d", se->s[i]->team_score);
+        int w = txt_width(ui->text, FS_SMALL, 1, v);
+        txt_draw(ui->text, FS_SMALL, 1, v, x - w / 2, y - lh - 4, th->text);
+    }
+}
+
+/* How often each partner felt heard: a filled mark for the first, an outlined one for the
+ * second, with its value, and a key under the chart. */
+static void draw_felt(const Ui *ui, const Series *se, Rect box)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL);
+    Rect plot = chart_frame(ui, se, "Felt heard (Got it, when each listened)", "0%", "100%",
+                            (Rect){box.x, box.y, box.w, box.h - lh});
+    for (int p = 0; p < 2; p++) {
+        for (int i = 0; i < se->n; i++) {
+            int pct = felt_percent(se->s[i], se->names[p]);
+            if (pct < 0)
+                continue;
+            int x = point_x(plot, i, se->n) + (p ? u : -u),
+                y = plot.y + plot.h - pct * plot.h / 100;
+            Rect mark = {x - 4, y - 4, 9, 9};
+            if (p == 0)
+                ui_fill(ui, mark, th->accent);
+            else
+                ui_outline(ui, mark, th->text, 2);
+            char v[16];
+            snprintf(v, sizeof v, "%d%%", pct);
+            int w = txt_width(ui->text, FS_SMALL, 0, v);
+            txt_draw(ui->text, FS_SMALL, 0, v, p ? x + 6 : x - 6 - w, y - lh / 2, th->text);
+        }
+    }
+    int ky = box.y + box.h - lh, kx = plot.x;
+    for (int p = 0; p < 2; p++) {
+        Rect mark = {kx, ky + 4, 9, 9};
+        if (p == 0)
+            ui_fill(ui, mark, th->accent);
+        else
+            ui_outline(ui, mark, th->text, 2);
+        char key[96];
+        snprintf(key, sizeof key, "when %s listened", se->names[p]);
+        kx += u * 2 + txt_draw(ui->text, FS_SMALL, 0, key, kx + u * 2, ky, th->text) + u * 2;
+    }
+}
+
+static void draw_charts(LibraryScreen *ls, const Ui *ui, Rect box)
 {
     const Theme *th = &ui->theme;
     int u = ui->unit;
@@ -79,70 +246,57 @@ static void draw_chart(LibraryScreen *ls, const Ui *ui, Rect box)
     ui_outline(ui, box, th->border, 1);
     if (!ls->count || !ls->list[ls->selected].ok)
         return;
-    const SessionSummary *sel = &ls->list[ls->selected];
+    Series se;
+    couple_sessions(ls, &se);
     char title[200];
-    snprintf(title, sizeof title, "%s and %s over time", sel->players[0], sel->players[1]);
+    snprintf(title, sizeof title, "%s and %s: %d session%s%s", se.names[0], se.names[1], se.n,
+             se.n == 1 ? "" : "s", se.n == CHART_MAX ? ", the latest" : "");
     txt_draw(ui->text, FS_SMALL, 1, title, box.x + u, box.y + u / 2, th->text);
-    int idx[64], n = 0, maxs = 1, mins = 0;
-    for (size_t i = ls->count; i > 0 && n < 64; i--) { /* the list is newest first */
-        const SessionSummary *s = &ls->list[i - 1];
-        if (s->ok && same_couple(s, sel)) {
-            idx[n++] = (int)(i - 1);
-            maxs = s->team_score > maxs ? s->team_score : maxs;
-            mins = s->team_score < mins ? s->team_score : mins;
-        }
+    int top = box.y + u / 2 + txt_line_height(ui->text, FS_SMALL) + u / 2;
+    int half = (box.w - u * 3) / 2, h = box.y + box.h - top - u / 2;
+    draw_scores(ui, &se, (Rect){box.x + u, top, half, h});
+    draw_felt(ui, &se, (Rect){box.x + u * 2 + half, top, half, h});
+}
+
+/* ---- the list ---------------------------------------------------------------------------- */
+
+static void draw_row(const Ui *ui, const SessionSummary *s, int selected, Rect row)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, w = row.w - u * 2;
+    char line[600], shown[600], when[96];
+    if (selected) {
+        ui_fill(ui, row, th->panel_alt);
+        ui_outline(ui, row, th->focus, 2);
     }
-    int lh = txt_line_height(ui->text, FS_SMALL);
-    Rect plot = {box.x + u * 2, box.y + lh * 2 + u, box.w - u * 4, box.h - lh * 4 - u * 2};
-    ui_fill(ui, (Rect){plot.x, plot.y + plot.h, plot.w, 1}, th->border);
-    for (int k = 0; k < n; k++) {
-        const SessionSummary *s = &ls->list[idx[k]];
-        int x = plot.x + (n == 1 ? plot.w / 2 : k * plot.w / (n - 1));
-        int ys =
-            plot.y + plot.h - (s->team_score - mins) * plot.h / (maxs - mins ? maxs - mins : 1);
-        int rate = s->turns ? s->reflections * 100 / s->turns : 0;
-        int yr = plot.y + plot.h - rate * plot.h / 100;
-        ui_fill(ui, (Rect){x - 4, ys - 4, 9, 9}, th->accent);
-        ui_outline(ui, (Rect){x - 4, yr - 4, 9, 9}, th->text, 2);
-        if (idx[k] == (int)ls->selected)
-            ui_outline(ui, (Rect){x - 8, plot.y, 17, plot.h}, th->focus, 2);
+    if (!s->ok) {
+        snprintf(line, sizeof line, "⚠ %.500s", s->error);
+        txt_draw(ui->text, FS_BODY, 0, fit(ui, FS_BODY, 0, line, w, shown, sizeof shown), row.x + u,
+                 row.y + u / 4, th->bad);
+        return;
     }
-    int ly = plot.y + plot.h + u / 2;
-    ui_fill(ui, (Rect){plot.x, ly + 4, 9, 9}, th->accent);
-    txt_draw(ui->text, FS_SMALL, 0, "team score", plot.x + u * 2, ly, th->text);
-    int lx = plot.x + u * 3 + txt_width(ui->text, FS_SMALL, 0, "team score") + u * 2;
-    ui_outline(ui, (Rect){lx, ly + 4, 9, 9}, th->text, 2);
-    txt_draw(ui->text, FS_SMALL, 0, "share of turns with a reflection", lx + u * 2, ly, th->text);
+    snprintf(line, sizeof line, "%s — %s and %s", s->title, s->players[0], s->players[1]);
+    txt_draw(ui->text, FS_BODY, selected, fit(ui, FS_BODY, selected, line, w, shown, sizeof shown),
+             row.x + u, row.y + u / 4, th->text);
+    snprintf(line, sizeof line, "%s · team %+d%s",
+             session_date_words(s->started, when, sizeof when), s->team_score,
+             s->ended ? "" : " · unfinished: C continues it");
+    txt_draw(ui->text, FS_SMALL, 0, fit(ui, FS_SMALL, 0, line, w, shown, sizeof shown), row.x + u,
+             row.y + u / 4 + txt_line_height(ui->text, FS_BODY), s->ended ? th->muted : th->accent);
 }
 
 static void draw_rows(LibraryScreen *ls, const Ui *ui, Rect box)
 {
-    const Theme *th = &ui->theme;
-    int u = ui->unit, lh = txt_line_height(ui->text, FS_BODY) + u / 2;
-    int rows = box.h / lh;
+    int u = ui->unit;
+    int lh = txt_line_height(ui->text, FS_BODY) + txt_line_height(ui->text, FS_SMALL) + u;
+    int rows = box.h / lh > 0 ? box.h / lh : 1;
     if ((int)ls->selected < ls->scroll)
         ls->scroll = (int)ls->selected;
     if ((int)ls->selected >= ls->scroll + rows)
         ls->scroll = (int)ls->selected - rows + 1;
     for (int r = 0; r < rows && (size_t)(ls->scroll + r) < ls->count; r++) {
         size_t i = (size_t)(ls->scroll + r);
-        const SessionSummary *s = &ls->list[i];
-        Rect row = {box.x, box.y + r * lh, box.w, lh};
-        if (i == ls->selected) {
-            ui_fill(ui, row, th->panel_alt);
-            ui_outline(ui, row, th->focus, 2);
-        }
-        char line[400];
-        if (s->ok)
-            snprintf(line, sizeof line, "%.10s %.5s   %s   %s & %s   team %+d%s", s->started,
-                     s->started + 11, s->scenario_id, s->players[0], s->players[1], s->team_score,
-                     s->ended ? "" : "   (unfinished)");
-        else
-            snprintf(line, sizeof line, "⚠ %.300s", s->error);
-        ui_clip(ui, row);
-        txt_draw(ui->text, FS_BODY, i == ls->selected, line, row.x + u, row.y + u / 4,
-                 s->ok ? th->text : th->bad);
-        ui_unclip(ui);
+        draw_row(ui, &ls->list[i], i == ls->selected, (Rect){box.x, box.y + r * lh, box.w, lh});
     }
 }
 
@@ -155,23 +309,31 @@ static void draw(Screen *s, App *app, Rect area)
     txt_draw(ui->text, FS_TITLE, 1, "Past sessions", m, y, th->text);
     y += txt_line_height(ui->text, FS_TITLE) + u;
     int hints_h = txt_line_height(ui->text, FS_SMALL) * 2 + u * 2;
-    int chart_h = (area.h - y - hints_h) * 2 / 5;
-    Rect list = {m, y, area.w - 2 * m, area.h - y - hints_h - chart_h - u * 2};
+    int msg_h = txt_line_height(ui->text, FS_BODY) * 2 + u;
+    int chart_h = (area.h - y - hints_h - msg_h) * 9 / 20;
+    Rect list = {m, y, area.w - 2 * m, area.h - y - hints_h - msg_h - chart_h - u * 2};
     if (ls->count == 0)
         txt_draw_wrapped(ui->text, FS_BODY, 0,
                          "No saved sessions yet. Every game you play is saved here as it "
                          "happens.",
                          list, th->muted);
     draw_rows(ls, ui, list);
-    draw_chart(ls, ui, (Rect){m, list.y + list.h + u, area.w - 2 * m, chart_h});
-    const char *msg = ls->confirm_delete
-                          ? "Delete this session for good? Y deletes, any other key keeps it."
-                          : ls->status;
+    draw_charts(ls, ui, (Rect){m, list.y + list.h + u, area.w - 2 * m, chart_h});
+    char ask[800];
+    const char *msg = ls->status;
+    if (ls->confirm_delete) {
+        char words[400];
+        snprintf(ask, sizeof ask,
+                 "Delete the session of %s for good? Y deletes, any other key keeps it.",
+                 session_words(&ls->list[ls->selected], words, sizeof words));
+        msg = ask;
+    }
     if (*msg)
-        txt_draw(ui->text, FS_BODY, 1, msg, m, area.h - hints_h - u, th->bad);
-    static const char *const hints[] = {"↑ ↓", "Select", "Enter", "Replay",
-                                        "D",   "Delete", "Esc",   "Back"};
-    ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u}, hints, 4);
+        txt_draw_wrapped(ui->text, FS_BODY, 1, msg,
+                         (Rect){m, area.h - hints_h - msg_h, area.w - 2 * m, msg_h}, th->bad);
+    static const char *const hints[] = {"↑ ↓",      "Select", "Enter",  "Replay", "C",
+                                        "Continue", "D",      "Delete", "Esc",    "Back"};
+    ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u}, hints, 5);
 }
 
 static void destroy(Screen *s)

@@ -30,7 +30,7 @@ static void show_error(App *app, const ScriptError *err);
 static int reload_cb(void *ud, App *app, ScriptError *err)
 {
     PlayScreen *ps = ud;
-    int rc = match_reload(ps->game->match, app_now(app), err);
+    int rc = match_reload(ps->game->match, game_now(ps->game, app), err);
     game_note_warning(ps->game);
     return rc;
 }
@@ -105,7 +105,7 @@ static void submit_text(PlayScreen *ps, App *app)
     ScriptError err;
     memset(&err, 0, sizeof err);
     int round = flow_round(match_flow(ps->game->match));
-    int rc = match_answer_text(ps->game->match, tf_text(ps->field), app_now(app), &err);
+    int rc = match_answer_text(ps->game->match, tf_text(ps->field), game_now(ps->game, app), &err);
     answer_result(ps, app, rc, round, &err);
 }
 
@@ -114,7 +114,7 @@ static void pick(PlayScreen *ps, App *app, int index)
     ScriptError err;
     memset(&err, 0, sizeof err);
     int round = flow_round(match_flow(ps->game->match));
-    int rc = match_answer_choice(ps->game->match, index, app_now(app), &err);
+    int rc = match_answer_choice(ps->game->match, index, game_now(ps->game, app), &err);
     answer_result(ps, app, rc, round, &err);
 }
 
@@ -128,7 +128,7 @@ static void go_back(PlayScreen *ps, App *app)
     char *again = last && last->kind == FLOW_ANSWER_TEXT ? strdup(last->text) : NULL;
     ScriptError err;
     memset(&err, 0, sizeof err);
-    int rc = match_back(ps->game->match, app_now(app), &err);
+    int rc = match_back(ps->game->match, game_now(ps->game, app), &err);
     if (rc == FLOW_ERR_NOTHING)
         ps->confirm_leave = 1;
     else if (rc != 0)
@@ -176,7 +176,7 @@ static void reload(PlayScreen *ps, App *app)
     ps->scenario_mtime = file_mtime(ps->game->setup.scenario.path);
     ScriptError err;
     memset(&err, 0, sizeof err);
-    int rc = match_reload(ps->game->match, app_now(app), &err); /* recorded, for replay */
+    int rc = match_reload(ps->game->match, game_now(ps->game, app), &err); /* for replay */
     game_note_warning(ps->game);
     if (rc != 0) {
         app_push(app, error_screen_create(&err, reload_cb, ps));
@@ -204,6 +204,10 @@ static int handle_game_key(PlayScreen *ps, App *app, const Event *e)
     }
     if (e->key == KEY_F1) {
         app_push(app, help_screen_create(app));
+        return 1;
+    }
+    if (e->key == 'q' && (e->mods & MOD_CTRL)) { /* leave now, to go on later */
+        ps->confirm_leave = 1;
         return 1;
     }
     if (e->key == KEY_PAGEUP || e->key == KEY_PAGEDOWN) {
@@ -247,7 +251,9 @@ static void handle(Screen *s, App *app, const Event *e)
     PlayScreen *ps = (PlayScreen *)s;
     if (handle_leave(ps, app, e))
         return;
-    match_record_event(ps->game->match, e);
+    Event stamped = *e; /* on the session's clock, which a continued session carries on */
+    stamped.ms = game_now(ps->game, app);
+    match_record_event(ps->game->match, &stamped);
     if (e->kind == EV_WHEEL) {
         ps->view.scroll += e->y * 60;
         if (ps->view.scroll < 0)
@@ -339,13 +345,9 @@ static const ScreenOps ops = {.name = "play",
                               .wake = wake,
                               .tick = tick};
 
-Screen *play_screen_create(App *app, const GameSetup *setup)
+/* The play screen for the game G (taken: freed with the screen, or here on failure). */
+static Screen *play_screen_for(App *app, Game *g)
 {
-    ScriptError err;
-    memset(&err, 0, sizeof err);
-    Game *g = game_create(app, setup, &err);
-    if (!g)
-        return error_screen_create(&err, NULL, NULL);
     PlayScreen *ps = calloc(1, sizeof *ps);
     TextField *field = tf_create(REPLY_MAX_BYTES);
     if (!ps || !field) {
@@ -358,6 +360,32 @@ Screen *play_screen_create(App *app, const GameSetup *setup)
     ps->game = g;
     ps->field = field;
     g->ask_started = app_now(app);
-    ps->scenario_mtime = file_mtime(setup->scenario.path);
+    ps->scenario_mtime = file_mtime(g->setup.scenario.path);
+    reset_field(ps);
     return &ps->base;
+}
+
+Screen *play_screen_create(App *app, const GameSetup *setup)
+{
+    ScriptError err;
+    memset(&err, 0, sizeof err);
+    Game *g = game_create(app, setup, &err);
+    if (!g)
+        return error_screen_create(&err, NULL, NULL);
+    return play_screen_for(app, g);
+}
+
+Screen *play_screen_resume(App *app, const char *path)
+{
+    ScriptError err;
+    Game *g = game_resume(app, path, &err);
+    if (!g)
+        return error_screen_create(&err, NULL, NULL);
+    if (flow_finished(match_flow(g->match))) /* it had ended but for its last line */
+        return summary_screen_create(app, g);
+    Screen *s = play_screen_for(app, g);
+    if (s)
+        snprintf(((PlayScreen *)s)->view.message, sizeof((PlayScreen *)s)->view.message,
+                 "Welcome back: the game goes on where you left it.");
+    return s;
 }

@@ -16,6 +16,10 @@ typedef struct Game {
     char warned[768];     /* the save warning last printed on stderr */
     uint32_t ask_started; /* when the ask now open began, for the turn timer; a time-out and
                              the hand-over move it on by the time they took */
+    uint32_t clock_offset; /* added to the app's clock for the session's milliseconds: 0, or
+                              where a continued session had reached */
+    Rules *rules;          /* the rules a continued session is scored with (owned), or NULL:
+                              the match loaded its own */
 } Game;
 
 /* Starts a match of SETUP's scenario, saved in the app's data folder. Returns NULL with
@@ -23,6 +27,14 @@ typedef struct Game {
  * (read-only or full data folder) still plays: match_save_warning says why. */
 Game *game_create(App *app, const GameSetup *setup, ScriptError *err);
 void game_destroy(Game *g); /* NULL is a no-op */
+
+/* Goes on with the stopped session saved at PATH (game/match/resume.h), writing on to its
+ * file. Returns NULL with ERR filled (why it cannot be continued). */
+Game *game_resume(App *app, const char *path, ScriptError *err);
+
+/* The session's milliseconds now: the app's clock, plus where a continued session had got
+ * to. Every answer and event of G is stamped with it. */
+uint32_t game_now(const Game *g, App *app);
 
 /* Prints the match's save warning on stderr once it appears or changes (for a terminal or
  * a test; the screens show it too). Call after anything that writes to the session. */

@@ -271,15 +271,15 @@ static void draw_hints(const Ui *ui, const FlowAsk *ask, Rect r)
     for (int i = 0; i < ask->nchoices && i < FLOW_CHOICES_MAX; i++)
         snprintf(digits + strlen(digits), sizeof digits - strlen(digits), "%s%d", i ? " " : "",
                  i + 1);
-    const char *const text_hints[] = {"Enter",     "Send",          "Ctrl+1…", "Pick a prompt",
-                                      "Esc",       "Back one step", "F9",      "Time-out",
-                                      "PgUp/PgDn", "Scroll",        "F1",      "Help"};
-    const char *const pick_hints[] = {digits,      "Choose",        "Enter", "Pick the highlighted",
-                                      "Esc",       "Back one step", "F9",    "Time-out",
-                                      "PgUp/PgDn", "Scroll",        "F1",    "Help"};
-    const char *const type_hints[] = {"Enter", "Send",     "Esc",       "Back one step",
-                                      "F9",    "Time-out", "PgUp/PgDn", "Scroll",
-                                      "F1",    "Help"};
+    /* PgUp/PgDn (scroll) are in the help: the line has room for the keys of every turn */
+    const char *const text_hints[] = {"Enter", "Send",          "Ctrl+1…", "Pick a prompt",
+                                      "Esc",   "Back one step", "F9",      "Time-out",
+                                      "F1",    "Help",          "Ctrl+Q",  "Leave"};
+    const char *const pick_hints[] = {digits, "Choose",        "Enter",  "Pick the highlighted",
+                                      "Esc",  "Back one step", "F9",     "Time-out",
+                                      "F1",   "Help",          "Ctrl+Q", "Leave"};
+    const char *const type_hints[] = {"Enter",    "Send", "Esc",  "Back one step", "F9",
+                                      "Time-out", "F1",   "Help", "Ctrl+Q",        "Leave"};
     if (ask->kind == ASK_TEXT && ask->nchoices)
         ui_hints(ui, r, text_hints, 6);
     else if (ask->kind == ASK_TEXT)

@@ -44,4 +44,8 @@ Screen *replay_screen_create(App *app, const char *path);
  * cannot start. */
 Screen *play_screen_create(App *app, const GameSetup *setup);
 
+/* The floor of the stopped session saved at PATH, where it was left, written on to the same
+ * file; the error screen says why when it cannot be continued. */
+Screen *play_screen_resume(App *app, const char *path);
+
 #endif

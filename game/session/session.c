@@ -4,6 +4,7 @@
 #include "game/session/session.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,6 +265,87 @@ SessionWriter *session_writer_create(const char *dir, const SessionHeader *h, ch
     }
     if (path_out && path_size)
         snprintf(path_out, path_size, "%s", path);
+    return w;
+}
+
+/* ---- going on with a stopped session ---------------------------------------------------- */
+
+/* Cuts the file FD (of SIZE bytes) after its last '\n', dropping a torn last line. Returns 0
+ * or -1 with errno. */
+static int cut_torn_tail(int fd, off_t size)
+{
+    char buf[4096];
+    off_t end = size;
+    while (end > 0) {
+        off_t from = end > (off_t)sizeof buf ? end - (off_t)sizeof buf : 0;
+        ssize_t got = pread(fd, buf, (size_t)(end - from), from);
+        if (got < 0)
+            return -1;
+        for (ssize_t i = got; i > 0; i--)
+            if (buf[i - 1] == '\n')
+                return from + i == size ? 0 : ftruncate(fd, from + i);
+        end = from;
+    }
+    return 0;
+}
+
+/* The hash of the sources in force at the end of S into W: the header's, or the last
+ * reload's that changed each. */
+static void hashes_in_force(SessionWriter *w, const Session *s)
+{
+    snprintf(w->scenario_hash, sizeof w->scenario_hash, "%s", s->header.scenario_hash);
+    snprintf(w->floor_hash, sizeof w->floor_hash, "%s", s->header.floor_hash);
+    for (size_t i = 0; i < s->n_reloads; i++) {
+        if (s->reloads[i].scenario_hash[0])
+            memcpy(w->scenario_hash, s->reloads[i].scenario_hash, sizeof w->scenario_hash);
+        if (s->reloads[i].floor_hash[0])
+            memcpy(w->floor_hash, s->reloads[i].floor_hash, sizeof w->floor_hash);
+    }
+}
+
+SessionWriter *session_writer_reopen(const char *path, const Session *s, char *err,
+                                     size_t errsize)
+{
+    char dummy[8];
+    if (!err || !errsize) {
+        err = dummy;
+        errsize = sizeof dummy;
+    }
+    if (s->ended) {
+        snprintf(err, errsize, "%s is finished: there is nothing to go on with", path);
+        return NULL;
+    }
+    int fd = open(path, O_RDWR);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || cut_torn_tail(fd, st.st_size) != 0) {
+        snprintf(err, errsize, "cannot go on writing %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    close(fd);
+    SessionWriter *w = calloc(1, sizeof *w);
+    size_t n = s->n_answers ? s->n_answers : 1;
+    if (!w || !(w->turns_before = malloc(n * sizeof *w->turns_before))) {
+        free(w);
+        snprintf(err, errsize, "cannot go on writing %s: out of memory", path);
+        return NULL;
+    }
+    w->cap_answers = n;
+    for (size_t i = 0; i < s->n_answers; i++) { /* the turns in force written before each */
+        int before = 0;
+        while ((size_t)before < s->n_turns && s->turns[before].line < s->answers[i].line)
+            before++;
+        w->turns_before[w->n_answers++] = before;
+    }
+    w->turns = (int)s->n_turns;
+    hashes_in_force(w, s);
+    w->journal = journal_open_append(path, 0, NULL, err, errsize);
+    if (!w->journal) {
+        free(w->turns_before);
+        free(w);
+        return NULL;
+    }
     return w;
 }
 

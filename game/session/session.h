@@ -202,17 +202,31 @@ Session *session_load(const char *path, SessionLoadReport *rep);
 /* Frees S and everything it owns. NULL is a no-op. */
 void session_free(Session *s);
 
+/* Reopens the session file PATH, loaded as S (session_load), to go on writing a session that
+ * was stopped (no end line): answers, turns and undos continue where the file left off (the
+ * turns numbered on, an undo taking back the answers S holds in force), and a reload is
+ * compared with the sources in force at the end of the file. A torn last line (a crash in
+ * the middle of a write) is cut off first, so the next line starts on a line of its own.
+ * Returns the writer (the caller owns it), or NULL with ERR saying what and where: S ended
+ * normally ("... is finished"), or the file cannot be opened for writing. */
+SessionWriter *session_writer_reopen(const char *path, const Session *s, char *err,
+                                     size_t errsize);
+
 /* ---- the library of saved sessions ------------------------------------------------- */
 
 typedef struct SessionSummary {
     char *path;       /* owned by the list */
     char started[32]; /* ISO 8601 UTC; for an unreadable file, its modification time */
     char scenario_id[64];
+    char title[128]; /* the scenario's title, read from the stored source (its id when that
+                        cannot be read) */
     char players[2][64];
     int team_score;  /* the sum of the turns' points (session_stats) */
     int ended;       /* the session finished normally */
     int turns;       /* number of turns */
     int reflections; /* moves tagged "reflection" over all turns */
+    int felt_heard[2]; /* how often each player's partner said Got it to their listening */
+    int rated[2];      /* how often each player's listening was rated */
     int ok;          /* 1 when the file loaded; 0: see error */
     char error[512]; /* why the file could not be read */
 } SessionSummary;
@@ -225,6 +239,14 @@ int session_list(const char *dir, SessionSummary **out, size_t *n);
 
 /* Frees a list from session_list. NULL is a no-op. */
 void session_list_free(SessionSummary *list, size_t n);
+
+/* A start time ISO ("2026-11-22T09:15:02Z") in the words people read dates in, in the local
+ * time zone, into OUT (N bytes): "Sunday 22 November 2026, 10:15"; ISO itself when it is not
+ * such a time. Returns OUT. */
+const char *session_date_words(const char *iso, char *out, size_t n);
+
+/* The same, short, for a chart's axis: "22 Nov"; "?" when ISO is not a time. */
+const char *session_date_short(const char *iso, char *out, size_t n);
 
 /* Deletes the session file PATH. Only regular files named *.jsonl are deleted. Returns 0,
  * SESSION_ERR_ARG for anything else, or SESSION_ERR_MISSING / SESSION_ERR_IO (errno kept). */

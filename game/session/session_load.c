@@ -705,6 +705,10 @@ static void summarize(SessionSummary *sum, const char *path, time_t mtime)
         utf8_copy(sum->players[p], sizeof sum->players[p], s->header.players[p]);
     SessionStats st;
     session_stats(s->turns, s->n_turns, &st);
+    const char *title = s->header.scenario_title; /* as played; older files have only the id */
+    utf8_copy(sum->title, sizeof sum->title, title && *title ? title : s->header.scenario_id);
+    for (int p = 0; p < 2; p++)
+        sum->felt_heard[p] = session_stats_felt_heard(&st, p, &sum->rated[p]);
     sum->team_score = st.team_score;
     sum->ended = s->ended;
     sum->turns = (int)s->n_turns;

@@ -171,6 +171,47 @@ static void test_keys_time_out_stops_the_turn_timer(void **state)
     see("later.bmp", later, 1);
 }
 
+/* Ctrl+Q leaves a game half-way (asking first); the library names it unfinished, C continues
+ * it where it was left, and the rest of the game is written on to the same file. */
+static void test_keys_leave_and_continue_from_the_library(void **state)
+{
+    (void)state;
+    char saved[1024];
+    play("microwave",
+         "type Alex\nkey Return\ntype Sam\nkey Return\nkey Return\n"
+         "type I want a new microwave, ours broke again.\nkey Return\n"
+         "type You're fed up that it broke again. Did I get it?\nkey Return\n"
+         "key Ctrl+q\nshot SHOTS/leave.bmp\nkey Return\nwait 500\n"
+         "key l\nwait 100\nshot SHOTS/library.bmp\nkey c\nwait 100\nshot SHOTS/back.bmp\n"
+         "key 1\nkey 2\ntype I'll look at microwaves tonight.\nkey Return\nkey Return\n"
+         "type The kettle leaks.\nkey Return\n"
+         "type The kettle leaks and that bothers you. Did I get it?\nkey Return\n"
+         "key 1\nkey 2\nkey Return\nshot SHOTS/summary.bmp\n",
+         saved, sizeof saved);
+    static const char *const leave[] = {"Leave this game?", "It is saved"};
+    see("leave.bmp", leave, 2);
+    static const char *const library[] = {"The microwave and the toaster — Alex and Sam",
+                                          "unfinished: C continues it"};
+    see("library.bmp", library, 2);
+    static const char *const back[] = {"Welcome back: the game goes on where you left it.",
+                                       "Did Sam get it?", "You're fed up that it broke again."};
+    see("back.bmp", back, 3);
+    static const char *const summary[] = {"Session summary", "I'll look at microwaves tonight."};
+    see("summary.bmp", summary, 2);
+    SessionLoadReport rep;
+    Session *s = session_load(saved, &rep);
+    if (!s)
+        fail_msg("%s", rep.error);
+    assert_int_equal(rep.n_warnings, 0);
+    assert_true(s->ended);
+    assert_int_equal(s->n_answers, 10);
+    for (size_t i = 0; i < s->n_turns; i++)
+        assert_int_equal(s->turns[i].n, (int)i + 1);
+    for (size_t i = 1; i < s->n_answers; i++) /* the clock went on, never back */
+        assert_true(s->answers[i].ms >= s->answers[i - 1].ms);
+    session_free(s);
+}
+
 /* On the title too, Esc asks before quitting; F1 shows how to play, with the ideas behind
  * the game in their own names, readable at both sizes. */
 static void test_keys_title_asks_before_quitting_and_f1_helps(void **state)
@@ -214,6 +255,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_keys_time_out_stops_the_turn_timer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_title_asks_before_quitting_and_f1_helps, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_keys_leave_and_continue_from_the_library, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

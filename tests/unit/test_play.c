@@ -186,11 +186,15 @@ static void check_library_tour(int w, int h)
         const char *name;
         const char *phrases[PHRASES_MAX];
     } shots[] = {
-        {"lib", {"Past sessions", "microwave", "Alex & Sam", "team +18", "team score"}},
+        {"lib",
+         {"Past sessions", "The microwave and the toaster — Alex and Sam", "team +18",
+          "Team score", "when Sam listened"}},
         {"replay", {"REPLAY", "answer 16 of 16", "Team +18", "Session complete", "Play/pause"}},
         {"replay-step",
          {"REPLAY", "answer 5 of 16", "Is there more?", "Yes, there's more", "No, that's it"}},
-        {"confirm", {"Delete this session for good? Y deletes, any other key keeps it."}},
+        {"confirm",
+         {"Delete the session of", "(The microwave and the toaster, Alex and Sam) for good?",
+          "Y deletes, any other key keeps it."}},
         {"deleted", {"No saved sessions yet.", "Deleted the session of"}},
     };
     for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
