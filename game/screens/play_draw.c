@@ -83,6 +83,43 @@ static const Turn *word_on(const Flow *f, size_t i)
     return next;
 }
 
+/* A mark in the transcript (an answer taken back, in a replay): a muted line, struck
+ * through. Returns its height; draws it when it falls between TOP and BOTTOM. */
+static int draw_mark(const Ui *ui, const PlayMark *mk, int x, int y, int w, int top, int bottom)
+{
+    const Theme *th = &ui->theme;
+    int lh = txt_line_height(ui->text, FS_SMALL);
+    const WrapLine *lines;
+    int rows = txt_wrap(ui->text, FS_SMALL, 1, mk->text, w, &lines);
+    int h = rows * lh + ui->unit;
+    if (y + h > top && y < bottom) {
+        txt_draw_wrapped(ui->text, FS_SMALL, 1, mk->text, (Rect){x, y, w, rows * lh}, th->muted);
+        ui_fill(ui, (Rect){x, y + lh / 2, w / 3, 1}, th->muted);
+    }
+    return h;
+}
+
+/* Draws (or, with DRAW 0, measures) the transcript's entries from Y: the turns, with the
+ * view's marks among them in time order. Returns the height. */
+static int draw_entries(const PlayView *v, const Ui *ui, const Flow *f, int x, int y, int w,
+                        int top, int bottom, int draw)
+{
+    size_t n = flow_turn_count(f);
+    int start = y, mark = 0;
+    if (!draw)
+        top = bottom = 0;
+    for (size_t i = 0; i < n; i++) {
+        const Turn *t = flow_turn(f, i);
+        for (; mark < v->nmarks && v->marks[mark].ms < t->ms; mark++)
+            y += draw_mark(ui, &v->marks[mark], x, y, w, top, bottom);
+        if (shown(f, i))
+            y += draw_turn(ui, f, t, word_on(f, i), x, y, w, top, bottom);
+    }
+    for (; mark < v->nmarks; mark++)
+        y += draw_mark(ui, &v->marks[mark], x, y, w, top, bottom);
+    return y - start;
+}
+
 static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
 {
     const Theme *th = &ui->theme;
@@ -90,22 +127,16 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
     ui_fill(ui, box, th->panel);
     ui_outline(ui, box, th->border, 1);
     int x = box.x + u, w = box.w - 2 * u, top = box.y + u / 2, bottom = box.y + box.h - u / 2;
-    size_t n = flow_turn_count(f);
-    int total = 0;
-    for (size_t i = 0; i < n; i++)
-        if (shown(f, i))
-            total += draw_turn(ui, f, flow_turn(f, i), word_on(f, i), x, 0, w, 0, 0); /* measure */
+    int total = draw_entries(v, ui, f, x, 0, w, 0, 0, 0);
     int view_h = bottom - top;
     int max_scroll = total > view_h ? total - view_h : 0;
     if (v->scroll > max_scroll)
         v->scroll = max_scroll;
     int y = top + (total > view_h ? view_h - total : 0) + v->scroll;
     ui_clip_scroll(ui, (Rect){box.x, top, box.w, view_h});
-    for (size_t i = 0; i < n; i++)
-        if (shown(f, i))
-            y += draw_turn(ui, f, flow_turn(f, i), word_on(f, i), x, y, w, top, bottom);
+    draw_entries(v, ui, f, x, y, w, top, bottom, 1);
     ui_unclip(ui);
-    if (n == 0)
+    if (flow_turn_count(f) == 0)
         txt_draw_wrapped(ui->text, FS_BODY, 0, "The transcript of this session will appear here.",
                          (Rect){x, top, w, view_h}, th->muted);
     if (v->scroll > 0)

@@ -6,15 +6,23 @@
 #include "engine/core/textfield.h"
 #include "game/screens/play.h"
 
+/* A line the transcript shows among the turns, at its time: an answer taken back. */
+typedef struct PlayMark {
+    uint32_t ms; /* when it happened: it goes before the first turn after it */
+    char text[200];
+} PlayMark;
+
 typedef struct PlayView {
     int scroll;                     /* transcript pixels scrolled up from the bottom */
     Rect caret;                     /* where the text field's caret was drawn */
     Rect field;                     /* the text field's box (empty when none) */
     Rect choices[FLOW_CHOICES_MAX]; /* clickable choices of the last frame */
     int nchoices;
-    int selected;      /* the highlighted choice, which Enter picks (arrows move it) */
-    char message[256]; /* a line for the players under the input */
-    int replay;        /* drawn by the replay viewer: no play key hints */
+    int selected;          /* the highlighted choice, which Enter picks (arrows move it) */
+    char message[256];     /* a line for the players under the input */
+    int replay;            /* drawn by the replay viewer: no play key hints */
+    const PlayMark *marks; /* in time order (borrowed), or NULL */
+    int nmarks;
 } PlayView;
 
 /* Draws the flow F as the play screen shows it: header, transcript, feedback (with WARNING

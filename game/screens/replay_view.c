@@ -4,7 +4,9 @@
  * events between two answers, fed into a scratch text field at the recorded pace).
  * Space plays and pauses; 1 2 3 4 set the speed to 1x 2x 4x 8x; Left/Right step to the
  * previous or next answer; Home/End go to the start or the end; T then a number and Enter
- * jumps to that turn; Esc goes back. */
+ * jumps to that turn; Esc goes back. A pause of more than three seconds plays in one, so
+ * 1x never sits still for long, and an answer that was taken back shows in the transcript,
+ * marked so, from the moment it was given. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,9 @@
 #include "game/screens/play_draw.h"
 #include "game/screens/screens.h"
 #include "game/match/replay.h"
+
+#define PAUSE_LONG 3000 /* ms: a pause longer than this ... */
+#define PAUSE_KEPT 1000 /* ... plays in this long */
 
 typedef struct ReplayScreen {
     Screen base;
@@ -28,6 +33,10 @@ typedef struct ReplayScreen {
     int jumping;        /* typing a turn number after T */
     char jump[8];
     char error[768];
+    double last;            /* the session time of the last thing played: an event or answer */
+    uint32_t skipped;       /* the length of the last pause shortened, for the bar */
+    uint32_t skipped_shown; /* app time until which the bar says so */
+    PlayMark *marks;        /* the answers taken back so far on the replay's clock */
 } ReplayScreen;
 
 /* The recorded time of answer I (0-based), or the session's end. */
@@ -51,8 +60,34 @@ static void feed_draft(ReplayScreen *rs)
 {
     const Session *s = rs->session;
     size_t end = events_end(rs, replay_position(rs->replay));
-    while (rs->next_event < end && s->events[rs->next_event].ms <= rs->clock)
+    while (rs->next_event < end && s->events[rs->next_event].ms <= rs->clock) {
+        rs->last = s->events[rs->next_event].ms;
         tf_handle_event(rs->draft, &s->events[rs->next_event++]);
+    }
+}
+
+/* The session time of the next thing to play (a recorded event or answer), or -1. */
+static double next_moment(const ReplayScreen *rs)
+{
+    const Session *s = rs->session;
+    size_t pos = replay_position(rs->replay);
+    double next = pos < replay_answer_total(rs->replay) ? answer_ms(rs, pos) : -1;
+    if (rs->next_event < s->n_events && (next < 0 || s->events[rs->next_event].ms < next))
+        next = s->events[rs->next_event].ms;
+    return next;
+}
+
+/* A pause longer than PAUSE_LONG plays in PAUSE_KEPT: once that has passed, the clock goes
+ * on to the next thing. NOW is the app's time, for the bar's note. */
+static void shorten_pause(ReplayScreen *rs, uint32_t now)
+{
+    double next = next_moment(rs);
+    if (next < 0 || next - rs->last <= PAUSE_LONG || rs->clock < rs->last + PAUSE_KEPT ||
+        rs->clock >= next)
+        return;
+    rs->skipped = (uint32_t)(next - rs->last);
+    rs->skipped_shown = now + 2500;
+    rs->clock = next;
 }
 
 /* Starts the draft again for the answer that comes next. */
@@ -71,6 +106,7 @@ static void seek(ReplayScreen *rs, size_t n)
         rs->playing = 0;
     size_t pos = replay_position(rs->replay);
     rs->clock = pos ? answer_ms(rs, pos - 1) : 0;
+    rs->last = rs->clock;
     rebuild_draft(rs);
 }
 
@@ -80,6 +116,7 @@ static void advance(ReplayScreen *rs)
     const Session *s = rs->session;
     while (replay_position(rs->replay) < replay_answer_total(rs->replay) &&
            answer_ms(rs, replay_position(rs->replay)) <= rs->clock) {
+        rs->last = answer_ms(rs, replay_position(rs->replay));
         if (replay_step(rs->replay, rs->error, sizeof rs->error) != 1) {
             rs->playing = 0;
             return;
@@ -188,17 +225,42 @@ static int draw_bar(ReplayScreen *rs, const Ui *ui, Rect area)
     Rect bar = {0, 0, area.w, lh + u};
     ui_fill(ui, bar, th->panel_alt);
     char state[200];
+    char skipped[64] = "";
+    if (rs->skipped && rs->skipped_shown > rs->last_now)
+        snprintf(skipped, sizeof skipped, "   ⏩ a %u s pause, shortened", rs->skipped / 1000);
     if (rs->jumping)
         snprintf(state, sizeof state, "Jump to turn: %s_   (Enter to go, Esc to cancel)", rs->jump);
     else
-        snprintf(state, sizeof state, "REPLAY  %s  %dx   answer %zu of %zu   turn %zu",
+        snprintf(state, sizeof state, "REPLAY  %s  %dx   answer %zu of %zu   turn %zu%s",
                  rs->playing ? "▶ playing" : "❚❚ paused", rs->speed, replay_position(rs->replay),
-                 replay_answer_total(rs->replay), replay_turn_count(rs->replay));
+                 replay_answer_total(rs->replay), replay_turn_count(rs->replay), skipped);
     txt_draw(ui->text, FS_BODY, 1, state, u * 2, u / 2, th->accent);
     static const char *const hints[] = {"Space", "Play/pause", "1-4",  "Speed", "← →",
                                         "Step",  "T",          "Jump", "Esc",   "Back"};
     ui_hints(ui, (Rect){u * 2, 0, area.w - u * 4, area.h - u / 2}, hints, 5);
     return bar.h;
+}
+
+/* The answers taken back that the replay's clock has reached, for the transcript. */
+static void set_marks(ReplayScreen *rs)
+{
+    const Session *s = rs->session;
+    int n = 0;
+    for (size_t i = 0; i < s->n_taken_back; i++) {
+        const SessionTakenBack *tb = &s->taken_back[i];
+        if (tb->answer.ms > rs->clock)
+            continue;
+        PlayMark *mk = &rs->marks[n++];
+        mk->ms = tb->answer.ms;
+        if (tb->answer.kind == SESSION_ANSWER_TEXT)
+            snprintf(mk->text, sizeof mk->text, "↶ taken back: “%.150s%s”",
+                     tb->answer.text ? tb->answer.text : "",
+                     tb->answer.text && strlen(tb->answer.text) > 150 ? "…" : "");
+        else
+            snprintf(mk->text, sizeof mk->text, "↶ a choice was taken back");
+    }
+    rs->view.marks = rs->marks;
+    rs->view.nmarks = n;
 }
 
 static void draw(Screen *s, App *app, Rect area)
@@ -213,6 +275,7 @@ static void draw(Screen *s, App *app, Rect area)
     }
     int top = draw_bar(rs, ui, area);
     int hints_h = txt_line_height(ui->text, FS_SMALL) + ui->unit;
+    set_marks(rs);
     play_view_draw(&rs->view, app, replay_flow(rs->replay), rs->error, rs->draft, 0,
                    (Rect){0, top, area.w, area.h - top - hints_h});
 }
@@ -229,6 +292,7 @@ static void tick(Screen *s, App *app)
     uint32_t now = app_now(app);
     if (rs->playing) {
         rs->clock += (double)(now - rs->last_now) * rs->speed;
+        shorten_pause(rs, now);
         advance(rs);
     }
     rs->last_now = now;
@@ -241,6 +305,7 @@ static void destroy(Screen *s)
     rules_destroy(rs->rules);
     session_free(rs->session);
     tf_destroy(rs->draft);
+    free(rs->marks);
     free(rs);
 }
 
@@ -266,6 +331,11 @@ Screen *replay_screen_create(App *app, const char *path)
     rs->session = session_load(path, &rep);
     if (!rs->session) {
         snprintf(rs->error, sizeof rs->error, "%s", rep.error);
+        return &rs->base;
+    }
+    rs->marks = calloc(rs->session->n_taken_back + 1, sizeof *rs->marks);
+    if (!rs->marks) {
+        snprintf(rs->error, sizeof rs->error, "Out of memory for the replay of %s.", path);
         return &rs->base;
     }
     rs->rules = rules_load(app_root(app), &err);

@@ -102,6 +102,14 @@ typedef struct SessionReload {
     long line;      /* load: line number in the file */
 } SessionReload;
 
+/* An answer taken back (an undo line): for a replay to show that it was given, and taken
+ * back. On load, its text is owned by the Session. */
+typedef struct SessionTakenBack {
+    SessionAnswer answer; /* as it was given (its line, its time) */
+    uint32_t undo_ms;     /* when it was taken back */
+    size_t in_force;      /* answers in force when it was given: it came after that many */
+} SessionTakenBack;
+
 /* ---- writing ------------------------------------------------------------------------ */
 
 typedef struct SessionWriter SessionWriter;
@@ -172,7 +180,9 @@ typedef struct Session {
     size_t n_turns;
     SessionReload *reloads; /* hot reloads, in order (see SessionReload.answers) */
     size_t n_reloads;
-    int undos;       /* answers taken back during the session */
+    int undos;                    /* answers taken back during the session */
+    SessionTakenBack *taken_back; /* those answers, in the order they were taken back */
+    size_t n_taken_back;
     int ended;       /* the file has an end line: the session finished normally */
     int team_score;  /* from the end line, else the sum of the turns' points */
     uint32_t end_ms; /* from the end line, else 0 */
@@ -209,8 +219,7 @@ void session_free(Session *s);
  * the middle of a write) is cut off first, so the next line starts on a line of its own.
  * Returns the writer (the caller owns it), or NULL with ERR saying what and where: S ended
  * normally ("... is finished"), or the file cannot be opened for writing. */
-SessionWriter *session_writer_reopen(const char *path, const Session *s, char *err,
-                                     size_t errsize);
+SessionWriter *session_writer_reopen(const char *path, const Session *s, char *err, size_t errsize);
 
 /* ---- the library of saved sessions ------------------------------------------------- */
 
@@ -221,14 +230,14 @@ typedef struct SessionSummary {
     char title[128]; /* the scenario's title, read from the stored source (its id when that
                         cannot be read) */
     char players[2][64];
-    int team_score;  /* the sum of the turns' points (session_stats) */
-    int ended;       /* the session finished normally */
-    int turns;       /* number of turns */
-    int reflections; /* moves tagged "reflection" over all turns */
+    int team_score;    /* the sum of the turns' points (session_stats) */
+    int ended;         /* the session finished normally */
+    int turns;         /* number of turns */
+    int reflections;   /* moves tagged "reflection" over all turns */
     int felt_heard[2]; /* how often each player's partner said Got it to their listening */
     int rated[2];      /* how often each player's listening was rated */
-    int ok;          /* 1 when the file loaded; 0: see error */
-    char error[512]; /* why the file could not be read */
+    int ok;            /* 1 when the file loaded; 0: see error */
+    char error[512];   /* why the file could not be read */
 } SessionSummary;
 
 /* Lists the session files (*.jsonl) in DIR, newest first. Unreadable files are listed with

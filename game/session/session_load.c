@@ -29,7 +29,7 @@ typedef struct Loader {
     const char *path;
     Session *s;
     SessionLoadReport *rep;
-    size_t cap_events, cap_answers, cap_turns, cap_reloads;
+    size_t cap_events, cap_answers, cap_turns, cap_reloads, cap_taken_back;
     int header_seen;
     int newer; /* the file's format is newer than ours: unknown lines are expected */
 } Loader;
@@ -399,11 +399,22 @@ static void drop_last_answer(Session *s)
         s->reloads[i - 1].answers = s->n_answers;
 }
 
-/* Takes back the last answer and the turns written after it, as flow_back did. */
-static const char *apply_undo(Session *s)
+/* Takes back the last answer and the turns written after it, as flow_back did; the answer
+ * is kept among those taken back (Session.taken_back), with the undo's time, for a replay to
+ * show where it was. */
+static const char *apply_undo(Loader *L, json_t *o)
 {
+    Session *s = L->s;
     if (s->n_answers == 0)
         return "an undo with no answer left to take back";
+    if (grow((void **)&s->taken_back, &L->cap_taken_back, s->n_taken_back, sizeof *s->taken_back))
+        return "out of memory";
+    long long ms;
+    SessionTakenBack *tb = &s->taken_back[s->n_taken_back++];
+    tb->answer = s->answers[s->n_answers - 1];
+    tb->undo_ms = get_int(o, "ms", 0, UINT32_MAX, &ms) ? tb->answer.ms : (uint32_t)ms;
+    tb->in_force = s->n_answers - 1;
+    s->answers[s->n_answers - 1].text = NULL; /* now the taken-back answer's */
     drop_last_answer(s);
     s->undos++;
     return NULL;
@@ -526,7 +537,7 @@ static const char *add_record(Loader *L, json_t *o, const char *type, long line)
         return NULL;
     }
     if (strcmp(type, "undo") == 0)
-        return apply_undo(s);
+        return apply_undo(L, o);
     if (strcmp(type, "header") == 0)
         return "a second header";
     return L->newer ? NULL : "a line of an unknown type";
@@ -677,6 +688,9 @@ void session_free(Session *s)
         free((char *)s->reloads[i].scenario_source);
         free((char *)s->reloads[i].floor_source);
     }
+    for (size_t i = 0; i < s->n_taken_back; i++)
+        free((char *)s->taken_back[i].answer.text);
+    free(s->taken_back);
     free(s->reloads);
     free(s->events);
     free(s->answers);

@@ -212,6 +212,28 @@ static void test_keys_leave_and_continue_from_the_library(void **state)
     session_free(s);
 }
 
+/* The replay viewer at 1x: a 30 s pause plays in a second, and the answer taken back with Esc
+ * shows in the transcript, marked as taken back. */
+static void test_keys_replay_shortens_pauses_and_marks_what_was_taken_back(void **state)
+{
+    (void)state;
+    char saved[1024], lines[4096];
+    int n = snprintf(lines, sizeof lines,
+                     "type Alex\nkey Return\ntype Sam\nkey Return\nkey Return\n"
+                     "type I want a new microwave, ours broke again.\nkey Return\n"
+                     "wait 30000\ntype Whatever.\nkey Return\nwait 1000\nkey Escape\n"
+                     "key Ctrl+a\ntype You're fed up that it broke again. Did I get it?\n"
+                     "key Return\nkey Ctrl+q\nkey Return\nwait 200\nkey l\nkey Return\n");
+    for (int i = 0; i < 5; i++) /* two and a half seconds at 1x, in frames */
+        n += snprintf(lines + n, sizeof lines - (size_t)n, "wait 500\n");
+    snprintf(lines + n, sizeof lines - (size_t)n, "shot SHOTS/replay.bmp\n");
+    play("microwave", lines, saved, sizeof saved);
+    static const char *const replay[] = {"REPLAY", "answer 2 of 2", "pause, shortened",
+                                         "↶ taken back: “Whatever.”",
+                                         "You're fed up that it broke again. Did I get it?"};
+    see("replay.bmp", replay, 5);
+}
+
 /* On the title too, Esc asks before quitting; F1 shows how to play, with the ideas behind
  * the game in their own names, readable at both sizes. */
 static void test_keys_title_asks_before_quitting_and_f1_helps(void **state)
@@ -258,6 +280,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_keys_leave_and_continue_from_the_library, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            test_keys_replay_shortens_pauses_and_marks_what_was_taken_back, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -354,6 +354,12 @@ static void test_session_undo_takes_back_the_last_answer_and_its_turns(void **st
     for (int i = 0; i < 3; i++)
         assert_int_equal(s->turns[i].n, i + 1); /* no gap where the undone turns were */
     assert_int_equal(s->team_score, note.moves.total + t1.moves.total + t4.moves.total);
+    /* what was taken back is kept apart, for a replay to show it was given */
+    assert_int_equal(s->n_taken_back, 1);
+    assert_string_equal(s->taken_back[0].answer.text, a2.text);
+    assert_int_equal(s->taken_back[0].answer.ms, 20);
+    assert_int_equal(s->taken_back[0].undo_ms, 25);
+    assert_int_equal(s->taken_back[0].in_force, 1);
     session_free(s);
 }
 
