@@ -270,9 +270,9 @@ SessionWriter *session_writer_create(const char *dir, const SessionHeader *h, ch
 
 /* ---- going on with a stopped session ---------------------------------------------------- */
 
-/* Cuts the file FD (of SIZE bytes) after its last '\n', dropping a torn last line. Returns 0
- * or -1 with errno. */
-static int cut_torn_tail(int fd, off_t size)
+/* Cuts the file FD (of SIZE bytes) after its last '\n', dropping a torn last line. Returns
+ * the size it has then, or -1 with errno. */
+static off_t cut_torn_tail(int fd, off_t size)
 {
     char buf[4096];
     off_t end = size;
@@ -283,10 +283,10 @@ static int cut_torn_tail(int fd, off_t size)
             return -1;
         for (ssize_t i = got; i > 0; i--)
             if (buf[i - 1] == '\n')
-                return from + i == size ? 0 : ftruncate(fd, from + i);
+                return from + i == size || ftruncate(fd, from + i) == 0 ? from + i : -1;
         end = from;
     }
-    return 0;
+    return ftruncate(fd, 0) == 0 ? 0 : -1;
 }
 
 /* The hash of the sources in force at the end of S into W: the header's, or the last
@@ -303,8 +303,7 @@ static void hashes_in_force(SessionWriter *w, const Session *s)
     }
 }
 
-SessionWriter *session_writer_reopen(const char *path, const Session *s, char *err,
-                                     size_t errsize)
+SessionWriter *session_writer_reopen(const char *path, const Session *s, char *err, size_t errsize)
 {
     char dummy[8];
     if (!err || !errsize) {
@@ -317,7 +316,8 @@ SessionWriter *session_writer_reopen(const char *path, const Session *s, char *e
     }
     int fd = open(path, O_RDWR);
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0 || cut_torn_tail(fd, st.st_size) != 0) {
+    off_t size = fd >= 0 && fstat(fd, &st) == 0 ? cut_torn_tail(fd, st.st_size) : -1;
+    if (size < 0) {
         snprintf(err, errsize, "cannot go on writing %s: %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
@@ -339,6 +339,7 @@ SessionWriter *session_writer_reopen(const char *path, const Session *s, char *e
         w->turns_before[w->n_answers++] = before;
     }
     w->turns = (int)s->n_turns;
+    w->bytes = (size_t)size; /* the file's limit counts what it holds already */
     hashes_in_force(w, s);
     w->journal = journal_open_append(path, 0, NULL, err, errsize);
     if (!w->journal) {
