@@ -183,7 +183,7 @@ static void test_keys_leave_and_continue_from_the_library(void **state)
          "type You're fed up that it broke again. Did I get it?\nkey Return\n"
          "key Ctrl+q\nshot SHOTS/leave.bmp\nkey Return\nwait 500\n"
          "key l\nwait 100\nshot SHOTS/library.bmp\nkey c\nwait 100\nshot SHOTS/back.bmp\n"
-         "key 1\nkey 2\ntype I'll look at microwaves tonight.\nkey Return\nkey Return\n"
+         "key 1\nkey 2\ntype I'll call the repair shop tomorrow at nine.\nkey Return\nkey Return\n"
          "type The kettle leaks.\nkey Return\n"
          "type The kettle leaks and that bothers you. Did I get it?\nkey Return\n"
          "key 1\nkey 2\nkey Return\nshot SHOTS/summary.bmp\n",
@@ -196,7 +196,7 @@ static void test_keys_leave_and_continue_from_the_library(void **state)
     static const char *const back[] = {"Welcome back: the game goes on where you left it.",
                                        "Did Sam get it?", "You're fed up that it broke again."};
     see("back.bmp", back, 3);
-    static const char *const summary[] = {"Session summary", "I'll look at microwaves tonight."};
+    static const char *const summary[] = {"Session summary", "I'll call the repair shop tomorrow at nine."};
     see("summary.bmp", summary, 2);
     SessionLoadReport rep;
     Session *s = session_load(saved, &rep);
