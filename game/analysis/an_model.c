@@ -11,8 +11,14 @@
 
 #define DOMAINS_MAX 8
 #define PAIRS_MAX 256
+#define ROWS_KEPT 4096       /* rows of a reply's features remembered while scoring it */
 #define WEIGHT_SCALE 10000.0 /* weights are written as whole numbers of 1/10000 */
 #define NAME_MAX_LEN 96
+
+typedef struct Slot {
+    uint64_t key;
+    uint32_t row; /* feature index + 1; 0 is empty */
+} Slot;
 
 typedef struct Domain {
     char name[32];
@@ -22,8 +28,8 @@ typedef struct Domain {
     int nfeat, capfeat;
     uint64_t *keys;
     char (*names)[NAME_MAX_LEN];
-    float *w;        /* nfeat rows of AN_MODEL_TAGS_MAX */
-    uint32_t *slots; /* feature index + 1; 0 is empty */
+    float *w;    /* nfeat rows of AN_MODEL_TAGS_MAX */
+    Slot *slots; /* key and feature index + 1 side by side: one cache line per probe */
     uint32_t nslots;
     int pairs[PAIRS_MAX][3]; /* tags that (almost) never share a reply: the first stays when
                               * [2] is set, else the one further past its threshold */
@@ -60,24 +66,24 @@ static int find_row(const Domain *d, uint64_t key)
     if (!d->nslots)
         return -1;
     for (uint32_t s = (uint32_t)key & (d->nslots - 1);; s = (s + 1) & (d->nslots - 1)) {
-        uint32_t v = d->slots[s];
-        if (v == 0)
+        const Slot *sl = &d->slots[s];
+        if (sl->row == 0)
             return -1;
-        if (d->keys[v - 1] == key)
-            return (int)v - 1;
+        if (sl->key == key)
+            return (int)sl->row - 1;
     }
 }
 
 static int rehash(Domain *d, uint32_t nslots)
 {
-    uint32_t *slots = calloc(nslots, sizeof *slots);
+    Slot *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     for (int i = 0; i < d->nfeat; i++) {
         uint32_t s = (uint32_t)d->keys[i] & (nslots - 1);
-        while (slots[s])
+        while (slots[s].row)
             s = (s + 1) & (nslots - 1);
-        slots[s] = (uint32_t)i + 1;
+        slots[s] = (Slot){d->keys[i], (uint32_t)i + 1};
     }
     free(d->slots);
     d->slots = slots;
@@ -118,9 +124,9 @@ static int row_of(Domain *d, const char *name)
     memcpy(d->names[r], name, len + 1);
     memset(d->w + (size_t)r * AN_MODEL_TAGS_MAX, 0, AN_MODEL_TAGS_MAX * sizeof *d->w);
     uint32_t s = (uint32_t)key & (d->nslots - 1);
-    while (d->slots[s])
+    while (d->slots[s].row)
         s = (s + 1) & (d->nslots - 1);
-    d->slots[s] = (uint32_t)r + 1;
+    d->slots[s] = (Slot){key, (uint32_t)r + 1};
     return r;
 }
 
@@ -509,6 +515,14 @@ static void explain(const Domain *d, const AnVector *v, int i, int t, AnTagScore
     }
 }
 
+void an_models_explain(const AnModels *ms, int domain, int tag, const AnVector *v, AnTagScore *s)
+{
+    s->ntop = 0;
+    if (domain >= 0 && domain < ms->n && tag >= 0 && tag < ms->d[domain].ntags &&
+        s->instance >= 0 && s->instance < v->n_inst)
+        explain(&ms->d[domain], v, s->instance, tag, s);
+}
+
 int an_models_score(const AnModels *ms, int domain, const AnVector *v, AnTagScore *out, int max)
 {
     if (domain < 0 || domain >= ms->n)
@@ -522,17 +536,25 @@ int an_models_score(const AnModels *ms, int domain, const AnVector *v, AnTagScor
         best_clause[t] = -INFINITY;
         arg[t] = arg_clause[t] = -1;
     }
+    /* the rows looked up so far: the whole-reply instance repeats the clauses' features, and
+     * each first look into the large table is a trip to memory */
+    int rows[ROWS_KEPT];
     for (int i = 0; i < v->n_inst; i++) {
-        memcpy(s, d->bias, (size_t)nt * sizeof *s);
+        float acc[AN_MODEL_TAGS_MAX] = {0}; /* a whole row at a time: the loop vectorizes */
         const AnInstance *in = &v->inst[i];
         for (int k = in->first; k < in->first + in->count; k++) {
-            int r = find_row(d, v->keys[k]);
+            int same = v->same ? v->same[k] : -1;
+            int r = same >= 0 && same < ROWS_KEPT ? rows[same] : find_row(d, v->keys[k]);
+            if (k < ROWS_KEPT)
+                rows[k] = r;
             if (r < 0)
                 continue;
             const float *w = d->w + (size_t)r * AN_MODEL_TAGS_MAX;
-            for (int t = 0; t < nt; t++)
-                s[t] += w[t];
+            for (int t = 0; t < AN_MODEL_TAGS_MAX; t++)
+                acc[t] += w[t];
         }
+        for (int t = 0; t < nt; t++)
+            s[t] = d->bias[t] + acc[t];
         for (int t = 0; t < nt; t++) {
             if (s[t] > best[t]) {
                 best[t] = s[t];
@@ -553,8 +575,6 @@ int an_models_score(const AnModels *ms, int domain, const AnVector *v, AnTagScor
         /* the whole reply may score highest; the clause quoted is the best clause */
         o->instance = arg[t];
         o->clause = arg_clause[t] >= 0 ? v->inst[arg_clause[t]].clause : -1;
-        if (arg[t] >= 0)
-            explain(d, v, arg[t], t, o);
     }
     return nt;
 }

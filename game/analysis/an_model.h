@@ -93,6 +93,10 @@ typedef struct AnTagScore {
  * range. A vector with no instance gives p of the bias alone. */
 int an_models_score(const AnModels *ms, int domain, const AnVector *v, AnTagScore *out, int max);
 
+/* Fills the features that weighed most (top, top_w, ntop) of S, the score an_models_score
+ * gave tag TAG (its index in DOMAIN) on V. Apart, because scoring needs none of it. */
+void an_models_explain(const AnModels *ms, int domain, int tag, const AnVector *v, AnTagScore *s);
+
 /* Of each exclusive pair of DOMAIN whose tags both fire in OUT (N scores, in the domain's
  * tag order) and are both LIVE (LIVE[t] != 0: the tags the writer's role may carry), keeps
  * only one (an_models_add_exclusive). */

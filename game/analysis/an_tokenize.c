@@ -171,65 +171,71 @@ static void emit(Builder *b, const char *text, size_t len, uint32_t start, uint3
 
 /* ---- contractions ------------------------------------------------------------------- */
 
-/* Slang and apostrophe-less forms typed in chat, expanded like contractions. */
+/* Slang and apostrophe-less forms typed in chat, expanded like contractions. Sorted by
+ * strcmp, so a word is looked up with bsearch. */
 static const char *const SLANG[][2] = {
-    {"dont", "do not"},
-    {"doesnt", "does not"},
-    {"didnt", "did not"},
-    {"cant", "can not"},
-    {"cannot", "can not"},
-    {"wont", "will not"},
-    {"isnt", "is not"},
-    {"arent", "are not"},
-    {"wasnt", "was not"},
-    {"werent", "were not"},
-    {"havent", "have not"},
-    {"hasnt", "has not"},
-    {"hadnt", "had not"},
-    {"wouldnt", "would not"},
-    {"couldnt", "could not"},
-    {"shouldnt", "should not"},
     {"aint", "is not"},
-    {"im", "i am"},
-    {"ive", "i have"},
-    {"youre", "you are"},
-    {"theyre", "they are"},
-    {"thats", "that is"},
-    {"whats", "what is"},
-    {"theres", "there is"},
-    {"heres", "here is"},
-    {"wheres", "where is"},
-    {"whos", "who is"},
-    {"itll", "it will"},
-    {"youve", "you have"},
-    {"youll", "you will"},
-    {"weve", "we have"},
-    {"theyve", "they have"},
-    {"shouldve", "should have"},
-    {"couldve", "could have"},
-    {"wouldve", "would have"},
-    {"tbh", "to be honest"},
-    {"ngl", "not going to lie"},
-    {"imo", "in my opinion"},
-    {"rn", "right now"},
+    {"arent", "are not"},
     {"bc", "because"},
-    {"u", "you"},
-    {"ur", "your"},
-    {"gonna", "going to"},
-    {"wanna", "want to"},
-    {"gotta", "got to"},
-    {"dunno", "do not know"},
-    {"idk", "i do not know"},
-    {"lemme", "let me"},
-    {"kinda", "kind of"},
-    {"sorta", "sort of"},
+    {"cannot", "can not"},
+    {"cant", "can not"},
+    {"couldnt", "could not"},
+    {"couldve", "could have"},
     {"cuz", "because"},
-    {"thx", "thanks"},
+    {"didnt", "did not"},
+    {"doesnt", "does not"},
+    {"dont", "do not"},
+    {"dunno", "do not know"},
+    {"gonna", "going to"},
+    {"gotta", "got to"},
+    {"hadnt", "had not"},
+    {"hasnt", "has not"},
+    {"havent", "have not"},
+    {"heres", "here is"},
+    {"idk", "i do not know"},
+    {"im", "i am"},
+    {"imo", "in my opinion"},
+    {"isnt", "is not"},
+    {"itll", "it will"},
+    {"ive", "i have"},
+    {"kinda", "kind of"},
+    {"lemme", "let me"},
+    {"ngl", "not going to lie"},
     {"pls", "please"},
     {"plz", "please"},
+    {"rn", "right now"},
+    {"shouldnt", "should not"},
+    {"shouldve", "should have"},
+    {"sorta", "sort of"},
+    {"tbh", "to be honest"},
+    {"thats", "that is"},
+    {"theres", "there is"},
+    {"theyre", "they are"},
+    {"theyve", "they have"},
+    {"thx", "thanks"},
+    {"u", "you"},
+    {"ur", "your"},
+    {"wanna", "want to"},
+    {"wasnt", "was not"},
+    {"werent", "were not"},
+    {"weve", "we have"},
+    {"whats", "what is"},
+    {"wheres", "where is"},
+    {"whos", "who is"},
+    {"wont", "will not"},
+    {"wouldnt", "would not"},
+    {"wouldve", "would have"},
     {"ya", "you"},
     {"ye", "yes"},
+    {"youll", "you will"},
+    {"youre", "you are"},
+    {"youve", "you have"},
 };
+
+static int by_slang(const void *key, const void *entry)
+{
+    return strcmp((const char *)key, (*(const char *const(*)[2])entry)[0]);
+}
 
 static const char *const IS_BEFORE_S[] = {
     "it",      "that",     "what", "there", "here",       "who",     "where",
@@ -309,11 +315,11 @@ static void emit_word(Builder *b, char *w, size_t n, uint32_t start, uint32_t en
         if (expand_suffix(b, w, n, start, end))
             return;
     } else if (n <= 8) {
-        for (size_t i = 0; i < sizeof SLANG / sizeof SLANG[0]; i++) {
-            if (w[0] == SLANG[i][0][0] && strcmp(w, SLANG[i][0]) == 0) {
-                emit_words(b, SLANG[i][1], start, end, 1);
-                return;
-            }
+        const char *const(*hit)[2] =
+            bsearch(w, SLANG, sizeof SLANG / sizeof SLANG[0], sizeof SLANG[0], by_slang);
+        if (hit) {
+            emit_words(b, (*hit)[1], start, end, 1);
+            return;
         }
     }
     emit(b, w, n, start, end, AN_TOK_WORD, 0);

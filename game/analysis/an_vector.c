@@ -33,6 +33,7 @@ void an_vector_destroy(AnVector *v)
     free(v->inst);
     free(v->keys);
     free(v->name);
+    free(v->same);
     free(v->text);
     free(v->seen);
     free(v);
@@ -62,6 +63,7 @@ typedef struct Build {
     int failed;
     int inst_first; /* first feature of the instance being built */
     int names;      /* keep each feature's name (AN_VEC_NAMES) */
+    int same;       /* the feature add_key adds repeats this earlier one, or -1 */
     uint32_t seen_mask;
 } Build;
 
@@ -137,12 +139,14 @@ static int add_key(Build *b, uint64_t key, uint32_t at)
         }
     }
     if (reserve((void **)&v->keys, &v->cap_feat, (size_t)v->n_feat + 1, sizeof *v->keys) < 0 ||
+        reserve((void **)&v->same, &v->cap_same, (size_t)v->n_feat + 1, sizeof *v->same) < 0 ||
         (b->names &&
          reserve((void **)&v->name, &v->cap_name, (size_t)v->n_feat + 1, sizeof *v->name) < 0)) {
         b->failed = 1;
         return 0;
     }
     v->keys[v->n_feat] = key;
+    v->same[v->n_feat] = b->same;
     if (b->names) /* names are for training and explanations; scoring needs keys alone */
         v->name[v->n_feat] = at;
     v->n_feat++;
@@ -463,7 +467,7 @@ static void one_clause(Build *b, int ci)
 
 int an_vectorize(AnVector *v, const AnFeatures *f, const AnMatcher *m, int options)
 {
-    Build b = {.v = v, .f = f, .m = m, .names = (options & AN_VEC_NAMES) != 0};
+    Build b = {.v = v, .f = f, .m = m, .names = (options & AN_VEC_NAMES) != 0, .same = -1};
     v->has_names = b.names;
     v->n_inst = 0;
     v->n_feat = 0;
@@ -489,8 +493,11 @@ int an_vectorize(AnVector *v, const AnFeatures *f, const AnMatcher *m, int optio
             end(&b);
         } else {
             /* every clause's features together: their keys, without building them again */
-            for (int k = 0; k < clause_feats && !b.failed; k++)
+            for (int k = 0; k < clause_feats && !b.failed; k++) {
+                b.same = k;
                 add_key(&b, v->keys[k], b.names ? v->name[k] : 0);
+            }
+            b.same = -1;
             end(&b);
         }
     }

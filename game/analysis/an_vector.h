@@ -43,11 +43,13 @@ typedef struct AnVector {
     int n_inst;
     uint64_t *keys; /* per feature: FNV-1a of its name */
     uint32_t *name; /* per feature: offset of its name in text (with AN_VEC_NAMES) */
+    int *same;      /* per feature: an earlier feature with the same key (the whole-reply
+                     * instance repeats the clauses'), or -1 */
     int has_names;
     int n_feat;
     char *text;    /* names, NUL-separated */
     size_t n_text; /* internal from here on */
-    size_t cap_inst, cap_feat, cap_name, cap_text;
+    size_t cap_inst, cap_feat, cap_name, cap_text, cap_same;
     uint64_t *seen; /* per-instance duplicate filter */
     size_t cap_seen;
 } AnVector;

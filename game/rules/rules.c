@@ -319,6 +319,12 @@ int rules_decisions(Rules *r, RulesDecision *out, int max)
             const AnClause *c = &sc->f->clauses[s->clause];
             d->clause = an_features_span(sc->f, c->start, c->end, &d->clause_len);
         }
+        AnTagScore ex = *s;
+        int dm = an_models_domain(r->models, r->counselling ? "counselling" : "couples");
+        if (dm < 0 || an_models_tag_index(r->models, dm, d->tag) < 0)
+            dm = an_models_domain(r->models, "couples");
+        an_models_explain(r->models, dm, an_models_tag_index(r->models, dm, d->tag), sc->v, &ex);
+        s = &ex;
         for (int k = 0; k < s->ntop; k++) {
             d->features[k] = an_vector_name(sc->v, s->top[k]);
             d->weights[k] = s->top_w[k];

@@ -130,6 +130,8 @@ static void test_an_train_models_name_the_clause_that_decides(void **state)
     AnTagScore s;
     assert_int_equal(an_models_score(ms, d, v, &s, 1), 1);
     assert_int_equal(s.clause, 1); /* "but I'm sorry." */
+    assert_int_equal(s.ntop, 0);   /* explaining is apart */
+    an_models_explain(ms, d, 0, v, &s);
     assert_true(s.ntop > 0);
     assert_true(s.top_w[0] > 0);
     an_models_destroy(ms);
