@@ -3,7 +3,7 @@
 # when not run as root. Safe to run again: packages already present are left alone.
 set -eu
 packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev liblua5.4-dev
-libcmocka-dev libjansson-dev fonts-droid-fallback valgrind desktop-file-utils
+libcmocka-dev libjansson-dev fonts-droid-fallback fonts-symbola valgrind desktop-file-utils
 libutf8proc-dev libstemmer-dev libhunspell-dev hunspell-en-us hunspell-en-gb liblinear-dev"
 missing=""
 for p in $packages; do

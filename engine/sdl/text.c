@@ -1,7 +1,9 @@
 /* text.c: SDL2_ttf fonts, the rendered-text cache and the wrap cache. Characters the game's
- * font lacks (Chinese, Japanese, Korean...) are drawn with a system fallback font when one
- * is installed (Debian's fonts-droid-fallback or fonts-noto-cjk): a line is cut into runs,
- * each drawn and measured with the font that has its glyphs. */
+ * font lacks are drawn with system fallback fonts when they are installed: Chinese, Japanese,
+ * Korean with Debian's fonts-droid-fallback or fonts-noto-cjk, symbols and emoji (🙏, 👍)
+ * with fonts-symbola (an outline font SDL2_ttf draws at any size; fonts-noto-color-emoji
+ * holds bitmaps of one size only, 109 pixels, and is not used). A line is cut into runs,
+ * each drawn and measured with the first font that has its glyphs. */
 #include "engine/sdl/text.h"
 
 #include <SDL.h>
@@ -21,17 +23,21 @@
 
 static const int base_points[FS_COUNT] = {13, 17, 21, 30, 48};
 
-/* Fallback fonts for scripts DejaVu Sans does not cover, first found wins. */
-static const char *const fallback_paths[] = {
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+/* Fallback fonts for what DejaVu Sans does not cover: one of each group, the first found in
+ * the group; a character goes to the first group's font that has it. */
+#define FALLBACKS 2
+static const char *const fallback_paths[FALLBACKS][4] = {
+    {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", NULL},
+    {"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+     "/usr/share/fonts/truetype/symbola/Symbola.ttf", NULL, NULL},
 };
 
 typedef struct TexEntry {
     char *text;
     uint64_t hash;
-    int size, bold; /* bold 2: the fallback font */
+    int size, bold; /* bold 2, 3: the fallback fonts */
     Color color;
     SDL_Texture *tex;
     int w, h;
@@ -50,8 +56,8 @@ struct Text {
     SDL_Renderer *renderer;
     char *paths[2];
     TTF_Font *fonts[2][FS_COUNT];
-    const char *fallback_path;    /* NULL when none is installed */
-    TTF_Font *fallback[FS_COUNT]; /* regular weight only */
+    const char *fallback_path[FALLBACKS];    /* NULL when none of a group is installed */
+    TTF_Font *fallback[FALLBACKS][FS_COUNT]; /* regular weight only */
     float scale;
     TexEntry tex[TEX_SLOTS];
     WrapEntry wraps[WRAP_SLOTS];
@@ -77,23 +83,25 @@ static void close_fonts(TTF_Font *fonts[2][FS_COUNT])
             }
 }
 
-/* Opens the fallback font at SCALE into OUT (all NULL when there is none). */
-static void open_fallback(Text *t, float scale, TTF_Font *out[FS_COUNT])
+/* Opens the fallback fonts at SCALE into OUT (NULL where a group has none). */
+static void open_fallback(Text *t, float scale, TTF_Font *out[FALLBACKS][FS_COUNT])
 {
-    memset(out, 0, sizeof(TTF_Font *) * FS_COUNT);
-    for (int i = 0; t->fallback_path && i < FS_COUNT; i++) {
-        int pt = (int)((float)base_points[i] * scale + 0.5f);
-        out[i] = TTF_OpenFont(t->fallback_path, pt < 6 ? 6 : pt);
-    }
+    memset(out, 0, sizeof(TTF_Font *) * FALLBACKS * FS_COUNT);
+    for (int g = 0; g < FALLBACKS; g++)
+        for (int i = 0; t->fallback_path[g] && i < FS_COUNT; i++) {
+            int pt = (int)((float)base_points[i] * scale + 0.5f);
+            out[g][i] = TTF_OpenFont(t->fallback_path[g], pt < 6 ? 6 : pt);
+        }
 }
 
-static void close_fallback(TTF_Font *fonts[FS_COUNT])
+static void close_fallback(TTF_Font *fonts[FALLBACKS][FS_COUNT])
 {
-    for (int i = 0; i < FS_COUNT; i++)
-        if (fonts[i]) {
-            TTF_CloseFont(fonts[i]);
-            fonts[i] = NULL;
-        }
+    for (int g = 0; g < FALLBACKS; g++)
+        for (int i = 0; i < FS_COUNT; i++)
+            if (fonts[g][i]) {
+                TTF_CloseFont(fonts[g][i]);
+                fonts[g][i] = NULL;
+            }
 }
 
 static int open_fonts(Text *t, float scale, TTF_Font *out[2][FS_COUNT], char *err, size_t n)
@@ -146,11 +154,10 @@ Text *txt_create(SDL_Renderer *r, const char *font_path, const char *bold_path, 
     t->scale = 1.0f;
     t->paths[0] = strdup(font_path);
     t->paths[1] = bold_path ? strdup(bold_path) : NULL;
-    for (size_t i = 0; i < sizeof fallback_paths / sizeof fallback_paths[0]; i++)
-        if (access(fallback_paths[i], R_OK) == 0) {
-            t->fallback_path = fallback_paths[i];
-            break;
-        }
+    for (int g = 0; g < FALLBACKS; g++)
+        for (size_t i = 0; fallback_paths[g][i] && !t->fallback_path[g]; i++)
+            if (access(fallback_paths[g][i], R_OK) == 0)
+                t->fallback_path[g] = fallback_paths[g][i];
     open_fallback(t, t->scale, t->fallback);
     if (!t->paths[0] || open_fonts(t, t->scale, t->fonts, err, errlen) != 0) {
         txt_destroy(t);
@@ -200,13 +207,13 @@ float txt_scale(const Text *t)
     return t->scale;
 }
 
-/* The font for SIZE and BOLD; BOLD 2 asks for the fallback font. */
+/* The font for SIZE and BOLD; BOLD 2 and 3 ask for the fallback fonts. */
 static TTF_Font *font(Text *t, FontSize size, int bold)
 {
     size = size < FS_COUNT ? size : FS_BODY;
-    if (bold == 2 && t->fallback[size])
-        return t->fallback[size];
-    return t->fonts[bold ? 1 : 0][size];
+    if (bold >= 2 && bold < 2 + FALLBACKS && t->fallback[bold - 2][size])
+        return t->fallback[bold - 2][size];
+    return t->fonts[bold == 1 ? 1 : 0][size];
 }
 
 /* The code point at S[*I] (U+FFFD for a bad byte), moving *I past it. */
@@ -219,18 +226,23 @@ static uint32_t next_cp(const char *s, size_t len, size_t *i)
     return cp;
 }
 
-/* Whether CP must come from the fallback font: the game's font lacks it, the fallback
- * has it. */
+/* The fallback font CP must come from (2 or 3, as font()'s BOLD) when the game's font
+ * lacks it and a fallback has it; 0 when the game's font draws it (or nothing does). */
 static int wants_fallback(Text *t, FontSize size, int bold, uint32_t cp)
 {
-    if (cp < 0x0250 || !t->fallback[size < FS_COUNT ? size : FS_BODY])
+    if (cp < 0x0250)
         return 0; /* Latin is always in the game's font: the common case stays cheap */
-    return !TTF_GlyphIsProvided32(font(t, size, bold), cp) &&
-           TTF_GlyphIsProvided32(font(t, size, 2), cp);
+    if (TTF_GlyphIsProvided32(font(t, size, bold), cp))
+        return 0;
+    for (int g = 0; g < FALLBACKS; g++)
+        if (t->fallback[g][size < FS_COUNT ? size : FS_BODY] &&
+            TTF_GlyphIsProvided32(font(t, size, 2 + g), cp))
+            return 2 + g;
+    return 0;
 }
 
 /* The end of the run that starts at S[POS]: characters all drawn by one font, returned in
- * *WHICH (BOLD for the game's font, 2 for the fallback). */
+ * *WHICH (BOLD for the game's font, 2 or 3 for a fallback). */
 static size_t run_end(Text *t, FontSize size, int bold, const char *s, size_t len, size_t pos,
                       int *which)
 {
@@ -246,8 +258,21 @@ static size_t run_end(Text *t, FontSize size, int bold, const char *s, size_t le
             break;
         }
     }
-    *which = first > 0 ? 2 : bold;
+    *which = first > 0 ? first : bold;
     return i;
+}
+
+int txt_missing(Text *t, FontSize size, const char *s)
+{
+    size_t len = strlen(s), i = 0;
+    int missing = 0;
+    while (i < len) {
+        uint32_t cp = next_cp(s, len, &i);
+        if (cp < 0x0250 || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F))
+            continue; /* Latin, and the joiners and selectors that draw nothing themselves */
+        missing += !TTF_GlyphIsProvided32(font(t, size, 0), cp) && !wants_fallback(t, size, 0, cp);
+    }
+    return missing;
 }
 
 int txt_line_height(Text *t, FontSize size)
@@ -335,7 +360,7 @@ static int draw_one(Text *t, FontSize size, int which, const char *s, int x, int
     if (!e)
         return 0;
     /* The fallback's line height differs: centre its run on the game font's line. */
-    int dy = which == 2 ? (TTF_FontHeight(font(t, size, 0)) - e->h) / 2 : 0;
+    int dy = which >= 2 ? (TTF_FontHeight(font(t, size, 0)) - e->h) / 2 : 0;
     SDL_Rect dst = {x, y + dy, e->w, e->h};
     SDL_RenderCopy(t->renderer, e->tex, NULL, &dst);
     return e->w;
@@ -418,7 +443,7 @@ static size_t fit_bytes_mixed(Text *t, FontSize size, int bold, const char *s, s
     while (i < len) {
         size_t at = i;
         uint32_t cp = next_cp(s, len, &i);
-        int which = wants_fallback(t, size, bold, cp) ? 2 : bold;
+        int fb = wants_fallback(t, size, bold, cp), which = fb ? fb : bold;
         int minx, maxx, miny, maxy, advance = 0;
         if (TTF_GlyphMetrics32(font(t, size, which), cp, &minx, &maxx, &miny, &maxy, &advance))
             advance = 0;

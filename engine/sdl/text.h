@@ -44,6 +44,10 @@ void txt_destroy(Text *t);
 int txt_set_scale(Text *t, float scale);
 float txt_scale(const Text *t);
 
+/* How many characters of S no font draws (they would show as empty boxes): 0 when the
+ * game's font and the fallbacks cover every one. */
+int txt_missing(Text *t, FontSize size, const char *s);
+
 /* The height of one line in pixels. */
 int txt_line_height(Text *t, FontSize size);
 

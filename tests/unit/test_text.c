@@ -106,6 +106,36 @@ static void test_text_chinese_wraps_and_measures(void **state)
         txt_draw(f->text, FS_BODY, 0, "Alex 李雷 Ἀλέξης Привет", 0, 0, (Color){0, 0, 0, 255}) > 0);
 }
 
+/* 🙏 and 👍 draw, run by run beside the game's font, instead of as empty boxes: the
+ * symbols fallback (Debian's fonts-symbola, tools/install-deps.sh) has them. */
+static void test_text_emoji_draw_with_the_symbols_font(void **state)
+{
+    Fixture *f = *state;
+    const char *line = "Thanks 🙏 — got it 👍 李雷";
+    if (txt_missing(f->text, FS_BODY, line) != 0)
+        fail_msg("🙏 or 👍 has no font: install fonts-symbola (tools/install-deps.sh)");
+    assert_int_equal(txt_missing(f->text, FS_BODY, "\xF3\xB0\x80\x80"), 1); /* a private use
+                                                                             character: none */
+    /* drawn, they take the width of glyphs, not of the missing-glyph box twice over */
+    int both = txt_width(f->text, FS_BODY, 0, "🙏👍");
+    assert_true(both > txt_width(f->text, FS_BODY, 0, "i"));
+    SDL_SetRenderDrawColor(f->renderer, 255, 255, 255, 255);
+    SDL_RenderClear(f->renderer);
+    assert_true(txt_draw(f->text, FS_BODY, 0, "🙏", 10, 10, (Color){0, 0, 0, 255}) > 0);
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, 800, 600, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(shot);
+    assert_int_equal(SDL_RenderReadPixels(f->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels,
+                                          shot->pitch),
+                     0);
+    int dark = 0;
+    const Uint32 *px = shot->pixels;
+    for (int y = 10; y < 40; y++)
+        for (int x = 10; x < 40; x++)
+            dark += (px[y * (shot->pitch / 4) + x] & 0xff) < 128;
+    SDL_FreeSurface(shot);
+    assert_true(dark > 20); /* ink, where a glyph was drawn */
+}
+
 static void test_text_huge_text_wraps(void **state)
 {
     Fixture *f = *state;
@@ -303,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_text_wrap_stays_inside_width),
         cmocka_unit_test(test_text_chinese_wraps_and_measures),
         cmocka_unit_test(test_text_huge_text_wraps),
+        cmocka_unit_test(test_text_emoji_draw_with_the_symbols_font),
         cmocka_unit_test(test_text_unchanged_text_is_drawn_from_cache),
         cmocka_unit_test(test_text_scale_changes_line_height),
         cmocka_unit_test(test_text_click_places_the_caret),
