@@ -32,6 +32,7 @@ struct App {
     long frames;
     char root[512], data_dir[512];
     char exit_message[1024];
+    char notice[600];
     InputFile *input;
     size_t input_next;
 };
@@ -231,6 +232,38 @@ void app_set_exit_message(App *app, const char *msg)
     snprintf(app->exit_message, sizeof app->exit_message, "%s", msg);
 }
 
+void app_set_notice(App *app, const char *msg)
+{
+    snprintf(app->notice, sizeof app->notice, "%s", msg ? msg : "");
+}
+
+const char *app_notice(const App *app)
+{
+    return app->notice;
+}
+
+float app_zoom(const App *app)
+{
+    return app->zoom;
+}
+
+void app_set_look(App *app, int high_contrast, float zoom)
+{
+    app->ui.theme = high_contrast ? theme_high_contrast() : theme_normal();
+    if (zoom > 0) {
+        app->zoom = zoom < 0.7f ? 0.7f : zoom > 2.5f ? 2.5f : zoom;
+        update_scale(app);
+    }
+    app->dirty = 1;
+}
+
+/* Tells whoever remembers the look that it changed. */
+static void look_changed(App *app)
+{
+    if (app->cfg.look_changed)
+        app->cfg.look_changed(app->cfg.look_ud, app, app->ui.theme.high_contrast, app->zoom);
+}
+
 /* Queues TEXT as EV_TEXT events cut on code-point boundaries. Ill-formed UTF-8 (a pasted
  * binary, a raw byte in an input file) becomes U+FFFD first, as the text field would show
  * it, so every event can be recorded in the session file. */
@@ -286,12 +319,14 @@ static int handle_global(App *app, const Event *e)
         if (app->zoom > 2.5f)
             app->zoom = 2.5f;
         update_scale(app);
+        look_changed(app);
         return 1;
     }
     if (e->key == KEY_F2) {
         int hc = !app->ui.theme.high_contrast;
         app->ui.theme = hc ? theme_high_contrast() : theme_normal();
         app->dirty = 1;
+        look_changed(app);
         return 1;
     }
     return 0;

@@ -49,6 +49,10 @@ typedef struct AppConfig {
     int realtime;  /* input files: `wait` really waits (demos, and the kill test) */
     int trace;     /* print "saved turn N" on stdout once each turn is on disk */
     int text_runs; /* each screenshot FILE is joined by FILE.runs (engine/sdl/text_runs.h) */
+    /* Optional: told when the player changes the contrast (F2) or the text size, to remember
+     * them (game/settings). */
+    void (*look_changed)(void *ud, App *app, int high_contrast, float zoom);
+    void *look_ud;
 } AppConfig;
 
 /* Opens the window and fonts. NULL with ERR filled when the display or every font fails;
@@ -84,5 +88,19 @@ void app_set_clipboard(App *app, const char *utf8);
 void app_paste(App *app);
 /* A line the game prints when it exits (e.g. where the session was saved). */
 void app_set_exit_message(App *app, const char *msg);
+
+/* A note for the player that the title screen shows (a settings file that could not be read),
+ * or ""; borrowed. */
+void app_set_notice(App *app, const char *msg);
+const char *app_notice(const App *app);
+
+/* The player's text size now (Ctrl+= / Ctrl+-, 1 the standard); the scale the text is drawn
+ * at is this times the window's fit, within what keeps the play screen usable (app.c,
+ * update_scale). */
+float app_zoom(const App *app);
+
+/* Sets the contrast and the text size (ZOOM from 0.7 to 2.5; 0 keeps it), as remembered from
+ * an earlier run; the look_changed callback is not told. */
+void app_set_look(App *app, int high_contrast, float zoom);
 
 #endif

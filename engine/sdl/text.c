@@ -389,11 +389,11 @@ static Rect intersect(Rect a, Rect b)
 
 /* Logs one line S[0, LEN) drawn (or, with TEXT_RUN_DROPPED, left out) at (X, Y), W wide,
  * inside BOX. */
-static void record(Text *t, FontSize size, const char *s, size_t len, int x, int y, int w, Rect box,
-                   unsigned flags)
+static void record(Text *t, FontSize size, const char *s, size_t len, int x, int y, int w, Color c,
+                   Rect box, unsigned flags)
 {
     Rect rect = {x, y, w, TTF_FontHeight(font(t, size, 0))};
-    text_runs_add(t->runs, s, len, rect, box, flags | (t->scrolling ? TEXT_RUN_SCROLL : 0));
+    text_runs_add(t->runs, s, len, rect, box, flags | (t->scrolling ? TEXT_RUN_SCROLL : 0), c);
 }
 
 /* Draws one line without logging it. */
@@ -420,7 +420,7 @@ int txt_draw(Text *t, FontSize size, int bold, const char *s, int x, int y, Colo
 {
     int w = draw_line(t, size, bold, s, x, y, c);
     if (t->runs && w > 0)
-        record(t, size, s, strlen(s), x, y, w, current_box(t), 0);
+        record(t, size, s, strlen(s), x, y, w, c, current_box(t), 0);
     return w;
 }
 
@@ -560,13 +560,13 @@ int txt_draw_wrapped(Text *t, FontSize size, int bold, const char *s, Rect r, Co
         buf[len] = '\0';
         if (y >= r.y + r.h) { /* below the box: not drawn, but a test must hear of it */
             if (len)
-                record(t, size, buf, len, r.x, y, txt_width(t, size, bold, buf), box,
+                record(t, size, buf, len, r.x, y, txt_width(t, size, bold, buf), c, box,
                        TEXT_RUN_DROPPED);
             continue;
         }
         int w = draw_line(t, size, bold, buf, r.x, y, c);
         if (t->runs && w > 0)
-            record(t, size, buf, len, r.x, y, w, box, 0);
+            record(t, size, buf, len, r.x, y, w, c, box, 0);
     }
     return n * lh;
 }

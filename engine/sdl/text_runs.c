@@ -41,7 +41,8 @@ void text_runs_destroy(TextRuns *l)
     free(l);
 }
 
-void text_runs_add(TextRuns *l, const char *text, size_t len, Rect rect, Rect box, unsigned flags)
+void text_runs_add(TextRuns *l, const char *text, size_t len, Rect rect, Rect box, unsigned flags,
+                   Color color)
 {
     Frame *f = &l->drawing;
     if (f->count == f->cap) {
@@ -61,7 +62,7 @@ void text_runs_add(TextRuns *l, const char *text, size_t len, Rect rect, Rect bo
     }
     memcpy(copy, text, len);
     copy[len] = '\0';
-    f->runs[f->count++] = (TextRun){copy, rect, box, flags};
+    f->runs[f->count++] = (TextRun){copy, rect, box, flags, color};
 }
 
 void text_runs_end_frame(TextRuns *l, int width, int height)
@@ -115,8 +116,9 @@ int text_runs_write(const TextRuns *l, const char *path, char *err, size_t errle
                             : r->flags == TEXT_RUN_SCROLL                    ? "scroll"
                             : r->flags == TEXT_RUN_DROPPED                   ? "dropped"
                                                                              : "-";
-        fprintf(fp, "run\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t", r->rect.x, r->rect.y, r->rect.w,
-                r->rect.h, r->box.x, r->box.y, r->box.w, r->box.h, flags);
+        fprintf(fp, "run\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t#%02x%02x%02x\t", r->rect.x,
+                r->rect.y, r->rect.w, r->rect.h, r->box.x, r->box.y, r->box.w, r->box.h, flags,
+                r->color.r, r->color.g, r->color.b);
         put_escaped(fp, r->text);
         fputc('\n', fp);
     }

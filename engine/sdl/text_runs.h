@@ -6,12 +6,12 @@
  *
  * The file format (text_runs_write), one line per run after a first "window W H" line, the
  * fields separated by tabs:
- *   run X Y W H BX BY BW BH FLAGS TEXT
+ *   run X Y W H BX BY BW BH FLAGS COLOR TEXT
  * X Y W H is the run's rectangle in pixels (top-left, the width drawn and the font's height),
  * BX BY BW BH its box, FLAGS "-" or a comma-joined list of "scroll" (the box is a view that
  * scrolls, so a run cut at its top or bottom edge is expected) and "dropped" (a wrapped line
- * that fell below its box and was not drawn), and TEXT the line with '\' written "\\", a tab
- * "\t" and a newline "\n".
+ * that fell below its box and was not drawn), COLOR the text's colour as "#rrggbb", and TEXT
+ * the line with '\' written "\\", a tab "\t" and a newline "\n".
  */
 #ifndef HEARD_TEXT_RUNS_H
 #define HEARD_TEXT_RUNS_H
@@ -26,6 +26,7 @@ typedef struct TextRun {
     char *text; /* owned by the log */
     Rect rect, box;
     unsigned flags; /* TEXT_RUN_* */
+    Color color;    /* the colour it was drawn in */
 } TextRun;
 
 typedef struct TextRuns TextRuns;
@@ -37,7 +38,8 @@ void text_runs_destroy(TextRuns *l); /* NULL is a no-op */
 /* Adds a run to the frame being drawn. Past TEXT_RUNS_MAX runs a frame, or out of memory,
  * the run is counted as lost instead (text_runs_write says so). */
 #define TEXT_RUNS_MAX 4096
-void text_runs_add(TextRuns *l, const char *text, size_t len, Rect rect, Rect box, unsigned flags);
+void text_runs_add(TextRuns *l, const char *text, size_t len, Rect rect, Rect box, unsigned flags,
+                   Color color);
 
 /* Ends the frame being drawn: it becomes the last frame, and a new one starts empty. */
 void text_runs_end_frame(TextRuns *l, int width, int height);

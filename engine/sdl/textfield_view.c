@@ -93,7 +93,7 @@ Rect tfv_draw(const Ui *ui, const TextField *tf, Rect r, const char *empty_hint,
     int cl = line_of(copy, n, caret_at);
     int first = cl >= visible ? cl - visible + 1 : 0;
     if (tf_length(tf) == 0 && comp_len == 0 && empty_hint)
-        txt_draw_wrapped(ui->text, FS_BODY, 0, empty_hint, inner, t->muted);
+        txt_draw_wrapped(ui->text, FS_BODY, 0, empty_hint, inner, t->hint);
     draw_selection(ui, tf, shown, copy, n, first, inner, lh);
     char buf[1200];
     for (int i = first; i < n && i - first < visible; i++) {

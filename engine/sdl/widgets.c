@@ -17,6 +17,7 @@ Theme theme_normal(void)
         .bad = {170, 50, 40, 255},
         .focus = {232, 150, 40, 255},
         .border = {200, 192, 180, 255},
+        .hint = {128, 118, 150, 255},
         .high_contrast = 0,
     };
 }
@@ -35,6 +36,7 @@ Theme theme_high_contrast(void)
         .bad = {255, 140, 120, 255},
         .focus = {0, 255, 255, 255},
         .border = {255, 255, 255, 255},
+        .hint = {255, 190, 90, 255}, /* amber: not the white of typed text, nor its grey */
         .high_contrast = 1,
     };
 }

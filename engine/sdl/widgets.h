@@ -10,6 +10,7 @@ struct SDL_Renderer;
 
 typedef struct Theme {
     Color bg, panel, panel_alt, text, muted, accent, accent_text, good, bad, focus, border;
+    Color hint; /* the words in an empty text field: plainly not typed text, in any theme */
     int high_contrast;
 } Theme;
 

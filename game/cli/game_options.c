@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "game/cli/root.h"
+#include "game/settings/settings.h"
 #include "game/scenario/scenario.h"
 #include "engine/sdl/app.h"
 #include "game/screens/screens.h"
@@ -151,6 +152,20 @@ static int find_scenario(const char *root, const char *scenario, ScenarioInfo *i
     return rc == SCRIPT_ERR_IO ? -2 : -1;
 }
 
+/* Remembers the contrast and the text size the player just chose (the names are the
+ * players screen's), keeping whatever else the file holds. */
+static void remember_look(void *ud, App *app, int high_contrast, float zoom)
+{
+    (void)ud;
+    Settings s;
+    char msg[700];
+    settings_load(app_data_dir(app), &s, msg, sizeof msg); /* a bad file is written anew */
+    s.high_contrast = high_contrast;
+    s.text_size = zoom;
+    if (settings_save(app_data_dir(app), &s, msg, sizeof msg) != 0)
+        fprintf(stderr, "heard: warning: %s\n", msg);
+}
+
 int game_run(const GameOptions *opt, const char *scenario)
 {
     AppConfig cfg = {
@@ -166,12 +181,21 @@ int game_run(const GameOptions *opt, const char *scenario)
         .realtime = opt->realtime,
         .trace = opt->trace,
         .text_runs = opt->text_runs,
+        .look_changed = remember_look,
     };
     char err[1024];
     App *app = app_create(&cfg, err, sizeof err);
     if (!app) {
         fprintf(stderr, "heard: %s\n", err);
         return 2;
+    }
+    Settings saved; /* the look the players chose last time, from the data folder */
+    char notice[700];
+    int bad = settings_load(app_data_dir(app), &saved, notice, sizeof notice);
+    app_set_look(app, opt->high_contrast || saved.high_contrast, saved.text_size);
+    if (bad) {
+        fprintf(stderr, "heard: warning: %s\n", notice);
+        app_set_notice(app, notice);
     }
     app_push(app, title_screen_create(app));
     if (opt->replay)

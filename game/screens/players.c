@@ -8,6 +8,7 @@
 #include "engine/core/textfield.h"
 #include "engine/sdl/textfield_view.h"
 #include "game/screens/screens.h"
+#include "game/settings/settings.h"
 
 typedef struct PlayersScreen {
     Screen base;
@@ -18,6 +19,18 @@ typedef struct PlayersScreen {
     Rect field_rects[2];
     char message[160];
 } PlayersScreen;
+
+/* Keeps the two names for next time (the settings file in the data folder). */
+static void remember_names(PlayersScreen *ps, App *app)
+{
+    Settings s;
+    char msg[700];
+    settings_load(app_data_dir(app), &s, msg, sizeof msg);
+    for (int i = 0; i < 2; i++)
+        snprintf(s.names[i], sizeof s.names[i], "%s", tf_text(ps->fields[i]));
+    if (settings_save(app_data_dir(app), &s, msg, sizeof msg) != 0)
+        fprintf(stderr, "heard: warning: %s\n", msg);
+}
 
 static void go_on(PlayersScreen *ps, App *app)
 {
@@ -33,6 +46,7 @@ static void go_on(PlayersScreen *ps, App *app)
                  "The two names are the same — change one so the game can tell you apart.");
         return;
     }
+    remember_names(ps, app);
     if (note_seen(app))
         app_push(app, play_screen_create(app, &ps->setup));
     else
@@ -143,7 +157,6 @@ static const ScreenOps ops = {
 
 Screen *players_screen_create(App *app, const ScenarioInfo *scenario)
 {
-    (void)app;
     PlayersScreen *ps = calloc(1, sizeof *ps);
     if (!ps)
         return NULL;
@@ -157,5 +170,13 @@ Screen *players_screen_create(App *app, const ScenarioInfo *scenario)
     }
     tf_set_noun(ps->fields[0], "Names");
     tf_set_noun(ps->fields[1], "Names");
+    Settings saved; /* last time's two names, ready to change */
+    char msg[700];
+    settings_load(app_data_dir(app), &saved, msg, sizeof msg);
+    for (int i = 0; i < 2; i++) { /* selected: Enter keeps them, typing replaces them */
+        tf_set_text(ps->fields[i], saved.names[i]);
+        tf_set_caret(ps->fields[i], 0, 0);
+        tf_set_caret(ps->fields[i], tf_length(ps->fields[i]), 1);
+    }
     return &ps->base;
 }

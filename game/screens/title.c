@@ -122,7 +122,12 @@ static void draw(Screen *s, App *app, Rect area)
     ts->play = ui_button(ui, x, y, "Enter", "Play", 1);
     ts->library = ui_button(ui, x + ts->play.w + u * 2, y, "L", "Past sessions", 0);
     ts->quit = ui_button(ui, ts->library.x + ts->library.w + u * 2, y, "Esc", "Quit", 0);
-    y += ts->play.h + u * 3;
+    y += ts->play.h + u;
+    if (app_notice(app)[0]) /* a settings file that could not be read: said, and not in a way */
+        y += txt_draw_wrapped(ui->text, FS_SMALL, 1, app_notice(app), (Rect){x, y, w, area.h},
+                              t->bad) +
+             u;
+    y += u * 2;
 
     int hints_h = txt_line_height(ui->text, FS_SMALL) * 2 + u * 2;
     int bottom = area.h - hints_h - u;

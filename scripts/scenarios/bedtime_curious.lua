@@ -17,7 +17,7 @@ return {
 
     hints = {
         "Curiosity first: ask what, how, or \"tell me more\" before you sum it up.",
-        "Then mirror: \"If I got it, you're saying ... Did I get it?\"",
+        "Then say it back: \"If I got it, you're saying ... Did I get it?\"",
         "A question that is really a suggestion (\"Why don't you just ...\") is fix-it.",
     },
 

@@ -15,13 +15,13 @@ return {
     },
 
     hints = {
-        "PREP's floor: the speaker holds it. Paraphrase; don't rebut.",
+        "They hold the floor: say back what you heard; don't argue your side yet.",
         "\"But I took the bins out\" is a toaster. Park it: it gets its own round.",
-        "Imago's mirror: \"If I got it, you're saying ... Did I get it?\"",
+        "Say it back: \"If I got it, you're saying ... Did I get it?\"",
     },
 
     customer_hints = {
-        "Gottman's softened startup: \"I feel ... when ... I'd love ...\" instead of \"you never\".",
+        "Start soft: \"I feel ... when ... I'd love ...\" instead of \"you never\".",
         "Speak for yourself: \"I'm tired\" opens a door that \"you never help\" slams.",
     },
 

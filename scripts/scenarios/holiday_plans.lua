@@ -17,7 +17,7 @@ return {
         "A wish is not an attack. Ask what the holiday would give them.",
         "Your own wish is a toaster here: park it, it gets its round next.",
         "Validation isn't agreement: \"That makes sense\" costs you nothing.",
-        "Gottman: accepting influence (\"I hadn't seen it that way\") is a strength.",
+        "Letting their view change yours (\"I hadn't seen it that way\") is a strength.",
     },
 
     examples = {

@@ -22,7 +22,7 @@ return {
     },
 
     customer_hints = {
-        "Gottman's softened startup: \"I felt worried when... could you text me next time?\"",
+        "Start soft: \"I felt worried when... could you text me next time?\"",
     },
 
     points = { defensive = -3 },

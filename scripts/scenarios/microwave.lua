@@ -15,14 +15,14 @@ return {
     },
 
     hints = {
-        "Customer-service window: their microwave first. Your toaster gets its turn later.",
+        "Their microwave first: your toaster gets its turn later.",
         "Say back what you heard in your own words, then ask: \"Did I get it? Is there more?\"",
         "Name the feeling you hear: annoyed, tired, let down?",
         "Yes-but cancels the yes. Listen first; explain later, if it's still needed.",
     },
 
     customer_hints = {
-        "Softened startup: \"I feel ... about ... and I need ...\" makes listening easier.",
+        "Start soft: \"I feel ... about ... and I need ...\" makes listening easier.",
         "One thing at a time: the microwave today; other grievances can have their own turn.",
     },
 

@@ -16,7 +16,7 @@ return {
     hints = {
         "Behind \"you were on your phone\" there is often \"I miss you\". Listen for it.",
         "Ask an open question: \"What did you want to tell me?\"",
-        "Imago's mirror: say it back, then \"Is there more?\"",
+        "Say it back, then ask: \"Is there more?\"",
         "Contempt (\"oh, here we go\") is the strongest predictor of a couple's trouble. Leave it out.",
     },
 

@@ -33,10 +33,12 @@ static int parse_run(char *line, StRun *r)
 {
     int v[8], used = 0;
     char flags[32];
-    if (sscanf(line, "run\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%31[^\t]\t%n", &v[0], &v[1], &v[2],
-               &v[3], &v[4], &v[5], &v[6], &v[7], flags, &used) != 9 ||
+    unsigned color = 0;
+    if (sscanf(line, "run\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%31[^\t]\t#%6x\t%n", &v[0], &v[1], &v[2],
+               &v[3], &v[4], &v[5], &v[6], &v[7], flags, &color, &used) != 10 ||
         used == 0)
         return -1;
+    r->color = color;
     r->rect = (StRect){v[0], v[1], v[2], v[3]};
     r->box = (StRect){v[4], v[5], v[6], v[7]};
     r->scroll = strstr(flags, "scroll") != NULL;

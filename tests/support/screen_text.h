@@ -17,6 +17,7 @@ typedef struct StRun {
     char *text;
     StRect rect, box;
     int scroll, dropped;
+    unsigned color; /* 0xrrggbb */
 } StRun;
 
 typedef struct ScreenText {

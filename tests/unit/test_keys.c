@@ -196,7 +196,8 @@ static void test_keys_leave_and_continue_from_the_library(void **state)
     static const char *const back[] = {"Welcome back: the game goes on where you left it.",
                                        "Did Sam get it?", "You're fed up that it broke again."};
     see("back.bmp", back, 3);
-    static const char *const summary[] = {"Session summary", "I'll call the repair shop tomorrow at nine."};
+    static const char *const summary[] = {"Session summary",
+                                          "I'll call the repair shop tomorrow at nine."};
     see("summary.bmp", summary, 2);
     SessionLoadReport rep;
     Session *s = session_load(saved, &rep);
@@ -232,6 +233,67 @@ static void test_keys_replay_shortens_pauses_and_marks_what_was_taken_back(void 
                                          "↶ taken back: “Whatever.”",
                                          "You're fed up that it broke again. Did I get it?"};
     see("replay.bmp", replay, 5);
+}
+
+/* High contrast, the text size and the two names are remembered between runs (the settings
+ * file in the data folder); in high contrast the hint in an empty box is not in the colour
+ * of typed text; a damaged settings file is named on the title and the game starts. */
+static void test_keys_the_look_and_the_names_are_remembered(void **state)
+{
+    (void)state;
+    char saved[1024];
+    play("microwave",
+         "shot SHOTS/players-1.bmp\ntype Maya\nkey Return\ntype Tom\nkey Return\n"
+         "key Return\nkey F2\nkey Ctrl+=\nshot SHOTS/hint.bmp\ntype I\nshot SHOTS/typed.bmp\n",
+         saved, sizeof saved);
+    char path[600];
+    snprintf(path, sizeof path, "%s/hint.bmp", tmpdir);
+    ScreenText *st = st_load(path);
+    const StRun *hint = st_find(st, "Start soft");
+    assert_non_null(hint);
+    snprintf(path, sizeof path, "%s/typed.bmp", tmpdir);
+    ScreenText *typed = st_load(path);
+    const StRun *i_typed = st_find_exact(typed, "I");
+    assert_non_null(i_typed);
+    assert_int_equal(i_typed->color, 0xffffff); /* high contrast: typed text is white */
+    assert_int_not_equal(hint->color, i_typed->color);
+    unsigned r = hint->color >> 16, g = (hint->color >> 8) & 255, b = hint->color & 255;
+    assert_true(r != g || g != b); /* not a grey that reads as typed text */
+    st_free(st);
+    st_free(typed);
+    /* a second run: the same look, the same names, ready to keep with Enter */
+    snprintf(path, sizeof path, "%s/players-1.bmp", tmpdir);
+    ScreenText *before = st_load(path);
+    const StRun *title1 = st_find(before, "Who is playing?");
+    assert_non_null(title1);
+    int height1 = title1->rect.h;
+    st_free(before);
+    play("microwave", "shot SHOTS/players-2.bmp\n", saved, sizeof saved);
+    snprintf(path, sizeof path, "%s/players-2.bmp", tmpdir);
+    ScreenText *after = st_load(path);
+    const StRun *title2 = st_find(after, "Who is playing?");
+    assert_non_null(title2);
+    assert_int_equal(title2->color, 0xffffff);
+    assert_true(title2->rect.h > height1);
+    assert_non_null(st_find_exact(after, "Maya"));
+    assert_non_null(st_find_exact(after, "Tom"));
+    st_free(after);
+    /* a damaged file: said on the title, with the file's name, and the game goes on */
+    char cmd[2048], out[4096];
+    snprintf(path, sizeof path, "%s/data/settings.json", tmpdir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"high_contrast\": tru", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "%s --headless --frames 2 --text-runs --screenshot %s/title.bmp --data-dir %s/data "
+             "2>&1",
+             bt_bin(), tmpdir, tmpdir);
+    assert_int_equal(bt_run(cmd, out, sizeof out), 0);
+    assert_non_null(strstr(out, "settings.json:1:"));
+    const char *words[] = {"settings.json:1:", "using the defaults", "Past sessions"};
+    snprintf(path, sizeof path, "%s/title.bmp", tmpdir);
+    st_assert_readable(path, 1280, 720, words, 3);
 }
 
 /* On the title too, Esc asks before quitting; F1 shows how to play, with the ideas behind
@@ -282,6 +344,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             test_keys_replay_shortens_pauses_and_marks_what_was_taken_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keys_the_look_and_the_names_are_remembered, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -296,16 +296,16 @@ static void test_text_screen_checks_find_overlaps_and_cut_lines(void **state)
     FILE *fp = fopen(path, "w");
     assert_non_null(fp);
     fputs("window\t800\t600\n"
-          "run\t10\t10\t100\t20\t0\t0\t800\t600\t-\tfine\n"
-          "run\t10\t40\t100\t20\t0\t0\t800\t600\t-\tA\n"
-          "run\t50\t55\t100\t20\t0\t0\t800\t600\t-\tB overlaps A\n"
-          "run\t750\t100\t100\t20\t0\t0\t800\t600\t-\tpast the right edge\n"
-          "run\t10\t200\t300\t20\t10\t200\t200\t20\t-\twider than its box\n"
-          "run\t10\t300\t100\t20\t10\t310\t300\t100\tscroll\tcut at the top: fine\n"
-          "run\t10\t500\t100\t20\t10\t310\t300\t100\tscroll\tscrolled away\n"
-          "run\t5\t350\t100\t20\t10\t310\t300\t100\tscroll\tcut at the side\n"
-          "run\t10\t420\t100\t20\t10\t420\t300\t1\tscroll,dropped\tbelow a view\n"
-          "run\t0\t0\t0\t0\t0\t0\t800\t600\t-\ta tab\\there\n",
+          "run\t10\t10\t100\t20\t0\t0\t800\t600\t-\t#000000\tfine\n"
+          "run\t10\t40\t100\t20\t0\t0\t800\t600\t-\t#000000\tA\n"
+          "run\t50\t55\t100\t20\t0\t0\t800\t600\t-\t#000000\tB overlaps A\n"
+          "run\t750\t100\t100\t20\t0\t0\t800\t600\t-\t#000000\tpast the right edge\n"
+          "run\t10\t200\t300\t20\t10\t200\t200\t20\t-\t#000000\twider than its box\n"
+          "run\t10\t300\t100\t20\t10\t310\t300\t100\tscroll\t#000000\tcut at the top: fine\n"
+          "run\t10\t500\t100\t20\t10\t310\t300\t100\tscroll\t#000000\tscrolled away\n"
+          "run\t5\t350\t100\t20\t10\t310\t300\t100\tscroll\t#000000\tcut at the side\n"
+          "run\t10\t420\t100\t20\t10\t420\t300\t1\tscroll,dropped\t#000000\tbelow a view\n"
+          "run\t0\t0\t0\t0\t0\t0\t800\t600\t-\t#000000\ta tab\\there\n",
           fp);
     fclose(fp);
     ScreenText *st = st_load(shot);
