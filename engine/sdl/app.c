@@ -67,8 +67,14 @@ static Text *open_text(App *app, char *err, size_t errlen)
     return NULL;
 }
 
+/* The largest text scale (in points, before the HiDPI ratio) the screens still lay out at:
+ * one step of Ctrl+= at 800x600, growing with the window's smaller side. Past it the
+ * transcript and the panel of the play screen shrink to a sliver. */
+#define SCALE_AT_800X600 1.15f
+
 /* Text grows with the window past 1280x720 (in points), so a full-screen game on a large
- * display reads from the sofa; the player's zoom and the HiDPI ratio multiply it. */
+ * display reads from the sofa; the player's zoom and the HiDPI ratio multiply it, within
+ * what the window can lay out (the zoom is kept: a larger window gives it back). */
 static void update_scale(App *app)
 {
     float ratio = platform_pixel_ratio(app->platform);
@@ -80,7 +86,10 @@ static void update_scale(App *app)
         fit = 1.0f;
     if (fit > 2.0f)
         fit = 2.0f;
-    txt_set_scale(app->text, ratio * app->zoom * fit);
+    float room_w = (float)w / ratio / 800.0f, room_h = (float)h / ratio / 600.0f;
+    float most = SCALE_AT_800X600 * (room_w < room_h ? room_w : room_h);
+    float scale = app->zoom * fit;
+    txt_set_scale(app->text, ratio * (scale > most && most >= 1.0f ? most : scale));
     app->ui.unit = txt_line_height(app->text, FS_BODY) / 2;
     app->dirty = 1;
 }

@@ -2,6 +2,8 @@
 #include "engine/sdl/widgets.h"
 
 #include <SDL.h>
+#include <stdio.h>
+#include <string.h>
 
 Theme theme_normal(void)
 {
@@ -108,6 +110,92 @@ void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs)
         txt_draw(ui->text, FS_SMALL, 0, pairs[i + 1], x + kw + ui->unit / 2, y, t->muted);
         x += kw + aw + ui->unit * 2;
     }
+}
+
+int ui_hints_height(const Ui *ui, int width, const char *const *pairs, int npairs)
+{
+    int lh = txt_line_height(ui->text, FS_SMALL), x = 0, lines = 1;
+    for (int i = 0; i + 1 < npairs * 2; i += 2) {
+        int kw = txt_width(ui->text, FS_SMALL, 1, pairs[i]) + ui->unit;
+        int aw = txt_width(ui->text, FS_SMALL, 0, pairs[i + 1]);
+        if (x > 0 && x + kw + aw > width) {
+            lines++;
+            x = 0;
+        }
+        x += kw + aw + ui->unit * 2;
+    }
+    return lines * (lh + ui->unit / 2) + ui->unit / 2;
+}
+
+const char *ui_ellipsize(const Ui *ui, FontSize size, int bold, const char *text, int width,
+                         char *out, size_t n)
+{
+    snprintf(out, n, "%s", text);
+    size_t len = strlen(out);
+    while (len > 0 && txt_width(ui->text, size, bold, out) > width) {
+        do
+            len--;
+        while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
+        while (len > 0 && out[len - 1] == ' ')
+            len--;
+        snprintf(out + len, n - len, "…");
+    }
+    return out;
+}
+
+/* The width of the widest word of S in SIZE (BOLD). */
+static int widest_word(const Ui *ui, FontSize size, int bold, const char *s)
+{
+    char word[256];
+    int most = 0;
+    while (*s) {
+        size_t n = strcspn(s, " \n");
+        if (n > 0 && n < sizeof word) {
+            memcpy(word, s, n);
+            word[n] = '\0';
+            int w = txt_width(ui->text, size, bold, word);
+            most = w > most ? w : most;
+        }
+        s += n;
+        s += strspn(s, " \n");
+    }
+    return most;
+}
+
+int ui_text_fits(const Ui *ui, const char *text, int width, int max_lines, FontSize size, int bold)
+{
+    const WrapLine *lines;
+    return txt_wrap(ui->text, size, bold, text, width, &lines) <= max_lines &&
+           widest_word(ui, size, bold, text) <= width;
+}
+
+int ui_text_fit(const Ui *ui, const char *text, Rect r, int max_lines, const FontSize *sizes, int n,
+                int bold, Color c, int draw)
+{
+    const WrapLine *lines;
+    for (int i = 0; i < n; i++) {
+        int rows = txt_wrap(ui->text, sizes[i], bold, text, r.w, &lines);
+        if (ui_text_fits(ui, text, r.w, max_lines, sizes[i], bold)) {
+            int h = rows * txt_line_height(ui->text, sizes[i]);
+            if (draw)
+                txt_draw_wrapped(ui->text, sizes[i], bold, text, (Rect){r.x, r.y, r.w, h}, c);
+            return h;
+        }
+    }
+    FontSize last = sizes[n - 1];
+    char cut[1024];
+    snprintf(cut, sizeof cut, "%s", text);
+    size_t len = strlen(cut);
+    while (len > 0 && txt_wrap(ui->text, last, bold, cut, r.w, &lines) > max_lines) {
+        do
+            len--;
+        while (len > 0 && ((unsigned char)cut[len] & 0xC0) == 0x80);
+        snprintf(cut + len, sizeof cut - len, "…");
+    }
+    int h = txt_wrap(ui->text, last, bold, cut, r.w, &lines) * txt_line_height(ui->text, last);
+    if (draw)
+        txt_draw_wrapped(ui->text, last, bold, cut, (Rect){r.x, r.y, r.w, h}, c);
+    return h;
 }
 
 void ui_clip(const Ui *ui, Rect r)

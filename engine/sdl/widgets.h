@@ -35,8 +35,27 @@ Rect ui_button(const Ui *ui, int x, int y, const char *key, const char *label, i
 /* The width ui_button would take. */
 int ui_button_width(const Ui *ui, const char *key, const char *label);
 
-/* A line of key hints along the bottom of R: pairs of key and action. */
+/* A line of key hints along the bottom of R: pairs of key and action; when they do not fit
+ * in R's width, the first pairs go on lines above. */
 void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs);
+
+/* The height ui_hints takes for the pairs in WIDTH pixels: one line, or more. */
+int ui_hints_height(const Ui *ui, int width, const char *const *pairs, int npairs);
+
+/* Writes TEXT into OUT (N bytes), cut at a character with "…" so that it fits WIDTH pixels
+ * on one line in SIZE (BOLD). Returns OUT. */
+const char *ui_ellipsize(const Ui *ui, FontSize size, int bold, const char *text, int width,
+                         char *out, size_t n);
+
+/* Whether TEXT takes at most MAX_LINES lines of WIDTH pixels in SIZE (BOLD) without breaking
+ * a word. */
+int ui_text_fits(const Ui *ui, const char *text, int width, int max_lines, FontSize size, int bold);
+
+/* Draws TEXT in R's width in the largest of SIZES (N of them, largest first) in which it
+ * takes at most MAX_LINES lines without breaking a word; when none does, in the last size,
+ * cut with "…" to MAX_LINES lines. Returns the height drawn. DRAW 0 only measures. */
+int ui_text_fit(const Ui *ui, const char *text, Rect r, int max_lines, const FontSize *sizes, int n,
+                int bold, Color c, int draw);
 
 /* Clips drawing to R until ui_unclip; text and fills outside R are cut. ui_clip_scroll is
  * the same for a view that scrolls, where lines cut at its top or bottom edge are expected

@@ -94,21 +94,6 @@ static int same_couple(const SessionSummary *a, const SessionSummary *b)
            (strcmp(a->players[0], b->players[1]) == 0 && strcmp(a->players[1], b->players[0]) == 0);
 }
 
-/* Writes TEXT into OUT (N bytes) cut with "…" to fit WIDTH pixels. */
-static const char *fit(const Ui *ui, FontSize size, int bold, const char *text, int width,
-                       char *out, size_t n)
-{
-    snprintf(out, n, "%s", text);
-    size_t len = strlen(out);
-    while (len > 0 && txt_width(ui->text, size, bold, out) > width) {
-        do
-            len--;
-        while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
-        snprintf(out + len, n - len, "…");
-    }
-    return out;
-}
-
 /* ---- the charts -------------------------------------------------------------------------- */
 
 typedef struct Series {
@@ -225,16 +210,21 @@ static void draw_felt(const Ui *ui, const Series *se, Rect box)
             txt_draw(ui->text, FS_SMALL, 0, v, p ? x + 6 : x - 6 - w, y - lh / 2, th->text);
         }
     }
-    int ky = box.y + box.h - lh, kx = plot.x;
+    int ky = box.y + box.h - lh, kx = box.x, room = box.w - u * 8; /* both keys, two marks */
+    char key[2][96], shown[128];
+    for (int p = 0; p < 2; p++)
+        snprintf(key[p], sizeof key[p], "when %s listened", se->names[p]);
+    int natural =
+        txt_width(ui->text, FS_SMALL, 0, key[0]) + txt_width(ui->text, FS_SMALL, 0, key[1]);
     for (int p = 0; p < 2; p++) {
         Rect mark = {kx, ky + 4, 9, 9};
         if (p == 0)
             ui_fill(ui, mark, th->accent);
         else
             ui_outline(ui, mark, th->text, 2);
-        char key[96];
-        snprintf(key, sizeof key, "when %s listened", se->names[p]);
-        kx += u * 2 + txt_draw(ui->text, FS_SMALL, 0, key, kx + u * 2, ky, th->text) + u * 2;
+        ui_ellipsize(ui, FS_SMALL, 0, key[p], natural <= room ? room : room / 2, shown,
+                     sizeof shown); /* long names share the line */
+        kx += u * 2 + txt_draw(ui->text, FS_SMALL, 0, shown, kx + u * 2, ky, th->text) + u * 2;
     }
 }
 
@@ -251,7 +241,10 @@ static void draw_charts(LibraryScreen *ls, const Ui *ui, Rect box)
     char title[200];
     snprintf(title, sizeof title, "%s and %s: %d session%s%s", se.names[0], se.names[1], se.n,
              se.n == 1 ? "" : "s", se.n == CHART_MAX ? ", the latest" : "");
-    txt_draw(ui->text, FS_SMALL, 1, title, box.x + u, box.y + u / 2, th->text);
+    char shown[240];
+    txt_draw(ui->text, FS_SMALL, 1,
+             ui_ellipsize(ui, FS_SMALL, 1, title, box.w - u * 2, shown, sizeof shown), box.x + u,
+             box.y + u / 2, th->text);
     int top = box.y + u / 2 + txt_line_height(ui->text, FS_SMALL) + u / 2;
     int half = (box.w - u * 3) / 2, h = box.y + box.h - top - u / 2;
     draw_scores(ui, &se, (Rect){box.x + u, top, half, h});
@@ -271,18 +264,20 @@ static void draw_row(const Ui *ui, const SessionSummary *s, int selected, Rect r
     }
     if (!s->ok) {
         snprintf(line, sizeof line, "⚠ %.500s", s->error);
-        txt_draw(ui->text, FS_BODY, 0, fit(ui, FS_BODY, 0, line, w, shown, sizeof shown), row.x + u,
-                 row.y + u / 4, th->bad);
+        txt_draw(ui->text, FS_BODY, 0, ui_ellipsize(ui, FS_BODY, 0, line, w, shown, sizeof shown),
+                 row.x + u, row.y + u / 4, th->bad);
         return;
     }
     snprintf(line, sizeof line, "%s — %s and %s", s->title, s->players[0], s->players[1]);
-    txt_draw(ui->text, FS_BODY, selected, fit(ui, FS_BODY, selected, line, w, shown, sizeof shown),
-             row.x + u, row.y + u / 4, th->text);
+    txt_draw(ui->text, FS_BODY, selected,
+             ui_ellipsize(ui, FS_BODY, selected, line, w, shown, sizeof shown), row.x + u,
+             row.y + u / 4, th->text);
     snprintf(line, sizeof line, "%s · team %+d%s",
              session_date_words(s->started, when, sizeof when), s->team_score,
              s->ended ? "" : " · unfinished: C continues it");
-    txt_draw(ui->text, FS_SMALL, 0, fit(ui, FS_SMALL, 0, line, w, shown, sizeof shown), row.x + u,
-             row.y + u / 4 + txt_line_height(ui->text, FS_BODY), s->ended ? th->muted : th->accent);
+    txt_draw(ui->text, FS_SMALL, 0, ui_ellipsize(ui, FS_SMALL, 0, line, w, shown, sizeof shown),
+             row.x + u, row.y + u / 4 + txt_line_height(ui->text, FS_BODY),
+             s->ended ? th->muted : th->accent);
 }
 
 static void draw_rows(LibraryScreen *ls, const Ui *ui, Rect box)

@@ -9,6 +9,8 @@
 
 const char *play_move_icon(const Move *m)
 {
+    if (moves_group(m->tag) == MOVE_SCORING) /* not a move: what the rules of play did */
+        return m->points >= 0 ? "★ bonus" : "↓ takes back";
     return m->points >= 0 ? "✔ helps" : "✖ hurts";
 }
 
@@ -20,8 +22,8 @@ static const char *role_name(Role r)
 /* One transcript entry: who, what they said, the moves (for a rating, those of WORD: what
  * it did to the listener's points, or NULL). Returns its height; draws it when any of it
  * falls between TOP and BOTTOM (the caller clips to that band). */
-static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, const Turn *word, int x, int y,
-                     int w, int top, int bottom)
+static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, const Turn *word, int is_parked,
+                     int x, int y, int w, int top, int bottom)
 {
     const Theme *th = &ui->theme;
     int u = ui->unit, h = 0;
@@ -32,8 +34,8 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, const Turn *wor
     else if (strcmp(t->kind, "rating") == 0)
         snprintf(who, sizeof who, "%s rates the reply", flow_name(f, t->player));
     else
-        snprintf(who, sizeof who, "%s · %s · %s", flow_name(f, t->player), role_name(t->role),
-                 t->kind);
+        snprintf(who, sizeof who, "%s · %s · %s%s", flow_name(f, t->player), role_name(t->role),
+                 t->kind, is_parked ? " · parked for later" : "");
     const char *text = t->text;
     if (strcmp(t->kind, "rating") == 0)
         text = strcmp(t->text, "got_it") == 0   ? "Got it"
@@ -41,22 +43,24 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, const Turn *wor
                                                 : "Not yet";
     const WrapLine *lines;
     int bold = t->player < 0; /* a note is drawn bold: measure it bold, or it wraps longer */
+    int who_lines = txt_wrap(ui->text, FS_SMALL, 1, who, w, &lines); /* a long name wraps */
     int body_lines = txt_wrap(ui->text, FS_BODY, bold, text, w, &lines);
-    h = lh_s + body_lines * txt_line_height(ui->text, FS_BODY);
+    h = who_lines * lh_s + body_lines * txt_line_height(ui->text, FS_BODY);
     char moves[512] = "";
     const MoveList *ml = word ? &word->moves : &t->moves;
     for (int i = 0; i < ml->count; i++) {
         size_t len = strlen(moves);
-        snprintf(moves + len, sizeof moves - len, "%s%s %s %+d", i ? "   " : "",
-                 ml->items[i].points >= 0 ? "✔" : "✖", moves_name(ml->items[i].tag),
-                 ml->items[i].points);
+        int scoring = moves_group(ml->items[i].tag) == MOVE_SCORING;
+        const char *mark = ml->items[i].points >= 0 ? (scoring ? "★" : "✔") : scoring ? "↓" : "✖";
+        snprintf(moves + len, sizeof moves - len, "%s%s %s %+d", i ? "   " : "", mark,
+                 moves_name(ml->items[i].tag), ml->items[i].points);
     }
     int move_lines = moves[0] ? txt_wrap(ui->text, FS_SMALL, 1, moves, w, &lines) : 0;
     h += move_lines * lh_s + u;
     if (y + h > top && y < bottom) {
         Color who_c = t->role == ROLE_CUSTOMER ? th->accent : th->muted;
-        txt_draw(ui->text, FS_SMALL, 1, who, x, y, who_c);
-        int yy = y + lh_s;
+        int yy = y + txt_draw_wrapped(ui->text, FS_SMALL, 1, who, (Rect){x, y, w, who_lines * lh_s},
+                                      who_c);
         yy += txt_draw_wrapped(ui->text, FS_BODY, bold, text, (Rect){x, yy, w, bottom - yy},
                                t->player < 0 ? th->muted : th->text);
         if (moves[0])
@@ -67,11 +71,21 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, const Turn *wor
 }
 
 /* Whether turn I has an entry of its own in the transcript: a "rated" turn is shown on the
- * rating's line, an "unpark" by the note and the startup that follow it. */
+ * rating's line, a "park" on the reply it parked (not the toaster's words a second time),
+ * an "unpark" by the note and the startup that follow it. */
 static int shown(const Flow *f, size_t i)
 {
     const Turn *t = flow_turn(f, i);
-    return strcmp(t->kind, "rated") != 0 && strcmp(t->kind, "unpark") != 0;
+    return strcmp(t->kind, "rated") != 0 && strcmp(t->kind, "unpark") != 0 &&
+           strcmp(t->kind, "park") != 0;
+}
+
+/* Whether the reply at I was parked: the turn after it parks its words. */
+static int parked(const Flow *f, size_t i)
+{
+    const Turn *t = flow_turn(f, i), *next = flow_turn(f, i + 1);
+    return next && strcmp(next->kind, "park") == 0 && next->player == t->player &&
+           strcmp(next->text, t->text) == 0;
 }
 
 /* For a rating at I, the "rated" turn right after it (what the word did), else NULL. */
@@ -113,7 +127,7 @@ static int draw_entries(const PlayView *v, const Ui *ui, const Flow *f, int x, i
         for (; mark < v->nmarks && v->marks[mark].ms < t->ms; mark++)
             y += draw_mark(ui, &v->marks[mark], x, y, w, top, bottom);
         if (shown(f, i))
-            y += draw_turn(ui, f, t, word_on(f, i), x, y, w, top, bottom);
+            y += draw_turn(ui, f, t, word_on(f, i), parked(f, i), x, y, w, top, bottom);
     }
     for (; mark < v->nmarks; mark++)
         y += draw_mark(ui, &v->marks[mark], x, y, w, top, bottom);
@@ -149,36 +163,41 @@ static int draw_header(const Ui *ui, const Flow *f, uint32_t now, uint32_t ask_s
     const Theme *th = &ui->theme;
     const FlowAsk *ask = flow_ask(f);
     int u = ui->unit, m = u * 2, y = area.y + m;
-    char who[200];
-    if (ask->kind == ASK_NONE)
-        snprintf(who, sizeof who, "Session complete");
-    else
-        snprintf(who, sizeof who, "%s — %s", flow_name(f, ask->player),
-                 ask->role == ROLE_CUSTOMER ? "Customer (holds the floor)" : "Service agent");
-    char score[160];
+    char who[200], score[160], each[200], a[80], b[80];
     snprintf(score, sizeof score, "Team %+d", flow_team_score(f));
     int sw = txt_width(ui->text, FS_TITLE, 1, score);
     txt_draw(ui->text, FS_TITLE, 1, score, area.w - m - sw, y, th->accent);
-    char each[200];
-    snprintf(each, sizeof each, "%s %+d · %s %+d", flow_name(f, 0), flow_player_score(f, 0),
-             flow_name(f, 1), flow_player_score(f, 1));
+    int name_w = area.w / 8 > u * 4 ? area.w / 8 : u * 4; /* long names are cut, not the line */
+    snprintf(each, sizeof each, "%s %+d · %s %+d",
+             ui_ellipsize(ui, FS_SMALL, 0, flow_name(f, 0), name_w, a, sizeof a),
+             flow_player_score(f, 0),
+             ui_ellipsize(ui, FS_SMALL, 0, flow_name(f, 1), name_w, b, sizeof b),
+             flow_player_score(f, 1));
     int ew = txt_width(ui->text, FS_SMALL, 0, each);
     txt_draw(ui->text, FS_SMALL, 0, each, area.w - m - ew, y + txt_line_height(ui->text, FS_TITLE),
              th->muted);
     int left_w = area.w - 3 * m - (sw > ew ? sw : ew);
-    char round[200];
+    char round[200], shown[240];
     snprintf(round, sizeof round, "Round %d of %d · %s", flow_round(f), flow_rounds(f),
              flow_scenario(f)->title);
-    txt_draw_wrapped(ui->text, FS_SMALL, 1, round,
-                     (Rect){m, y, left_w, txt_line_height(ui->text, FS_SMALL)}, th->muted);
+    txt_draw(ui->text, FS_SMALL, 1,
+             ui_ellipsize(ui, FS_SMALL, 1, round, left_w, shown, sizeof shown), m, y, th->muted);
     y += txt_line_height(ui->text, FS_SMALL);
     Color role_c = ask->role == ROLE_CUSTOMER ? th->accent : th->text;
-    y += txt_draw_wrapped(ui->text, FS_TITLE, 1, who,
-                          (Rect){m, y, left_w, txt_line_height(ui->text, FS_TITLE) * 2}, role_c);
+    const char *role = ask->role == ROLE_CUSTOMER ? "Customer (holds the floor)" : "Service agent";
+    snprintf(who, sizeof who, "%s — %s", flow_name(f, ask->player), role);
+    if (ask->kind == ASK_NONE)
+        snprintf(who, sizeof who, "Session complete");
+    else if (!ui_text_fits(ui, who, left_w, 2, FS_LARGE, 1)) /* the name is cut, the role kept */
+        snprintf(who, sizeof who, "%s — %s",
+                 ui_ellipsize(ui, FS_LARGE, 1, flow_name(f, ask->player), left_w, a, sizeof a),
+                 role);
+    static const FontSize who_sizes[] = {FS_TITLE, FS_LARGE};
+    y += ui_text_fit(ui, who, (Rect){m, y, left_w, 0}, 2, who_sizes, 2, 1, role_c, 1);
+    static const FontSize ask_sizes[] = {FS_LARGE, FS_BODY};
     if (ask->kind != ASK_NONE)
-        y += txt_draw_wrapped(ui->text, FS_LARGE, 0, ask->title,
-                              (Rect){m, y, area.w - 2 * m, txt_line_height(ui->text, FS_LARGE) * 2},
-                              th->text);
+        y += ui_text_fit(ui, ask->title, (Rect){m, y, area.w - 2 * m, 0}, 2, ask_sizes, 2, 0,
+                         th->text, 1);
     int secs = flow_turn_seconds(f);
     if (secs > 0 && ask->kind != ASK_NONE) {
         long left = (long)secs - (long)(now - ask_started) / 1000;
@@ -268,7 +287,7 @@ static void draw_input(PlayView *v, const Ui *ui, const FlowAsk *ask, const Text
     }
 }
 
-static void draw_hints(const Ui *ui, const FlowAsk *ask, Rect r);
+static int draw_hints(const Ui *ui, const FlowAsk *ask, Rect r, int draw);
 
 void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
                     const TextField *field, uint32_t ask_started, Rect area)
@@ -279,7 +298,8 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
         return;
     const FlowAsk *ask = flow_ask(f);
     int y = draw_header(ui, f, app_now(app), ask_started, area);
-    int hints_h = txt_line_height(ui->text, FS_SMALL) + u;
+    int hints_h = v->replay ? txt_line_height(ui->text, FS_SMALL) + u
+                            : draw_hints(ui, ask, (Rect){m, 0, area.w - 2 * m, 0}, 0);
     int in_h = input_height(v, ui, ask, area.w - 2 * m);
     int msg_h = txt_line_height(ui->text, FS_SMALL) + u / 2;
     int mid_h = area.y + area.h - y - in_h - hints_h - msg_h - u;
@@ -291,12 +311,13 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
     draw_input(v, ui, ask, field, (Rect){m, y + mid_h + msg_h, area.w - 2 * m, in_h});
     if (v->replay)
         return;
-    draw_hints(ui, ask, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2});
+    draw_hints(ui, ask, (Rect){m, area.y, area.w - 2 * m, area.h - u / 2}, 1);
 }
 
 /* The keys at the foot of the screen, for what the flow asks now: a choice of N shows
- * "1 2" ... up to N, and Enter picks the highlighted one. */
-static void draw_hints(const Ui *ui, const FlowAsk *ask, Rect r)
+ * "1 2" ... up to N, and Enter picks the highlighted one. Returns the height they take (one
+ * line or more, as R's width allows); draws them when DRAW is set. */
+static int draw_hints(const Ui *ui, const FlowAsk *ask, Rect r, int draw)
 {
     char digits[32] = "";
     for (int i = 0; i < ask->nchoices && i < FLOW_CHOICES_MAX; i++)
@@ -311,12 +332,15 @@ static void draw_hints(const Ui *ui, const FlowAsk *ask, Rect r)
                                       "F1",   "Help",          "Ctrl+Q", "Leave"};
     const char *const type_hints[] = {"Enter",    "Send", "Esc",  "Back one step", "F9",
                                       "Time-out", "F1",   "Help", "Ctrl+Q",        "Leave"};
-    if (ask->kind == ASK_TEXT && ask->nchoices)
-        ui_hints(ui, r, text_hints, 6);
-    else if (ask->kind == ASK_TEXT)
-        ui_hints(ui, r, type_hints, 5);
-    else if (ask->kind != ASK_NONE)
-        ui_hints(ui, r, pick_hints, 6);
+    const char *const *pairs = ask->kind == ASK_TEXT && ask->nchoices ? text_hints
+                               : ask->kind == ASK_TEXT                ? type_hints
+                                                                      : pick_hints;
+    int n = ask->kind == ASK_TEXT && !ask->nchoices ? 5 : 6;
+    if (ask->kind == ASK_NONE)
+        return 0;
+    if (draw)
+        ui_hints(ui, r, pairs, n);
+    return ui_hints_height(ui, r.w, pairs, n);
 }
 
 void play_view_confirm(App *app, const char *title, const char *line, const char *yes,

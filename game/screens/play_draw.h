@@ -41,7 +41,8 @@ int play_view_hit(const PlayView *v, int x, int y);
  * WARNING (a save problem, or "") above it. */
 void play_feedback_draw(const Ui *ui, const Flow *f, const char *warning, Rect box);
 
-/* Whether a tag is a move that helps (points >= 0) — shown with a check mark — or hurts. */
+/* How a move is marked: "✔ helps" (points >= 0) or "✖ hurts"; what the rules of play add,
+ * "★ bonus" (felt heard, a repair) or "↓ takes back" (what a rating or a toaster withheld). */
 const char *play_move_icon(const Move *m);
 
 #endif

@@ -151,9 +151,10 @@ static int draw_word(const Ui *ui, const Flow *f, const Turn *rating, const Turn
            ui->unit / 2;
 }
 
-/* Draws one move at Y (the line and its reason), struck through when STRUCK; returns its
- * height, or -1 when it does not fit above BOTTOM. */
-static int draw_move(const Ui *ui, const Move *m, int struck, int x, int y, int w, int bottom)
+/* Draws one move at Y (the line, and its reason when REASON is set), struck through when
+ * STRUCK; returns its height, or -1 when it does not fit above BOTTOM. DRAW 0 only measures. */
+static int draw_move(const Ui *ui, const Move *m, int struck, int reason, int x, int y, int w,
+                     int bottom, int draw)
 {
     const Theme *th = &ui->theme;
     int u = ui->unit, lh = txt_line_height(ui->text, FS_BODY);
@@ -162,31 +163,41 @@ static int draw_move(const Ui *ui, const Move *m, int struck, int x, int y, int 
              struck ? "  (does not count)" : "");
     const WrapLine *lines;
     int rows = txt_wrap(ui->text, FS_BODY, 1, line, w, &lines);
-    int h = rows * lh + txt_wrap(ui->text, FS_SMALL, 0, m->reason, w - u, &lines) *
-                            txt_line_height(ui->text, FS_SMALL);
+    int h = rows * lh + (reason ? txt_wrap(ui->text, FS_SMALL, 0, m->reason, w - u, &lines) *
+                                      txt_line_height(ui->text, FS_SMALL)
+                                : 0);
     if (y + h > bottom)
         return -1;
+    if (!draw)
+        return h + u / 2;
     Color c = struck ? th->muted : m->points >= 0 ? th->good : th->bad;
     txt_draw_wrapped(ui->text, FS_BODY, 1, line, (Rect){x, y, w, rows * lh}, c);
     if (struck) /* a line through the words, on each row */
         for (int r = 0; r < rows; r++)
             ui_fill(ui, (Rect){x, y + r * lh + lh / 2, w * 2 / 3, 2}, th->muted);
-    txt_draw_wrapped(ui->text, FS_SMALL, 0, m->reason, (Rect){x + u, y + rows * lh, w - u, h},
-                     th->text);
+    if (reason)
+        txt_draw_wrapped(ui->text, FS_SMALL, 0, m->reason, (Rect){x + u, y + rows * lh, w - u, h},
+                         th->text);
     return h + u / 2;
 }
 
-/* T's moves from Y down to BOTTOM; the listening ones struck when WITHHELD. */
+/* T's moves from Y down to BOTTOM; the listening ones struck when WITHHELD. With too little
+ * room for every reason, the moves alone (the transcript keeps them all). */
 static void draw_moves(const Ui *ui, const Turn *t, int withheld, int x, int y, int w, int bottom)
 {
     const Theme *th = &ui->theme;
     int more_h = txt_line_height(ui->text, FS_SMALL);
-    int cancelled = has(t, MOVE_TOASTER_CANCELS);
+    int cancelled = has(t, MOVE_TOASTER_CANCELS), reasons = 1, need = y;
+    for (int i = 0; i < t->moves.count && need >= 0; i++) {
+        int h = draw_move(ui, &t->moves.items[i], 0, 1, x, need, w, bottom, 0);
+        need = h < 0 ? -1 : need + h;
+    }
+    reasons = need >= 0;
     for (int i = 0; i < t->moves.count; i++) {
         const Move *m = &t->moves.items[i];
         int struck = (withheld || cancelled) && moves_group(m->tag) == MOVE_LISTENING;
         int last = i + 1 == t->moves.count;
-        int h = draw_move(ui, m, struck, x, y, w, bottom - (last ? 0 : more_h));
+        int h = draw_move(ui, m, struck, reasons, x, y, w, bottom - (last ? 0 : more_h), 1);
         if (h < 0) { /* no room: say so rather than cut it */
             char more[96];
             snprintf(more, sizeof more, "… %d more in the transcript", t->moves.count - i);

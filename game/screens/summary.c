@@ -46,7 +46,11 @@ static int draw_chart(SummaryScreen *ss, const Ui *ui, Rect box)
     for (int p = 0; p < 2; p++) {
         int lx = box.x + p * box.w / 2;
         bar(ui, (Rect){lx, y + 2, u * 3, lh - 4}, p);
-        txt_draw(ui->text, FS_SMALL, 1, flow_name(f, p), lx + u * 4, y, th->text);
+        char name[96]; /* a long name is cut to its half of the key */
+        txt_draw(
+            ui->text, FS_SMALL, 1,
+            ui_ellipsize(ui, FS_SMALL, 1, flow_name(f, p), box.w / 2 - u * 5, name, sizeof name),
+            lx + u * 4, y, th->text);
     }
     y += lh + u / 2;
     const SessionStats *st = &ss->st;

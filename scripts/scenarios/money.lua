@@ -8,10 +8,14 @@ return {
     rounds = 2,
     turn_seconds = 180,
 
+    -- The one who holds the floor first worries about the bike; the one who bought it holds the
+    -- floor second, and has a grievance of their own.
     prompts = {
-        "You spent four hundred on a bike without asking me.",
-        "I look at our account and I get scared about the rent.",
-        "I feel anxious when big purchases happen without a talk. Could we agree to check in on anything over a hundred?",
+        { text = "You spent four hundred on a bike without asking me.", speaker = "first" },
+        { text = "I look at our account and I get scared about the rent.", speaker = "first" },
+        { text = "I feel anxious when big purchases happen without a talk. Could we agree to check in on anything over a hundred?", speaker = "first" },
+        { text = "I feel like a kid when I have to ask before buying anything for myself.", speaker = "second" },
+        { text = "I'd love some money each month that's just mine, so we don't argue over every purchase.", speaker = "second" },
     },
 
     hints = {

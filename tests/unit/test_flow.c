@@ -804,6 +804,25 @@ static void test_flow_prompts_go_to_the_partner_they_belong_to(void **state)
     assert_non_null(strstr(err.message, "prompts[1].speaker must be \"first\""));
 }
 
+/* The money scenario: the partner who bought the bike is not offered "You spent four hundred
+ * on a bike without asking me" when the roles have swapped. */
+static void test_flow_money_prompts_follow_the_roles(void **state)
+{
+    (void)state;
+    Scorer sc = {0};
+    Flow *f = start("scripts/scenarios/money.lua", &sc);
+    const FlowAsk *a = flow_ask(f);
+    expect(f, ASK_TEXT, 0);
+    assert_string_equal(a->choices[0], "You spent four hundred on a bike without asking me.");
+    quick_round(f, 0);
+    expect(f, ASK_TEXT, 1);
+    assert_true(a->nchoices > 0);
+    for (int i = 0; i < a->nchoices; i++)
+        assert_null(strstr(a->choices[i], "bike"));
+    assert_non_null(strstr(a->choices[0], "I feel like a kid"));
+    flow_destroy(f);
+}
+
 /* heard.rate's rates names a turn so far; anything else is an error at the flow's line. */
 static void test_flow_rate_names_a_turn_so_far(void **state)
 {
@@ -1006,6 +1025,7 @@ int main(void)
                                         tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_flow_rate_names_a_turn_so_far, tmp_setup,
                                         tmp_teardown),
+        cmocka_unit_test(test_flow_money_prompts_follow_the_roles),
         cmocka_unit_test(test_flow_finishes_after_its_rounds),
         cmocka_unit_test(test_flow_back_restores_the_previous_ask),
         cmocka_unit_test(test_flow_time_out_refuses_answers_until_resume),

@@ -296,6 +296,105 @@ static void test_keys_the_look_and_the_names_are_remembered(void **state)
     st_assert_readable(path, 1280, 720, words, 3);
 }
 
+/* The largest text size keeps the play screen usable: the size is held to what the window
+ * can lay out, at 1280x720 and 800x600, and every line reads with no overlap or cut. */
+static void test_keys_largest_text_size_stays_usable(void **state)
+{
+    (void)state;
+    for (int big = 0; big < 2; big++) {
+        int w = big ? 1280 : 800, h = big ? 720 : 600;
+        char input[512], cmd[2048], out[4096], shot[600];
+        snprintf(input, sizeof input, "%s/zoom.txt", tmpdir);
+        snprintf(shot, sizeof shot, "%s/zoom-%d.bmp", tmpdir, w);
+        FILE *f = fopen(input, "w");
+        assert_non_null(f);
+        fputs("type Maya\nkey Return\ntype Tom\nkey Return\nkey Return\n"
+              "type I'm tired of reheating stuff on the stove.\nkey Return\n"
+              "type You're tired of the stove, but my toaster is broken too.\nkey Return\n",
+              f);
+        for (int i = 0; i < 12; i++)
+            fputs("key Ctrl+=\n", f);
+        fprintf(f, "shot %s\n", shot);
+        fclose(f);
+        snprintf(cmd, sizeof cmd,
+                 "%s play microwave --headless --size %dx%d --text-runs --input %s "
+                 "--data-dir %s/data-%d 2>&1",
+                 bt_bin(), w, h, input, tmpdir, w);
+        if (bt_run(cmd, out, sizeof out) != 0)
+            fail_msg("heard failed: %s", out);
+        static const char *const words[] = {"What the game saw in Tom's words",
+                                            "I'm tired of reheating stuff on the stove.",
+                                            "Park your toaster for later?", "Yes, park it"};
+        st_assert_readable(shot, w, h, words, 4);
+        ScreenText *st = st_load(shot);
+        const StRun *title = st_find(st, "What the game saw");
+        assert_true(title->rect.y + title->rect.h < h / 2); /* not pushed down to a sliver */
+        st_free(st);
+    }
+}
+
+/* Two long names (47 bytes and 40) through the whole two-round game at 800x600: every
+ * screen reads, no name split mid-word, the header keeps its last line. */
+static void test_keys_long_names_fit_every_screen(void **state)
+{
+    (void)state;
+    static const char *const longest = "Maximiliana Wilhelmina Fitzgerald-Montgomery";
+    FILE *src = fopen("tests/data/play/microwave-two-rounds.txt", "r");
+    assert_non_null(src);
+    char line[512], lines[8192] = "";
+    size_t n = 0;
+    while (fgets(line, sizeof line, src)) {
+        const char *out = line;
+        char swapped[512];
+        if (strcmp(line, "type Alex\n") == 0)
+            snprintf(swapped, sizeof swapped, "type %s\n", longest), out = swapped;
+        else if (strcmp(line, "type Sam\n") == 0)
+            out = "type Bartholomew Alexander Papadopoulos-Smith\n";
+        n += (size_t)snprintf(lines + n, sizeof lines - n, "%s", out);
+    }
+    fclose(src);
+    snprintf(lines + n, sizeof lines - n,
+             "key Return\nkey l\nwait 100\nshot SHOTS/09-library.bmp\n");
+    char input[512], cmd[2048], out[8192], text[9000];
+    size_t k = 0;
+    for (const char *p = lines; *p && k + 300 < sizeof text;)
+        if (strncmp(p, "SHOTS", 5) == 0) {
+            k += (size_t)snprintf(text + k, sizeof text - k, "%s", tmpdir);
+            p += 5;
+        } else {
+            text[k++] = *p++;
+        }
+    text[k] = '\0';
+    snprintf(input, sizeof input, "%s/long.txt", tmpdir);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --size 800x600 --text-runs --input %s --data-dir "
+             "%s/data 2>&1",
+             bt_bin(), input, tmpdir);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    static const struct {
+        const char *shot, *words;
+    } shots[] = {
+        {"01-players.bmp", "Who is playing?"},
+        {"03-startup.bmp", "Customer (holds the floor)"},
+        {"04-park-offer.bmp", "Service agent"},
+        {"05-rate.bmp", "Did Bartholomew Alexander Papadopoulos-Smith get it?"},
+        {"07-handover.bmp", "now holds the floor"},
+        {"08-play.bmp", "Got it"},
+        {"09-summary.bmp", "Felt heard"},
+        {"09-library.bmp", "Past sessions"},
+    };
+    for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", tmpdir, shots[i].shot);
+        st_assert_readable(path, 800, 600, &shots[i].words, 1);
+    }
+}
+
 /* On the title too, Esc asks before quitting; F1 shows how to play, with the ideas behind
  * the game in their own names, readable at both sizes. */
 static void test_keys_title_asks_before_quitting_and_f1_helps(void **state)
@@ -346,6 +445,8 @@ int main(void)
             test_keys_replay_shortens_pauses_and_marks_what_was_taken_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_the_look_and_the_names_are_remembered, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_keys_largest_text_size_stays_usable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keys_long_names_fit_every_screen, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -70,6 +70,9 @@ static const struct {
     {"04-park-offer",
      {"Sam — Service agent", "Park your toaster for later?", "toaster — your own complaint",
       "An example of saying it back", "So you want a new microwave, ours broke again."}},
+    {"04-parked",
+     {"The floor is still Alex's", "Sam · service agent · reply · parked for later",
+      "toaster — your own complaint", "An example of saying it back"}},
     {"05-rate", {"Did Sam get it?", "Got it", "Partly", "Not yet", "said it back +3"}},
     {"06-timeout", {"Time-out", "Take a breath", "Resume"}},
     {"07-handover",
@@ -146,6 +149,25 @@ static void test_play_two_rounds_of_the_microwave(void **state)
     session_free(s);
 
     check_two_round_shots(1280, 720);
+}
+
+/* The parked toaster is one entry of the transcript, marked parked, not its words twice; the
+ * panel goes on showing what the toaster cost, not "no moves recognised". */
+static void test_play_a_parked_toaster_is_said_once(void **state)
+{
+    (void)state;
+    char saved[1024];
+    Session *s = play("1280x720", saved, sizeof saved);
+    session_free(s);
+    char path[600];
+    snprintf(path, sizeof path, "%s/04-parked.bmp", tmpdir);
+    ScreenText *st = st_load(path);
+    int said = 0;
+    for (size_t i = 0; i < st->count; i++)
+        said += strcmp(st->runs[i].text, "Well, my toaster doesn't work either.") == 0;
+    assert_int_equal(said, 1);
+    assert_false(st_has(st, "No moves recognised"));
+    st_free(st);
 }
 
 static void test_play_at_800x600_plays_the_same_game(void **state)
@@ -229,6 +251,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_play_two_rounds_of_the_microwave, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_a_parked_toaster_is_said_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
