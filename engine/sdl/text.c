@@ -50,6 +50,7 @@ typedef struct WrapEntry {
     int size, bold, width;
     WrapLine *lines;
     int count;
+    unsigned long used; /* the frame it was last asked for */
 } WrapEntry;
 
 struct Text {
@@ -62,8 +63,9 @@ struct Text {
     TexEntry tex[TEX_SLOTS];
     WrapEntry wraps[WRAP_SLOTS];
     unsigned long frame, rendered, hits;
-    TextRuns *runs; /* while recording */
-    int scrolling;  /* the clip rect is a scrolling view */
+    unsigned long wrapped; /* texts wrapped (not found in the wrap cache) */
+    TextRuns *runs;        /* while recording */
+    int scrolling;         /* the clip rect is a scrolling view */
 };
 
 static uint64_t fnv1a(const char *s, uint64_t h)
@@ -516,15 +518,25 @@ int txt_wrap(Text *t, FontSize size, int bold, const char *s, int width, const W
 {
     uint64_t h = fnv1a(s, 0xcbf29ce484222325ULL) ^ ((uint64_t)width << 8) ^ (uint64_t)size;
     h ^= (uint64_t)bold << 40;
-    WrapEntry *e = &t->wraps[h & (WRAP_SLOTS - 1)];
-    if (e->text && e->hash == h && e->size == (int)size && e->bold == bold && e->width == width &&
-        strcmp(e->text, s) == 0) {
-        *lines = e->lines;
-        return e->count;
+    /* two places a text may be kept, so two texts drawn every frame that share one place
+     * (a long note and a label) do not push each other out and get wrapped every frame */
+    WrapEntry *pair[2] = {&t->wraps[h & (WRAP_SLOTS - 1)], &t->wraps[(h >> 20) & (WRAP_SLOTS - 1)]};
+    for (int k = 0; k < 2; k++) {
+        WrapEntry *e = pair[k];
+        if (e->text && e->hash == h && e->size == (int)size && e->bold == bold &&
+            e->width == width && strcmp(e->text, s) == 0) {
+            e->used = t->frame;
+            *lines = e->lines;
+            return e->count;
+        }
     }
+    WrapEntry *e = !pair[0]->text || pair[0]->used <= pair[1]->used ? pair[0] : pair[1];
+    if (pair[1]->text == NULL)
+        e = pair[0]->text ? pair[1] : pair[0];
     WrapLine *out = NULL;
     int count = 0, cap = 0;
     size_t start = 0, n = strlen(s);
+    t->wrapped++;
     while (start <= n) {
         const char *nl = memchr(s + start, '\n', n - start);
         size_t end = nl ? (size_t)(nl - s) : n;
@@ -536,7 +548,7 @@ int txt_wrap(Text *t, FontSize size, int bold, const char *s, int width, const W
     char *copy = strdup(s);
     free(e->text);
     free(e->lines);
-    *e = (WrapEntry){copy, h, (int)size, bold, width, out, count};
+    *e = (WrapEntry){copy, h, (int)size, bold, width, out, count, t->frame};
     if (!copy) { /* keep the lines for this call; the entry just will not match again */
         e->hash = 0;
     }
@@ -587,6 +599,11 @@ void txt_end_frame(Text *t)
             memset(e, 0, sizeof *e);
         }
     }
+}
+
+unsigned long txt_wraps(const Text *t)
+{
+    return t->wrapped;
 }
 
 void txt_stats(const Text *t, unsigned long *rendered, unsigned long *hits)

@@ -72,6 +72,10 @@ void txt_end_frame(Text *t);
 /* Counts, for tests and benchmarks: textures rendered and cache hits since creation. */
 void txt_stats(const Text *t, unsigned long *rendered, unsigned long *hits);
 
+/* Texts wrapped since creation (a text found in the wrap cache is not counted): a long
+ * text drawn frame after frame at one width is wrapped once. */
+unsigned long txt_wraps(const Text *t);
+
 /* ---- Recording what is drawn (a test mode) --------------------------------------------
  * While recording, each line drawn is logged with its rectangle and its box (text_runs.h):
  * the box of txt_draw_wrapped, else the clip rect, else the whole output. Lines of wrapped

@@ -152,6 +152,31 @@ static void test_text_huge_text_wraps(void **state)
     free(big);
 }
 
+/* A megabyte-long note in the transcript, measured and drawn frame after frame at one
+ * width (as the play screen does), is wrapped once, not once a frame. */
+static void test_text_long_note_is_wrapped_once(void **state)
+{
+    Fixture *f = *state;
+    size_t n = 1000 * 1000;
+    char *note = malloc(n + 1);
+    assert_non_null(note);
+    for (size_t i = 0; i < n; i++)
+        note[i] = i % 12 == 11 ? ' ' : (char)('a' + i % 26);
+    note[n] = '\0';
+    unsigned long before = txt_wraps(f->text);
+    Color c = {10, 20, 30, 255};
+    for (int frame = 0; frame < 30; frame++) {
+        const WrapLine *lines;
+        int count = txt_wrap(f->text, FS_BODY, 1, note, 600, &lines); /* measure */
+        assert_true(count > 1000);
+        txt_draw_wrapped(f->text, FS_BODY, 1, note, (Rect){10, 10, 600, 400}, c);
+        txt_draw_wrapped(f->text, FS_SMALL, 0, "a hint beside it", (Rect){10, 420, 600, 40}, c);
+        txt_end_frame(f->text);
+    }
+    assert_int_equal(txt_wraps(f->text) - before, 2); /* the note and the hint, once each */
+    free(note);
+}
+
 static void test_text_unchanged_text_is_drawn_from_cache(void **state)
 {
     Fixture *f = *state;
@@ -334,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_text_chinese_wraps_and_measures),
         cmocka_unit_test(test_text_huge_text_wraps),
         cmocka_unit_test(test_text_emoji_draw_with_the_symbols_font),
+        cmocka_unit_test(test_text_long_note_is_wrapped_once),
         cmocka_unit_test(test_text_unchanged_text_is_drawn_from_cache),
         cmocka_unit_test(test_text_scale_changes_line_height),
         cmocka_unit_test(test_text_click_places_the_caret),
