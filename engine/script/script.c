@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "engine/core/stop.h"
 #include "engine/script/script_internal.h"
 
 /* ===== Memory ============================================================ */
@@ -145,8 +146,8 @@ static void memory_error(Script *s, const char *fallback, ScriptError *out)
 
 /* ===== Instruction budget ================================================ */
 
-/* What stopped a step that ran too long. */
-enum { STOP_COUNT, STOP_LIBRARY, STOP_TIME };
+/* What stopped a step that ran too long, or was asked to stop. */
+enum { STOP_COUNT, STOP_LIBRARY, STOP_TIME, STOP_REQUEST };
 
 /* Raises the budget error from the function at LEVEL (0 inside the hook, 1 inside a C
  * function called from Lua). WHY is a STOP_* value; WHAT names the library function that
@@ -156,7 +157,16 @@ static int budget_error(lua_State *L, int level, int why, const char *what)
 {
     Script *s = script_from(L);
     ScriptError *b = &s->budget_where;
-    if (!s->budget_hit) {
+    if (!s->budget_hit && why == STOP_REQUEST) {
+        s->budget_hit = 1; /* a stop cannot be caught either */
+        s->stop_hit = 1;
+        const char *reason = stop_reason(stop_requested());
+        if (script_where(L, level, b->file, sizeof b->file, &b->line))
+            snprintf(b->message, sizeof b->message, "%.200s:%d: stopped: %s", b->file, b->line,
+                     reason);
+        else
+            snprintf(b->message, sizeof b->message, "stopped: %s", reason);
+    } else if (!s->budget_hit) {
         s->budget_hit = 1;
         char limit[160];
         const char *hint = "look for a loop that never ends";
@@ -190,6 +200,8 @@ void script_hook(lua_State *L, lua_Debug *ar)
     Script *s = script_from(L);
     int period = lua_gethookcount(L);
     s->used += period;
+    if (!s->budget_hit && stop_requested())
+        budget_error(L, 0, STOP_REQUEST, NULL);
     if (s->budget_hit || s->used > s->budget)
         budget_error(L, 0, STOP_COUNT, NULL);
     if (s->time_hit || script_clock_expired(s)) {
@@ -214,6 +226,8 @@ void script_charge_in(lua_State *L, long long n, const char *what)
 {
     Script *s = script_from(L);
     s->used += n;
+    if (!s->budget_hit && stop_requested())
+        budget_error(L, 1, STOP_REQUEST, NULL);
     if (s->budget_hit || s->used > s->budget)
         budget_error(L, 1, what != NULL ? STOP_LIBRARY : STOP_COUNT, what);
 }
@@ -222,7 +236,7 @@ int script_charge_quiet(lua_State *L, long long n)
 {
     Script *s = script_from(L);
     s->used += n;
-    return s->budget_hit || s->used > s->budget;
+    return s->budget_hit || s->used > s->budget || stop_requested();
 }
 
 /* ===== Output from Lua itself ============================================ */
@@ -365,6 +379,7 @@ static StepSave begin_step(Script *s, lua_State *thread)
     if (outermost) {
         s->used = 0;
         s->budget_hit = 0;
+        s->stop_hit = 0;
         s->time_hit = 0;
         s->mem_refused = 0;
         s->mem_deep = 0;
@@ -404,7 +419,7 @@ static int classify(Script *s, lua_State *L, int status, int idx, const ScriptEr
     if (s->budget_hit) {
         *out = s->budget_where;
         snprintf(out->traceback, sizeof out->traceback, "%s", info->traceback);
-        return SCRIPT_ERR_BUDGET;
+        return s->stop_hit ? SCRIPT_ERR_STOPPED : SCRIPT_ERR_BUDGET;
     }
     const char *obj = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : "";
     if (status == LUA_ERRMEM || (s->mem_refused && ends_with(obj, "not enough memory"))) {

@@ -60,7 +60,9 @@ enum {
     SCRIPT_ERR_RUNTIME = -2, /* error() or a failed operation */
     SCRIPT_ERR_MEMORY = -3,  /* the memory cap was reached */
     SCRIPT_ERR_BUDGET = -4,  /* the instruction budget ran out */
-    SCRIPT_ERR_IO = -5       /* the file could not be read */
+    SCRIPT_ERR_IO = -5,      /* the file could not be read */
+    SCRIPT_ERR_STOPPED = -6  /* stopped on request (engine/core/stop.h): the game is closing,
+                                or `heard check`'s watchdog gave up on the file */
 };
 
 /* Creates a sandboxed state. Returns NULL only when memory for the state itself cannot be

@@ -28,6 +28,7 @@
 
 #include <lua.h>
 
+#include "engine/core/stop.h"
 #include "engine/script/script_internal.h"
 
 /* Milliseconds of processor time between two ticks. */
@@ -49,8 +50,10 @@ static void on_tick(int sig)
     int saved = errno;
     tl_ticks = tl_ticks + 1;
     Script *s = atomic_load_explicit(&tl_script, memory_order_relaxed);
-    if (s != NULL && tl_ticks - s->tick_start >= s->tick_limit) {
-        s->time_hit = 1;
+    int stop = stop_requested(); /* the game closing, a watchdog: stop now, not in 1000 */
+    if (s != NULL && (stop || tl_ticks - s->tick_start >= s->tick_limit)) {
+        if (!stop)
+            s->time_hit = 1;
         lua_State *L = s->running;
         if (L != NULL) /* again on every tick, in case the thread changed meanwhile */
             lua_sethook(L, script_hook, LUA_MASKCOUNT, 1);

@@ -45,7 +45,8 @@ struct Script {
     long budget;              /* instructions allowed in one step */
     long long used;           /* instructions counted in this step */
     int step;                 /* hook period, min(SCRIPT_HOOK_STEP, budget) */
-    int budget_hit;           /* the budget ran out in this step */
+    int budget_hit;           /* the budget ran out in this step (or a stop was asked) */
+    int stop_hit;             /* ... because stop_request asked everything to stop */
     ScriptError budget_where; /* the budget message, where the running code was */
 
     long cpu_ms;                    /* processor time allowed in one step */

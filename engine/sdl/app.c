@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "engine/core/inputfile.h"
+#include "engine/core/stop.h"
 #include "engine/core/utf8.h"
 #include "engine/sdl/platform.h"
 #include "engine/sdl/text_runs.h"
@@ -428,7 +429,8 @@ static int feed_input(App *app)
             dispatch(app);
             if (app->cfg.realtime) {
                 draw(app); /* what a watcher would see while the time passes */
-                SDL_Delay((Uint32)c->ms);
+                for (long left = c->ms; left > 0 && !stop_requested(); left -= 100)
+                    SDL_Delay((Uint32)(left < 100 ? left : 100)); /* a SIGTERM is seen soon */
             }
             app->clock += (uint32_t)c->ms;
             return 1;
@@ -497,6 +499,12 @@ int app_run(App *app)
 {
     int headless = app->cfg.headless || app->input;
     while (app->running && app->depth > 0) {
+        int why = stop_requested(); /* SIGTERM, SIGINT: every answer is on disk already */
+        if (why) {
+            fprintf(stderr, "heard: %s; every answer given so far is saved\n", stop_reason(why));
+            app->exit_code = 128 + why;
+            break;
+        }
         if (app->input) {
             if (!feed_input(app)) {
                 dispatch(app);

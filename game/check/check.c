@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/stop.h"
 #include "game/check/check_internal.h"
 #include "game/match/match.h"
 #include "game/scenario/scenario.h"
@@ -455,6 +456,8 @@ static void check_examples(Checker *c, Script *s, const char *path, const char *
             rc = add_rating(c, s, ex, &turn, &err);
         if (rc != 0) {
             add_script_error(r, path, rc, &err);
+            if (rc == SCRIPT_ERR_STOPPED) /* the watchdog, or a SIGTERM: nothing more runs */
+                break;
             if (strcmp(err.file, path) == 0) /* not the rules': the scenario's own */
                 add(r, CHECK_NOTE, path, ex->line,
                     "this happened in the scenario's rules, while scoring example %d", ex->index);
@@ -591,7 +594,8 @@ static void check_loaded(Checker *c, const char *path, const char *src, size_t l
     check_warnings(path, src, len, &t, r);
     check_examples(c, s, path, src, len, &t, r);
     script_destroy(s);
-    check_flow(c, path, src, len, &t, r);
+    if (!stop_requested())
+        check_flow(c, path, src, len, &t, r);
     check_table_free(&t);
 }
 

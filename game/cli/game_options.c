@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/stop.h"
 #include "game/cli/root.h"
 #include "game/settings/settings.h"
 #include "game/scenario/scenario.h"
@@ -184,6 +185,9 @@ int game_run(const GameOptions *opt, const char *scenario)
         .look_changed = remember_look,
     };
     char err[1024];
+    /* before SDL starts, which then leaves the handlers alone: SIGTERM and SIGINT close the
+     * game from any screen, headless or idle, and stop a scenario that is running */
+    stop_install();
     App *app = app_create(&cfg, err, sizeof err);
     if (!app) {
         fprintf(stderr, "heard: %s\n", err);

@@ -5,7 +5,10 @@
  * a FIFO, signals. Each file is run through the real binary as a user would meet it, and
  * its sidecar NAME.expect says what must happen:
  *
- *   run KIND [ARG]  check | check-json | play | verify | export md|html|text | eval | input
+ *   run KIND [ARG]  check [FILE] (FILE is checked after) | check-json | play | verify | export
+ * md|html|text | eval | input | sigterm TEXT (play with the game's clock in real time; SIGTERM once
+ *                   TEXT is in the output) | sigterm-input SCENARIO TEXT (the same, the input
+ *                   file played on SCENARIO)
  *   exit N          the exit status (the process must never end by a signal)
  *   says TEXT       the output (stdout and stderr; for export, the file written) holds TEXT
  *   never TEXT      ... and never TEXT
@@ -13,6 +16,7 @@
  *   turns N         play, input: the saved session holds exactly N turns
  *   verify          play, input: the saved session replays identically (`--verify`)
  *   memory KIB      the peak resident memory of the process is at most KIB KiB
+ *   env NAME=VALUE  set in the environment of the run (e.g. HEARD_CHECK_SECONDS=1)
  *   cpu S           a lower cap on its processor seconds (a runaway backstop, never a
  *                   measure: far above what the case takes, far below what the quadratic
  *                   or endless version of the bug it covers took)
@@ -40,6 +44,8 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <jansson.h>
 
 #include "engine/core/hash.h"
 #include "game/session/session.h"
@@ -76,6 +82,38 @@ typedef struct Run {
 } Run;
 
 static int cpu_cap = CPU_CAP_S; /* for the next run_argv */
+static const char *term_after;  /* for the next run_argv: SIGTERM once this is output */
+static const char *run_env;     /* for the next run_argv: NAME=VALUE, or NULL */
+static int stdout_only;         /* for the next run_argv: stderr to /dev/null */
+
+/* Whether the file PATH holds TEXT. */
+static int file_holds(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    static char buf[OUT_MAX + 1];
+    size_t n = fread(buf, 1, OUT_MAX, f);
+    buf[n] = '\0';
+    fclose(f);
+    return strstr(buf, text) != NULL;
+}
+
+/* Waits for the child PID to write TEXT to OUTPATH (or to end), then sends it SIGTERM. */
+static void term_when_seen(pid_t pid, const char *outpath, const char *text)
+{
+    for (;;) {
+        if (file_holds(outpath, text)) {
+            kill(pid, SIGTERM);
+            return;
+        }
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0 || info.si_pid)
+            return; /* it ended before saying it: the checks below tell how */
+        usleep(20000);
+    }
+}
 
 /* Runs ARGV (the binary first) with stdout and stderr captured, under the CPU cap. */
 static Run run_argv(char *const argv[])
@@ -89,13 +127,21 @@ static Run run_argv(char *const argv[])
         if (fd < 0)
             _exit(126);
         dup2(fd, 1);
+        if (stdout_only) {
+            close(fd);
+            fd = open("/dev/null", O_WRONLY);
+        }
         dup2(fd, 2);
         close(fd);
+        if (run_env)
+            putenv((char *)run_env);
         struct rlimit cpu = {(rlim_t)cpu_cap, (rlim_t)cpu_cap};
         setrlimit(RLIMIT_CPU, &cpu);
         execv(argv[0], argv);
         _exit(127);
     }
+    if (term_after)
+        term_when_seen(pid, outpath, term_after);
     int st = 0;
     struct rusage ru;
     while (wait4(pid, &st, 0, &ru) < 0)
@@ -140,6 +186,7 @@ typedef struct Expect {
     int verify;
     long memory; /* KiB; 0: not checked */
     int cpu;     /* seconds; 0: CPU_CAP_S */
+    char env[128];
 } Expect;
 
 /* Replaces "{file}" in LINE by PATH. */
@@ -171,6 +218,8 @@ static void parse_expect_line(Expect *ex, const char *line, const char *path, co
         ex->turns = atoi(line + 6);
     else if (strcmp(line, "verify") == 0)
         ex->verify = 1;
+    else if (strncmp(line, "env ", 4) == 0)
+        snprintf(ex->env, sizeof ex->env, "%s", line + 4);
     else if (strncmp(line, "cpu ", 4) == 0)
         ex->cpu = atoi(line + 4);
     else if (strncmp(line, "memory ", 7) == 0)
@@ -269,13 +318,21 @@ static Run run_case(const char *path, const Expect *ex, char *session, size_t n)
     snprintf(out, sizeof out, "%s/export-%d", tmpdir, k);
     session[0] = '\0';
     cpu_cap = ex->cpu ? ex->cpu : CPU_CAP_S;
+    run_env = ex->env[0] ? ex->env : NULL;
     Run r;
     if (strcmp(ex->run, "check") == 0) {
-        char *argv[] = {bin, "check", (char *)path, NULL};
+        char *argv[] = {bin, "check", (char *)path, ex->arg[0] ? (char *)ex->arg : NULL, NULL};
         r = run_argv(argv);
+    } else if (strcmp(ex->run, "check-sigterm") == 0) {
+        char *argv[] = {bin, "check", (char *)path, "scripts/scenarios/dishes.lua", NULL};
+        term_after = ex->arg;
+        r = run_argv(argv);
+        term_after = NULL;
     } else if (strcmp(ex->run, "check-json") == 0) {
         char *argv[] = {bin, "check", "--json", (char *)path, "scripts/scenarios/dishes.lua", NULL};
+        stdout_only = 1;
         r = run_argv(argv);
+        stdout_only = 0;
     } else if (strcmp(ex->run, "play") == 0 || strcmp(ex->run, "input") == 0) {
         int play = strcmp(ex->run, "play") == 0;
         if (play)
@@ -285,6 +342,29 @@ static Run run_case(const char *path, const Expect *ex, char *session, size_t n)
                         "--headless", "--input", play ? input : (char *)path,
                         "--data-dir", data,      NULL};
         r = run_argv(argv);
+        find_session(data, session, n);
+    } else if (strcmp(ex->run, "sigterm") == 0 || strcmp(ex->run, "sigterm-input") == 0) {
+        int own = strcmp(ex->run, "sigterm") == 0;
+        char scenario[400] = "", *text = (char *)ex->arg;
+        if (own) {
+            write_play_input(input);
+            FILE *f = fopen(input, "a");
+            assert_non_null(f);
+            fputs("wait 600000\n", f); /* idle until the signal comes */
+            fclose(f);
+        } else {
+            text = strchr(ex->arg, ' ');
+            assert_non_null(text);
+            snprintf(scenario, sizeof scenario, "%.*s", (int)(text - ex->arg), ex->arg);
+            text++;
+        }
+        char *argv[] = {
+            bin,       "play",    own ? (char *)path : scenario, "--headless", "--realtime",
+            "--trace", "--input", own ? input : (char *)path,    "--data-dir", data,
+            NULL};
+        term_after = text;
+        r = run_argv(argv);
+        term_after = NULL;
         find_session(data, session, n);
     } else if (strcmp(ex->run, "verify") == 0) {
         char *argv[] = {bin, "replay", (char *)path, "--verify", NULL};
@@ -300,6 +380,15 @@ static Run run_case(const char *path, const Expect *ex, char *session, size_t n)
         fail_msg("%s: unknown run '%s'", path, ex->run);
     }
     cpu_cap = CPU_CAP_S;
+    run_env = NULL;
+    if (strcmp(ex->run, "check-json") == 0) { /* whatever happened, the output is JSON */
+        json_error_t jerr;
+        json_t *j = json_loads(r.out, 0, &jerr);
+        if (!j)
+            fail_msg("%s: check --json printed no JSON (%s at line %d):\n%.4000s", path, jerr.text,
+                     jerr.line, r.out);
+        json_decref(j);
+    }
     return r;
 }
 
@@ -397,6 +486,18 @@ static void test_hostile_scenarios(void **state)
 {
     (void)state;
     run_folder("scenarios");
+}
+
+static void test_hostile_csv(void **state)
+{
+    (void)state;
+    run_folder("csv");
+}
+
+static void test_hostile_input(void **state)
+{
+    (void)state;
+    run_folder("input");
 }
 
 static void test_hostile_sessions(void **state)
@@ -543,6 +644,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hostile_scenarios),
         cmocka_unit_test(test_hostile_sessions),
+        cmocka_unit_test(test_hostile_csv),
+        cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_generated_many_examples),
         cmocka_unit_test(test_generated_huge_scenario),
         cmocka_unit_test(test_generated_fifos),

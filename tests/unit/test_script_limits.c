@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "engine/core/stop.h"
 #include "engine/script/script.h"
 
 #define MEMORY ((size_t)32 * 1024 * 1024)
@@ -388,6 +390,35 @@ static void test_limits_index_chains_and_argument_lists_end_with_time(void **sta
                       "while true do next(t) end");
 }
 
+/* ===== A request to stop ================================================== */
+
+/* What a SIGTERM handler does, from inside the script's own step. */
+static int l_request_stop(lua_State *L)
+{
+    (void)L;
+    stop_request(SIGTERM);
+    return 0;
+}
+
+/* A stop request ends the step at the script's next instruction, inside pcall and inside a
+ * library function's loop too, with its own code and message; once cleared, the Script
+ * runs again. */
+static void test_limits_a_stop_request_ends_the_step(void **state)
+{
+    Script *s = *state;
+    lua_State *L = script_lua(s);
+    lua_pushcfunction(L, l_request_stop);
+    lua_setglobal(L, "request_stop");
+    expect_error(s, "pcall(function() request_stop() while true do end end)", SCRIPT_ERR_STOPPED,
+                 "hostile.lua:1: stopped: closing on SIGTERM", 2000);
+    stop_clear();
+    expect_error(s, "request_stop() local t = ('a'):rep(200000):gsub('a-b', '')",
+                 SCRIPT_ERR_STOPPED, "stopped: closing on SIGTERM",
+                 20000); /* the string's memory, and one quantum of the matcher's steps */
+    stop_clear();
+    expect_cheap(s, "return true", 100);
+}
+
 int main(void)
 {
     /* A case that escaped every limit would hang the run: end it instead (CPU seconds,
@@ -407,6 +438,7 @@ int main(void)
         T(test_limits_sort_survives_hostile_comparisons),
         T(test_limits_refused_memory_is_charged),
         T(test_limits_memory_the_host_holds_counts),
+        T(test_limits_a_stop_request_ends_the_step),
         cmocka_unit_test(test_limits_long_string_comparisons_end_with_time),
         cmocka_unit_test(test_limits_index_chains_and_argument_lists_end_with_time),
     };
