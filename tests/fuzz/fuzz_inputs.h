@@ -18,6 +18,10 @@ void fuzz_analyser_release(void);
  * scenario_load under small sandbox limits. */
 int fuzz_scenario_input(const uint8_t *data, size_t size);
 
+/* fuzz_session_load.c: DATA as a session file, loaded and, when it loads, exported in every
+ * format (escaped, no control characters). */
+int fuzz_session_input(const uint8_t *data, size_t size);
+
 /* fuzz_pattern.c: one call of find, match, gmatch or gsub, in the sandbox and in Lua's own
  * library, which must answer the same. */
 int fuzz_pattern_input(const uint8_t *data, size_t size);

@@ -1,7 +1,10 @@
-/* fuzz_session_load.c: libFuzzer target for the session loader. Each input is written to a
- * temporary file and loaded; whatever the bytes, loading must give a session or a clear
- * error, never a crash, a leak or undefined behaviour. Built with -DHEARD_FUZZ=ON (clang);
- * see docs/session-format.md for the command. */
+/* fuzz_session_load.c: libFuzzer target for the session loader and the exports. Each input
+ * is written to a temporary file and loaded; whatever the bytes, loading must give a session
+ * or a clear error, never a crash, a leak or undefined behaviour. A session that loads is
+ * exported in all three formats, whose statistics sum points and count toasters: the HTML
+ * page must hold no "<script" and the Markdown no unescaped "<" (every text from the file
+ * is escaped), and no export may hold a control character but tab and line feed. Built with
+ * -DHEARD_FUZZ=ON (clang); see docs/hardening.md for the command. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "game/session/export.h"
 #include "game/session/session.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "tests/fuzz/fuzz_inputs.h"
 
 /* Writes DATA to a fresh temporary file; returns 0 and its name in PATH. */
 static int write_temp(const uint8_t *data, size_t size, char *path, size_t path_size)
@@ -32,7 +35,30 @@ static int write_temp(const uint8_t *data, size_t size, char *path, size_t path_
     return done == size ? 0 : -1;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Exports S in FORMAT to memory and checks what every export promises. */
+static void export_checked(const Session *s, ExportFormat format)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    if (!f)
+        return;
+    if (export_write(s, format, "fuzz.jsonl", f) != 0)
+        abort();
+    fclose(f);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)out[i];
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            abort(); /* a terminal escape or a NUL reached the export */
+        if (format == EXPORT_MARKDOWN && c == '<' && (i == 0 || out[i - 1] != '\\'))
+            abort(); /* markup from the file */
+    }
+    if (format == EXPORT_HTML && strstr(out, "<script"))
+        abort();
+    free(out);
+}
+
+int fuzz_session_input(const uint8_t *data, size_t size)
 {
     char path[512];
     if (write_temp(data, size, path, sizeof path) != 0) {
@@ -55,8 +81,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             sum += s->answers[i].text ? strlen(s->answers[i].text) : 0;
         if (sum == (size_t)-1)
             abort();
+        export_checked(s, EXPORT_MARKDOWN);
+        export_checked(s, EXPORT_HTML);
+        export_checked(s, EXPORT_TEXT);
     }
     session_free(s);
     unlink(path);
     return 0;
 }
+
+#ifndef FUZZ_NO_MAIN
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return fuzz_session_input(data, size);
+}
+#endif

@@ -102,6 +102,13 @@ static void test_fuzz_regress_scenario_load(void **state)
     assert_true(feed_dir("tests/fuzz/regress/scenario_load", fuzz_scenario_input) > 0);
 }
 
+static void test_fuzz_regress_session_load(void **state)
+{
+    (void)state;
+    assert_true(feed_dir("tests/fuzz/corpus/session", fuzz_session_input) > 10);
+    feed_dir("tests/fuzz/regress/session", fuzz_session_input);
+}
+
 static void test_fuzz_regress_pattern(void **state)
 {
     (void)state;
@@ -116,6 +123,7 @@ int main(void)
         cmocka_unit_test(test_fuzz_regress_analyser_features),
         cmocka_unit_test(test_fuzz_regress_analyser_rules),
         cmocka_unit_test(test_fuzz_regress_scenario_load),
+        cmocka_unit_test(test_fuzz_regress_session_load),
         cmocka_unit_test(test_fuzz_regress_pattern),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
