@@ -73,9 +73,10 @@ Script *script_create(ScriptLimits limits, uint64_t seed);
 void script_destroy(Script *s);
 
 /* The Lua state, borrowed, for binding files that push and read values. Between steps keep
- * to calls that run no Lua code (push values, raw get and set, lua_newthread); anything that
- * may run a metamethod or raise belongs inside a step (script_call a C function), because an
- * error outside one aborts the program. */
+ * to calls that neither run Lua code nor need memory (push a C function, a light userdata or
+ * a copy of a stack slot, to call script_call with); anything that may run a metamethod,
+ * allocate (a string, a table, a field set) or raise belongs inside a step (script_call a C
+ * function that does it), because an error outside one aborts the program. */
 struct lua_State *script_lua(Script *s);
 
 /* Compiles the text file PATH (bytecode is refused) and runs it under the budget, leaving
