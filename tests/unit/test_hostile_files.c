@@ -246,8 +246,10 @@ static int parse_expect(Expect ex[RUNS_MAX], const char *text, const char *path,
     assert_non_null(buf);
     for (char *save = NULL, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         if (strncmp(l, "run ", 4) == 0) {
-            if (n == RUNS_MAX)
+            if (n == RUNS_MAX) {
                 fail_msg("%s: at most %d runs", where, RUNS_MAX);
+                break; /* not reached: fail_msg ends the test */
+            }
             expect_init(&ex[n++]);
         } else if (n == 0 && l[0] != '#') {
             fail_msg("%s: '%s' before the first 'run' line", where, l);
