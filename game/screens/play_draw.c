@@ -249,6 +249,10 @@ static int input_height(PlayView *v, const Ui *ui, const FlowAsk *ask, int w)
     int u = ui->unit;
     if (ask->kind == ASK_TEXT) {
         int h = tfv_height_for_lines(ui, 3) + u * 3;
+        const WrapLine *lines;
+        if (ask->prefill[0] && ask->hint[0]) /* the box is not empty: the hint goes above it */
+            h += txt_wrap(ui->text, FS_SMALL, 0, ask->hint, w, &lines) *
+                 txt_line_height(ui->text, FS_SMALL);
         if (ask->nchoices)
             h += txt_line_height(ui->text, FS_SMALL) +
                  layout_choices(v, ui, ask, (Rect){0, 0, w, 0}, 1, 0);
@@ -269,6 +273,9 @@ static void draw_input(PlayView *v, const Ui *ui, const FlowAsk *ask, const Text
     v->nchoices = 0;
     v->field = (Rect){0, 0, 0, 0};
     if (ask->kind == ASK_TEXT) {
+        if (ask->prefill[0] && ask->hint[0])
+            y += txt_draw_wrapped(ui->text, FS_SMALL, 0, ask->hint, (Rect){r.x, y, r.w, r.h},
+                                  th->hint);
         Rect fr = {r.x, y, r.w, tfv_height_for_lines(ui, 3)};
         v->field = fr;
         const char *ph = ask->hint[0] ? ask->hint : "Type here, then press Enter";

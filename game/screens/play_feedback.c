@@ -32,10 +32,11 @@ static int scored_words(const Turn *t)
     return 1;
 }
 
-/* The newest turn of typed words, and its index in *AT; NULL when there is none yet. */
+/* The newest turn of typed words of the round, and its index in *AT; NULL when there is
+ * none yet (a new round starts with a clean panel). */
 static const Turn *latest_scored(const Flow *f, size_t *at)
 {
-    for (size_t i = flow_turn_count(f); i > 0; i--)
+    for (size_t i = flow_turn_count(f); i > 0 && flow_turn(f, i - 1)->round == flow_round(f); i--)
         if (scored_words(flow_turn(f, i - 1))) {
             *at = i - 1;
             return flow_turn(f, i - 1);
@@ -145,7 +146,8 @@ static int draw_word(const Ui *ui, const Flow *f, const Turn *rating, const Turn
         snprintf(line, sizeof line, "%s said Partly: half the listening points count (%+d)", who,
                  word ? word->moves.total : 0);
     else
-        snprintf(line, sizeof line, "%s said not yet — try again: the listening points wait", who);
+        snprintf(line, sizeof line,
+                 "%s said not yet — try again: the listening points do not count", who);
     return txt_draw_wrapped(ui->text, FS_BODY, 1, line, r,
                             strcmp(rating->text, "not_yet") == 0 ? th->bad : th->good) +
            ui->unit / 2;

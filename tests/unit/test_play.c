@@ -170,6 +170,135 @@ static void test_play_a_parked_toaster_is_said_once(void **state)
     st_free(st);
 }
 
+/* The screens of tests/data/play/partner-decides.txt and what each must show. */
+static const struct {
+    const char *name;
+    const char *phrases[PHRASES_MAX];
+} partner_shots[] = {
+    {"pd-1-cancelled",
+     {"cancelled by the toaster", "You said it back, then brought your own complaint",
+      "does not count", "An example of saying it back",
+      "So you're tired of reheating stuff on the stove"}},
+    {"pd-2-not-yet",
+     {"Maya said not yet — try again", "repair — made up for a slip", "does not count",
+      "An example of saying it back", "not heard yet — try again -3"}},
+    {"pd-3-partly", {"Maya said Partly: half the listening points count", "partly heard"}},
+    {"pd-4-got-it", {"Maya said Got it: felt heard +2", "★ felt heard +2"}},
+    {"pd-5-handover", {"Pass the keyboard to Tom — Tom now holds the floor", "Any key"}},
+    {"pd-6-say-it-again",
+     {"Tom, say it again, softly", "Your toaster waited its turn",
+      "Well, my toaster doesn't work either."}},
+    {"pd-7-summary",
+     {"Team score +25", "When Tom listened: Maya said Got it 1 of 3 times",
+      "When Maya listened: Tom said Got it 1 of 1 time",
+      "Tom will: I'll call the repair shop tomorrow at nine.", "every grievance had its turn"}},
+};
+
+/* The move TAG of T, or NULL. */
+static const Move *move_of(const Turn *t, const char *tag)
+{
+    for (int i = 0; i < t->moves.count; i++)
+        if (strcmp(t->moves.items[i].tag, tag) == 0)
+            return &t->moves.items[i];
+    return NULL;
+}
+
+/* The "rated" turn (the partner's word) with text WORD, or NULL. */
+static const Turn *word_turn(const Session *s, const char *word)
+{
+    for (size_t i = 0; i < s->n_turns; i++)
+        if (strcmp(s->turns[i].kind, "rated") == 0 && strcmp(s->turns[i].text, word) == 0)
+            return &s->turns[i];
+    return NULL;
+}
+
+/* The scripted game where the partner's word decides, asserted in the saved session: the
+ * toaster cancelling the reflection it follows, the repair, Not yet withholding while the
+ * repair stands, Partly keeping half, Got it's bonus, the toaster coming back as a softer
+ * startup; and on every screen at W x H. */
+static void check_partner_decides(int w, int h)
+{
+    char input[600], cmd[2048], out[4096], saved[1024];
+    snprintf(input, sizeof input, "%s/partner.txt", tmpdir);
+    bt_copy_input("tests/data/play/partner-decides.txt", input, tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --trace --size %dx%d --text-runs --input %s "
+             "--data-dir %s/data-%d 2>&1",
+             bt_bin(), w, h, input, tmpdir, w);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    const char *at = strstr(out, "session ");
+    assert_non_null(at);
+    snprintf(saved, sizeof saved, "%s", at + strlen("session "));
+    saved[strcspn(saved, "\n")] = '\0';
+    SessionLoadReport rep;
+    Session *s = session_load(saved, &rep);
+    if (!s)
+        fail_msg("%s", rep.error);
+    assert_true(s->ended);
+    assert_int_equal(s->header.scoring, 2);
+    const Turn *toaster = NULL, *repair = NULL, *back = NULL, *soft = NULL;
+    int sum = 0;
+    for (size_t i = 0; i < s->n_turns; i++) {
+        const Turn *t = &s->turns[i];
+        sum += t->moves.total;
+        if (move_of(t, "toaster_cancels"))
+            toaster = t;
+        if (move_of(t, "repair"))
+            repair = t;
+        if (strcmp(t->kind, "unpark") == 0)
+            back = t;
+        if (back && !soft && strcmp(t->kind, "startup") == 0)
+            soft = t;
+    }
+    assert_int_equal(s->team_score, sum);
+    /* said back, then the toaster: the saying back is cancelled, point for point */
+    assert_non_null(toaster);
+    assert_non_null(move_of(toaster, "reflection"));
+    assert_non_null(move_of(toaster, "counter_complaint"));
+    assert_int_equal(move_of(toaster, "toaster_cancels")->points,
+                     -(move_of(toaster, "reflection")->points +
+                       move_of(toaster, "feeling")->points));
+    /* the next try is a repair; Maya's Not yet withholds its listening, not the repair */
+    assert_non_null(repair);
+    assert_int_equal(repair->n, toaster->n + 2); /* right after the park */
+    const Turn *not_yet = word_turn(s, "not_yet");
+    assert_non_null(not_yet);
+    assert_int_equal(not_yet->player, 1);
+    assert_int_equal(not_yet->moves.total,
+                     -(repair->moves.total - move_of(repair, "repair")->points));
+    /* Partly keeps half; Got it earns the bonus */
+    const Turn *partly = word_turn(s, "partly");
+    assert_non_null(partly);
+    assert_non_null(move_of(partly, "heard_partly"));
+    assert_true(partly->moves.total < 0);
+    const Turn *got_it = word_turn(s, "got_it");
+    assert_non_null(got_it);
+    assert_int_equal(move_of(got_it, "felt_heard")->points, 2);
+    /* the toaster came back, and was said again, softly */
+    assert_non_null(back);
+    assert_int_equal(back->player, 1);
+    assert_non_null(soft);
+    assert_string_not_equal(soft->text, back->text);
+    assert_non_null(move_of(soft, "soft_startup"));
+    session_free(s);
+    for (size_t i = 0; i < sizeof partner_shots / sizeof partner_shots[0]; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, partner_shots[i].name);
+        size_t n = 0;
+        while (n < PHRASES_MAX && partner_shots[i].phrases[n])
+            n++;
+        st_assert_readable(path, w, h, partner_shots[i].phrases, n);
+    }
+}
+
+static void test_play_the_partner_decides(void **state)
+{
+    (void)state;
+    check_partner_decides(1280, 720);
+    check_partner_decides(800, 600);
+}
+
 static void test_play_at_800x600_plays_the_same_game(void **state)
 {
     (void)state;
@@ -252,6 +381,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_play_two_rounds_of_the_microwave, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_a_parked_toaster_is_said_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_the_partner_decides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
