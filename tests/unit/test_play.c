@@ -176,8 +176,7 @@ static const struct {
     const char *phrases[PHRASES_MAX];
 } partner_shots[] = {
     {"pd-1-cancelled",
-     {"cancelled by the toaster", "You said it back, then brought your own complaint",
-      "does not count", "An example of saying it back",
+     {"cancelled by the toaster", "does not count", "An example of saying it back",
       "So you're tired of reheating stuff on the stove"}},
     {"pd-2-not-yet",
      {"Maya said not yet — try again", "repair — made up for a slip", "does not count",
@@ -289,6 +288,12 @@ static void check_partner_decides(int w, int h)
         while (n < PHRASES_MAX && partner_shots[i].phrases[n])
             n++;
         st_assert_readable(path, w, h, partner_shots[i].phrases, n);
+    }
+    if (w >= 1280) { /* room for the reasons: the cancelling one says why */
+        char path[600];
+        snprintf(path, sizeof path, "%s/pd-1-cancelled.bmp", tmpdir);
+        const char *why[] = {"You said it back, then brought your own complaint"};
+        st_assert_readable(path, w, h, why, 1);
     }
 }
 
