@@ -19,6 +19,32 @@ static const char *role_name(Role r)
     return r == ROLE_CUSTOMER ? "customer" : "service agent";
 }
 
+/* The moves of ML on one line ("✔ said it back +3   ✖ dig -2"), into OUT (N bytes). Where
+ * the next move would not fit in W pixels it starts a new line instead, so a move's name and
+ * its points are never split between two lines. */
+static void moves_line(const Ui *ui, const MoveList *ml, int w, char *out, size_t n)
+{
+    size_t len = 0, line = 0; /* line: where the current line starts in OUT */
+    out[0] = '\0';
+    for (int i = 0; i < ml->count && len + 1 < n; i++) {
+        char one[160];
+        int scoring = moves_group(ml->items[i].tag) == MOVE_SCORING;
+        const char *mark = ml->items[i].points >= 0 ? (scoring ? "★" : "✔") : scoring ? "↓" : "✖";
+        snprintf(one, sizeof one, "%s %s %+d", mark, moves_name(ml->items[i].tag),
+                 ml->items[i].points);
+        const char *sep = "";
+        if (i) {
+            char trial[512];
+            snprintf(trial, sizeof trial, "%s   %s", out + line, one);
+            sep = txt_width(ui->text, FS_SMALL, 1, trial) <= w ? "   " : "\n";
+        }
+        snprintf(out + len, n - len, "%s%s", sep, one);
+        if (sep[0] == '\n')
+            line = len + 1;
+        len += strlen(out + len);
+    }
+}
+
 /* One transcript entry: who, what they said, the moves (for a rating, those of WORD: what
  * it did to the listener's points, or NULL). Returns its height; draws it when any of it
  * falls between TOP and BOTTOM (the caller clips to that band). */
@@ -46,15 +72,9 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, const Turn *wor
     int who_lines = txt_wrap(ui->text, FS_SMALL, 1, who, w, &lines); /* a long name wraps */
     int body_lines = txt_wrap(ui->text, FS_BODY, bold, text, w, &lines);
     h = who_lines * lh_s + body_lines * txt_line_height(ui->text, FS_BODY);
-    char moves[512] = "";
+    char moves[512];
     const MoveList *ml = word ? &word->moves : &t->moves;
-    for (int i = 0; i < ml->count; i++) {
-        size_t len = strlen(moves);
-        int scoring = moves_group(ml->items[i].tag) == MOVE_SCORING;
-        const char *mark = ml->items[i].points >= 0 ? (scoring ? "★" : "✔") : scoring ? "↓" : "✖";
-        snprintf(moves + len, sizeof moves - len, "%s%s %s %+d", i ? "   " : "", mark,
-                 moves_name(ml->items[i].tag), ml->items[i].points);
-    }
+    moves_line(ui, ml, w, moves, sizeof moves);
     int move_lines = moves[0] ? txt_wrap(ui->text, FS_SMALL, 1, moves, w, &lines) : 0;
     h += move_lines * lh_s + u;
     if (y + h > top && y < bottom) {

@@ -315,6 +315,42 @@ static void test_play_at_800x600_plays_the_same_game(void **state)
     check_two_round_shots(800, 600);
 }
 
+/* A reply with four moves (said it back, named the feeling, "did I get it?", a repair):
+ * under it in the transcript, each move is read whole on one line, its name with its
+ * points, at W x H and at a larger text size. */
+static void check_moves_on_one_line(int w, int h)
+{
+    char input[600], cmd[2048], out[4096];
+    snprintf(input, sizeof input, "%s/moves.txt", tmpdir);
+    bt_copy_input("tests/data/play/moves-on-one-line.txt", input, tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --size %dx%d --text-runs --input %s "
+             "--data-dir %s/data-moves-%d 2>&1",
+             bt_bin(), w, h, input, tmpdir, w);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    const char *moves[] = {"✔ said it back +3", "✔ named the feeling +2",
+                           "✔ asked “did I get it?” +2", "★ repair — made up for a slip +2"};
+    const char *shots[] = {"mw-1-four-moves", "mw-2-larger-text"};
+    for (size_t k = 0; k < 2; k++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s.bmp", tmpdir, shots[k]);
+        st_assert_readable(path, w, h, moves, 4);
+        ScreenText *st = st_load(path);
+        for (size_t i = 0; i < 4; i++)
+            if (!st_find(st, moves[i]))
+                fail_msg("%s at %dx%d: '%s' is split between two lines", shots[k], w, h, moves[i]);
+        st_free(st);
+    }
+}
+
+static void test_play_a_move_is_never_split_between_lines(void **state)
+{
+    (void)state;
+    check_moves_on_one_line(1280, 720);
+    check_moves_on_one_line(800, 600);
+}
+
 /* The library lists the saved session, the replay viewer plays it back, and deleting it after
  * the confirmation removes the file: every screen at W x H, readable. */
 static void check_library_tour(int w, int h)
@@ -388,6 +424,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_play_a_parked_toaster_is_said_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_the_partner_decides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_a_move_is_never_split_between_lines, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
     };
