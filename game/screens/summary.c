@@ -189,8 +189,9 @@ static void draw_facts(SummaryScreen *ss, const Ui *ui, Rect box)
     for (int p = 0; p < 2; p++)
         put(ui, box, &y, FS_SMALL, 0, felt_heard(st, f, p, line, sizeof line), th->text, lh);
     y += u / 2;
-    snprintf(line, sizeof line, "Said it back %d times, asked %d questions",
-             st->reflections[0] + st->reflections[1], st->questions[0] + st->questions[1]);
+    int said = st->reflections[0] + st->reflections[1], asked = st->questions[0] + st->questions[1];
+    snprintf(line, sizeof line, "Said it back %d %s, asked %d %s", said,
+             said == 1 ? "time" : "times", asked, asked == 1 ? "question" : "questions");
     put(ui, box, &y, FS_SMALL, 0, line, th->text, lh);
     y += u / 2;
     if (st->best_reflection >= 0) {

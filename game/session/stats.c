@@ -29,11 +29,16 @@ int session_stats_next_step(const Turn *turns, size_t n, size_t i)
 {
     if (i >= n)
         return 0;
-    for (int m = 0; m < turns[i].moves.count; m++)
+    int hurts = 0;
+    for (int m = 0; m < turns[i].moves.count; m++) {
         if (strcmp(turns[i].moves.items[m].tag, "next_step") == 0 &&
             turns[i].moves.items[m].points > 0)
             return 1;
-    return 0;
+        hurts |= turns[i].moves.items[m].points < 0;
+    }
+    /* the listener's answer to "a next step?" is one in their own words, whether or not the
+     * analyser read it as one ("ill look up microwaves tonight"); a dig there is not */
+    return strcmp(turns[i].kind, "closure") == 0 && !hurts;
 }
 
 int session_stats_felt_heard(const SessionStats *st, int player, int *rated)
@@ -182,7 +187,6 @@ static void count_move(SessionStats *out, const Move *mv, int p)
     out->reflections[p] += strcmp(mv->tag, "reflection") == 0;
     out->questions[p] +=
         strcmp(mv->tag, "question_open") == 0 || strcmp(mv->tag, "question_closed") == 0;
-    out->next_steps[p] += strcmp(mv->tag, "next_step") == 0;
 }
 
 /* Counts turn I of TURNS (N); WAITING: it is a park whose toaster never came back; *BEST:
@@ -197,6 +201,7 @@ static void count_turn(SessionStats *out, const Turn *turns, size_t n, size_t i,
         return;
     add_points(&out->points[p], t->moves.total);
     out->turns[p]++;
+    out->next_steps[p] += session_stats_next_step(turns, n, i);
     for (int m = 0; m < t->moves.count; m++) {
         const Move *mv = &t->moves.items[m];
         if (moves_group(mv->tag) == MOVE_SCORING)

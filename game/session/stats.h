@@ -31,7 +31,8 @@ typedef struct SessionStats {
     int tag_helps[STATS_TAGS_MAX];     /* 1 when the tag's first move earned points (or 0) */
     int heard[2][STATS_RATINGS];       /* how each partner's listening was rated by the other: Got
                                           it, Partly, Not yet */
-    int next_steps[2];                 /* moves tagged next_step each partner offered */
+    int next_steps[2];                 /* next steps each partner offered (turns for which
+                                          session_stats_next_step says so) */
     int repairs[2];                    /* repairs each partner made after a slip */
     int cancelled[2];                  /* replies whose listening a toaster cancelled */
     int toasters;                      /* replies that brought a toaster (counter_complaint) */
@@ -58,8 +59,9 @@ int session_stats_waiting(const Turn *turns, size_t n, size_t i);
  * then filled the slow way). */
 int session_stats_waiting_marks(const Turn *turns, size_t n, unsigned char *out);
 
-/* 1 when turn I of TURNS (N of them) offers a next step (a next_step move that counts): the
- * take-away lists these as what the couple agreed, else 0. */
+/* 1 when turn I of TURNS (N of them) offers a next step: a next_step move that counts, or a
+ * "closure" turn (the listener's answer to "a next step or a follow-up?") with no move that
+ * costs points. The take-away lists these as what the couple agreed; else 0. */
 int session_stats_next_step(const Turn *turns, size_t n, size_t i);
 
 /* How many times PLAYER's partner said each of Got it, Partly, Not yet to PLAYER's listening

@@ -351,6 +351,38 @@ static void test_play_a_move_is_never_split_between_lines(void **state)
     check_moves_on_one_line(800, 600);
 }
 
+/* A next step typed as people type ("ill look up microwaves tonight"), which the analyser
+ * does not read as one, is still what the summary lists to take away; and its counts read
+ * as English ("asked 1 question"), at W x H. */
+static void check_take_away(int w, int h)
+{
+    char input[600], cmd[2048], out[4096], path[600];
+    snprintf(input, sizeof input, "%s/take-away.txt", tmpdir);
+    bt_copy_input("tests/data/play/take-away.txt", input, tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --size %dx%d --text-runs --input %s "
+             "--data-dir %s/data-take-away-%d 2>&1",
+             bt_bin(), w, h, input, tmpdir, w);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    snprintf(path, sizeof path, "%s/ta-summary.bmp", tmpdir);
+    const char *phrases[] = {"To take away",
+                             "tom will: ill look up microwaves tonight and order one by friday",
+                             "Said it back 1 time, asked 1 question"};
+    st_assert_readable(path, w, h, phrases, 3);
+    ScreenText *st = st_load(path);
+    assert_false(st_has(st, "No next step was agreed"));
+    assert_false(st_has(st, "1 questions"));
+    st_free(st);
+}
+
+static void test_play_the_summary_lists_the_step_offered(void **state)
+{
+    (void)state;
+    check_take_away(1280, 720);
+    check_take_away(800, 600);
+}
+
 /* The library lists the saved session, the replay viewer plays it back, and deleting it after
  * the confirmation removes the file: every screen at W x H, readable. */
 static void check_library_tour(int w, int h)
@@ -425,6 +457,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_play_the_partner_decides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_a_move_is_never_split_between_lines, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_play_the_summary_lists_the_step_offered, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),

@@ -226,6 +226,33 @@ static void test_stats_export_says_what_they_say(void **state)
     free(md);
 }
 
+/* The listener's answer to "a next step?" is a step to take away even when the analyser saw
+ * no next_step in it (typed without apostrophes), and the export counts and lists it; an
+ * answer there that costs points is not a step. */
+static void test_stats_a_closure_in_plain_words_is_a_next_step(void **state)
+{
+    (void)state;
+    Script sc = {0};
+    move(say(&sc, 0, "startup", "The bins."), "soft_startup", 2);
+    move(say(&sc, 1, "reply", "You're tired of the bins."), "reflection", 3);
+    say(&sc, 0, "rating", "got_it");
+    say(&sc, 1, "closure", "ill take them out on monday");
+    Turn *dig = say(&sc, 0, "closure", "whatever, fine");
+    move(dig, "minimizing", -2);
+    assert_true(session_stats_next_step(sc.turns, sc.n, 3));
+    assert_false(session_stats_next_step(sc.turns, sc.n, 4));
+    assert_false(session_stats_next_step(sc.turns, sc.n, 1));
+    SessionStats st;
+    session_stats(sc.turns, sc.n, &st);
+    assert_int_equal(st.next_steps[1], 1);
+    assert_int_equal(st.next_steps[0], 0);
+    char *md = export_md(&sc);
+    assert_non_null(strstr(md, "| Next steps offered | 0 | 1 |"));
+    assert_non_null(strstr(md, "ill take them out on monday"));
+    assert_null(strstr(md, "no next step was agreed"));
+    free(md);
+}
+
 /* Every turn's answer at once (session_stats_waiting_marks) is the one each turn gets when
  * asked alone, on thousands of parks and startups with repeated texts in every order; and
  * points summed past what an int holds stay within it. */
@@ -272,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_stats_a_toaster_that_never_came_back_is_waiting),
         cmocka_unit_test(test_stats_the_partners_word_and_the_take_away),
         cmocka_unit_test(test_stats_export_says_what_they_say),
+        cmocka_unit_test(test_stats_a_closure_in_plain_words_is_a_next_step),
         cmocka_unit_test(test_stats_waiting_marks_agree_with_each_turn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
