@@ -211,6 +211,25 @@ static void draw_moves(const Ui *ui, const Turn *t, int withheld, int x, int y, 
     }
 }
 
+/* What the panel is for, before the first reply: in the body size, or in the small one
+ * where a large text size leaves the panel too short for it (it is never cut), or not at all
+ * where even that does not fit. */
+static void draw_empty(const Ui *ui, Rect r)
+{
+    static const char *const about = "After each reply, the moves the game saw appear here, "
+                                     "with their points and why. The one who spoke decides "
+                                     "whether they count.";
+    static const FontSize sizes[] = {FS_BODY, FS_SMALL};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        const WrapLine *lines;
+        int n = txt_wrap(ui->text, sizes[i], 0, about, r.w, &lines);
+        if (n * txt_line_height(ui->text, sizes[i]) <= r.h) {
+            txt_draw_wrapped(ui->text, sizes[i], 0, about, r, ui->theme.muted);
+            return;
+        }
+    }
+}
+
 void play_feedback_draw(const Ui *ui, const Flow *f, const char *warning, Rect box)
 {
     const Theme *th = &ui->theme;
@@ -224,10 +243,7 @@ void play_feedback_draw(const Ui *ui, const Flow *f, const char *warning, Rect b
     size_t at = 0;
     const Turn *t = latest_scored(f, &at);
     if (!t) {
-        txt_draw_wrapped(ui->text, FS_BODY, 0,
-                         "After each reply, the moves the game saw appear here, with their "
-                         "points and why. The one who spoke decides whether they count.",
-                         (Rect){x, y, w, bottom - y}, th->muted);
+        draw_empty(ui, (Rect){x, y, w, bottom - y});
         return;
     }
     char head[160], example[MIRROR_MAX];

@@ -333,6 +333,37 @@ static void test_keys_largest_text_size_stays_usable(void **state)
     }
 }
 
+/* At the largest text size the play screen's first frame, before any reply, explains the
+ * empty panel in full inside the panel: no line spills out of it or is left out, at
+ * 1280x720 and 800x600 (a game continued from Past sessions opens on this frame). */
+static void test_keys_largest_text_size_keeps_the_empty_panel_whole(void **state)
+{
+    (void)state;
+    for (int big = 0; big < 2; big++) {
+        int w = big ? 1280 : 800, h = big ? 720 : 600;
+        char input[512], cmd[2048], out[4096], shot[600];
+        snprintf(input, sizeof input, "%s/zoom-start.txt", tmpdir);
+        snprintf(shot, sizeof shot, "%s/zoom-start-%d.bmp", tmpdir, w);
+        FILE *f = fopen(input, "w");
+        assert_non_null(f);
+        fputs("type Maya\nkey Return\ntype Tom\nkey Return\nkey Return\n", f);
+        for (int i = 0; i < 12; i++)
+            fputs("key Ctrl+=\n", f);
+        fprintf(f, "shot %s\n", shot);
+        fclose(f);
+        snprintf(cmd, sizeof cmd,
+                 "%s play microwave --headless --size %dx%d --text-runs --input %s "
+                 "--data-dir %s/data-start-%d 2>&1",
+                 bt_bin(), w, h, input, tmpdir, w);
+        if (bt_run(cmd, out, sizeof out) != 0)
+            fail_msg("heard failed: %s", out);
+        static const char *const words[] = {"Maya, you hold the floor",
+                                            "After each reply, the moves the game saw",
+                                            "The one who spoke decides whether they count."};
+        st_assert_readable(shot, w, h, words, 3);
+    }
+}
+
 /* Two long names (47 bytes and 40) through the whole two-round game at 800x600: every
  * screen reads, no name split mid-word, the header keeps its last line. */
 static void test_keys_long_names_fit_every_screen(void **state)
@@ -445,6 +476,8 @@ int main(void)
             test_keys_replay_shortens_pauses_and_marks_what_was_taken_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_the_look_and_the_names_are_remembered, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_keys_largest_text_size_keeps_the_empty_panel_whole,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_largest_text_size_stays_usable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_long_names_fit_every_screen, setup, teardown),
     };
