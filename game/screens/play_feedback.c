@@ -153,6 +153,26 @@ static int draw_word(const Ui *ui, const Flow *f, const Turn *rating, const Turn
            ui->unit / 2;
 }
 
+/* A line through the first MOVE_LEN bytes of LINE (the move and its points), drawn wrapped
+ * in bold from (X, Y), W wide: on each row, as far as that row's words go, so a wrapped
+ * move is struck where it is written and "(does not count)" after it stays readable. */
+static void strike(const Ui *ui, const char *line, size_t move_len, int x, int y, int w, Color c)
+{
+    const WrapLine *lines;
+    WrapLine rows[8]; /* copied: measuring a row may replace the wrap cache's array */
+    int n = txt_wrap(ui->text, FS_BODY, 1, line, w, &lines);
+    n = n < 8 ? n : 8;
+    memcpy(rows, lines, (size_t)n * sizeof *rows);
+    int lh = txt_line_height(ui->text, FS_BODY);
+    for (int r = 0; r < n && rows[r].start < move_len; r++) {
+        size_t end =
+            rows[r].start + rows[r].len < move_len ? rows[r].start + rows[r].len : move_len;
+        char words[160];
+        snprintf(words, sizeof words, "%.*s", (int)(end - rows[r].start), line + rows[r].start);
+        ui_fill(ui, (Rect){x, y + r * lh + lh / 2, txt_width(ui->text, FS_BODY, 1, words), 2}, c);
+    }
+}
+
 /* Draws one move at Y (the line, and its reason when REASON is set), struck through when
  * STRUCK; returns its height, or -1 when it does not fit above BOTTOM. DRAW 0 only measures. */
 static int draw_move(const Ui *ui, const Move *m, int struck, int reason, int x, int y, int w,
@@ -161,8 +181,10 @@ static int draw_move(const Ui *ui, const Move *m, int struck, int reason, int x,
     const Theme *th = &ui->theme;
     int u = ui->unit, lh = txt_line_height(ui->text, FS_BODY);
     char line[160];
-    snprintf(line, sizeof line, "%s  %s  %+d%s", play_move_icon(m), moves_name(m->tag), m->points,
-             struck ? "  (does not count)" : "");
+    snprintf(line, sizeof line, "%s  %s  %+d", play_move_icon(m), moves_name(m->tag), m->points);
+    size_t move_len = strlen(line); /* the move and its points: what a strike goes through */
+    if (struck)
+        snprintf(line + move_len, sizeof line - move_len, "  (does not count)");
     const WrapLine *lines;
     int rows = txt_wrap(ui->text, FS_BODY, 1, line, w, &lines);
     int h = rows * lh + (reason ? txt_wrap(ui->text, FS_SMALL, 0, m->reason, w - u, &lines) *
@@ -174,9 +196,8 @@ static int draw_move(const Ui *ui, const Move *m, int struck, int reason, int x,
         return h + u / 2;
     Color c = struck ? th->muted : m->points >= 0 ? th->good : th->bad;
     txt_draw_wrapped(ui->text, FS_BODY, 1, line, (Rect){x, y, w, rows * lh}, c);
-    if (struck) /* a line through the words, on each row */
-        for (int r = 0; r < rows; r++)
-            ui_fill(ui, (Rect){x, y + r * lh + lh / 2, w * 2 / 3, 2}, th->muted);
+    if (struck)
+        strike(ui, line, move_len, x, y, w, th->muted);
     if (reason)
         txt_draw_wrapped(ui->text, FS_SMALL, 0, m->reason, (Rect){x + u, y + rows * lh, w - u, h},
                          th->text);

@@ -86,6 +86,38 @@ void bt_bmp_size(const char *path, int *w, int *h)
     *h = hh < 0 ? -hh : hh;
 }
 
+static uint32_t le32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+int bt_bmp_row(const char *path, int y, unsigned *out, int n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    unsigned char hdr[30];
+    assert_int_equal(fread(hdr, 1, sizeof hdr, f), sizeof hdr);
+    assert_true(hdr[0] == 'B' && hdr[1] == 'M');
+    int bpp = hdr[28] | hdr[29] << 8;
+    assert_true(bpp == 24 || bpp == 32);
+    int w = (int)le32(hdr + 18), h = (int)(int32_t)le32(hdr + 22);
+    int bottom_up = h > 0, rows = bottom_up ? h : -h;
+    assert_true(y >= 0 && y < rows && w > 0);
+    long stride = ((long)w * bpp + 31) / 32 * 4;
+    long row = bottom_up ? rows - 1 - y : y;
+    assert_int_equal(fseek(f, (long)le32(hdr + 10) + row * stride, SEEK_SET), 0);
+    unsigned char *px = malloc((size_t)stride);
+    assert_non_null(px);
+    assert_int_equal(fread(px, 1, (size_t)stride, f), (size_t)stride);
+    fclose(f);
+    for (int x = 0; x < w && x < n; x++) { /* blue, green, red in each pixel */
+        const unsigned char *p = px + (long)x * (bpp / 8);
+        out[x] = (unsigned)p[2] << 16 | (unsigned)p[1] << 8 | p[0];
+    }
+    free(px);
+    return w;
+}
+
 void bt_png_size(const char *path, int *w, int *h)
 {
     static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};

@@ -30,6 +30,11 @@ int bt_run(const char *cmd, char *out, size_t n);
  * be opened. */
 void bt_copy_input(const char *src, const char *dst, const char *shots_dir);
 
+/* Reads row Y (counted from the top) of the 24- or 32-bit BMP at PATH (the game's screenshots)
+ * into OUT as 0xrrggbb colours, at most N of them. Returns the image's width. Fails the test
+ * when PATH is not such a BMP or Y is outside it. */
+int bt_bmp_row(const char *path, int y, unsigned *out, int n);
+
 /* Reads the width and height (made positive) of the BMP at PATH from its header. Fails the
  * test when the file cannot be read or is not a BMP. */
 void bt_bmp_size(const char *path, int *w, int *h);

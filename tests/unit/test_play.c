@@ -383,6 +383,68 @@ static void test_play_the_summary_lists_the_step_offered(void **state)
     check_take_away(800, 600);
 }
 
+/* The longest stretch of pixels of colour C on the rows around the middle of run R in the
+ * screenshot SHOT: a line struck through R's words, or the widest stroke of a letter. */
+static int longest_across(const char *shot, const StRun *r, unsigned c)
+{
+    static unsigned px[4096];
+    int best = 0;
+    for (int y = r->rect.y + r->rect.h / 2 - 2; y <= r->rect.y + r->rect.h / 2 + 3; y++) {
+        int w = bt_bmp_row(shot, y, px, 4096), run = 0;
+        for (int x = 0; x < w && x < 4096; x++) {
+            run = px[x] == c ? run + 1 : 0;
+            best = run > best ? run : best;
+        }
+    }
+    return best;
+}
+
+/* Not yet withholds a reply's listening moves: the panel strikes each one through where it is
+ * written, on each row of a move that wraps, and no further ("(does not count)" stays
+ * readable), at W x H. */
+static void check_struck_moves(int w, int h)
+{
+    char input[600], cmd[2048], out[4096], shot[600];
+    snprintf(input, sizeof input, "%s/struck.txt", tmpdir);
+    bt_copy_input("tests/data/play/not-yet-struck.txt", input, tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --size %dx%d --text-runs --input %s "
+             "--data-dir %s/data-struck-%d 2>&1",
+             bt_bin(), w, h, input, tmpdir, w);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    snprintf(shot, sizeof shot, "%s/ny-struck.bmp", tmpdir);
+    const char *phrases[] = {"Maya said not yet", "said it back", "(does not count)",
+                             "asked a yes-or-no question"};
+    st_assert_readable(shot, w, h, phrases, 4);
+    ScreenText *st = st_load(shot);
+    int struck = 0;
+    for (size_t i = 0; i < st->count; i++) {
+        const StRun *r = &st->runs[i];
+        if (!st_visible(r) || r->rect.x < w / 2 ||
+            (!strstr(r->text, "✔ helps") && !strstr(r->text, "count)")))
+            continue; /* the panel's move lines, and the rows a move wraps onto */
+        int line = longest_across(shot, r, r->color);
+        if (line > r->rect.w)
+            fail_msg("%dx%d: the line through '%s' runs %d px past its words", w, h, r->text,
+                     line - r->rect.w);
+        if (strstr(r->text, "✔ helps")) {
+            if (line < r->rect.w / 3)
+                fail_msg("%dx%d: '%s' is not struck through", w, h, r->text);
+            struck++;
+        }
+    }
+    assert_int_equal(struck, 2);
+    st_free(st);
+}
+
+static void test_play_not_yet_strikes_each_move_where_it_is_written(void **state)
+{
+    (void)state;
+    check_struck_moves(1280, 720);
+    check_struck_moves(800, 600);
+}
+
 /* The library lists the saved session, the replay viewer plays it back, and deleting it after
  * the confirmation removes the file: every screen at W x H, readable. */
 static void check_library_tour(int w, int h)
@@ -460,6 +522,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_play_the_summary_lists_the_step_offered, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_play_not_yet_strikes_each_move_where_it_is_written,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
     };
