@@ -1,10 +1,11 @@
 /* an_lexicon.c: string interning (open addressing, FNV-1a), word classes and families.
- * Depends on an_stem (libstemmer) and libc. */
+ * Depends on an_stem (libstemmer), engine/core (utf8) and libc. */
 #include "game/analysis/an_lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/utf8.h"
 #include "game/analysis/an_stem.h"
 #include "game/analysis/an_stopwords.h"
 
@@ -237,7 +238,7 @@ static void annotate_word(const AnLexicon *lx, const char *w, size_t len, AnToke
 {
     char stem[AN_STEM_MAX];
     size_t n = an_stem(lx->stemmer, w, len, stem);
-    size_t keep = n < sizeof o->stem_text - 1 ? n : sizeof o->stem_text - 1;
+    size_t keep = n < sizeof o->stem_text - 1 ? n : utf8_floor(stem, n, sizeof o->stem_text - 1);
     memcpy(o->stem_text, stem, keep);
     o->stem_text[keep] = '\0';
     o->stem = an_lexicon_find(lx, stem);

@@ -1,8 +1,10 @@
 /* an_stem.c: a thin wrapper over Snowball's libstemmer (english, UTF-8). It keeps the
  * analyser's contract: only plain lower-case ASCII words are stemmed; anything else is
  * copied, so "café", "r2d2" and emoji pass through unchanged.
- * Depends on libstemmer and libc. */
+ * Depends on libstemmer, engine/core (utf8) and libc. */
 #include "game/analysis/an_stem.h"
+
+#include "engine/core/utf8.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -33,10 +35,11 @@ void an_stemmer_destroy(AnStemmer *s)
     free(s);
 }
 
+/* A word longer than a stem is cut at a character boundary, so the stem stays UTF-8. */
 static size_t copy_out(const char *w, size_t n, char *out)
 {
     if (n > AN_STEM_MAX - 1)
-        n = AN_STEM_MAX - 1;
+        n = utf8_floor(w, n, AN_STEM_MAX - 1);
     memcpy(out, w, n);
     out[n] = '\0';
     return n;

@@ -18,8 +18,8 @@ void an_stemmer_destroy(AnStemmer *s);
 
 /* Writes the stem of the lower-case word WORD (LEN bytes) to OUT (room for AN_STEM_MAX
  * bytes, NUL-terminated) and returns its length. Words that are not plain ASCII letters
- * (and apostrophes), or longer than AN_STEM_MAX - 5, are copied unchanged (cut to fit on a
- * byte count; callers pass valid folded words). */
+ * (and apostrophes), or longer than AN_STEM_MAX - 5, are copied unchanged, cut to fit at a
+ * character boundary so a valid UTF-8 word gives a valid UTF-8 stem. */
 size_t an_stem(AnStemmer *s, const char *word, size_t len, char *out);
 
 #endif
