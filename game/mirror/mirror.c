@@ -232,12 +232,31 @@ static const char *folded(const Sentence *s, int i)
     return i >= s->a && i < s->b && is_word(&s->w[i]) ? s->w[i].folded : NULL;
 }
 
+/* Verbs that take a clause without "that": "I can't believe you lent ...", "I heard you
+ * went ...". After them "you" opens the clause when a verb in the past or an auxiliary
+ * follows; before a bare verb it stays an object ("I saw you leave"). */
+static const char *const clause_verbs[] = {"believe", "hear", "heard", "see",  "saw",
+                                           "told",    "tell", "hate",  "love", NULL};
+
+/* Verbs that can only be the verb of a clause: auxiliaries and past forms. */
+static const char *const finite[] = {
+    "are",     "were",   "was",     "is",     "am",      "do",     "does",     "did",   "do not",
+    "did not", "can",    "can not", "could",  "will",    "would",  "should",   "have",  "has",
+    "had",     "must",   "might",   "went",   "got",     "said",   "took",     "came",  "knew",
+    "thought", "forgot", "spent",   "bought", "brought", "gave",   "kept",     "left",  "drank",
+    "ate",     "slept",  "ran",     "lent",   "sent",    "lost",   "broke",    "stole", "sold",
+    "paid",    "wrote",  "chose",   "threw",  "invited", "booked", "promised", NULL};
+
 /* Whether "you" at I is the subject of its clause (it becomes "I") or an object ("me"). */
 static int you_is_subject(const Sentence *s, int i)
 {
     const char *prev = folded(s, i - 1), *next = folded(s, i + 1);
     if (!prev)
         return 1; /* the start of the sentence, or after a comma */
+    if (next && in(prev, clause_verbs)) {
+        size_t n = strlen(next);
+        return in(next, finite) || (n > 3 && strcmp(next + n - 2, "ed") == 0);
+    }
     if (strcmp(prev, "like") == 0) {
         /* "feel like you ..." joins a clause; "don't like you ..." takes an object */
         const char *before = folded(s, i - 2);
@@ -281,6 +300,26 @@ static const char *turn_word(Sentence *s, int i)
             s->subject = 1;
             return speaker[k][1];
         }
+    /* typed without the apostrophe: "id love", "ill call" (a plain verb after them, and no
+     * "my" or "the" before, says which: "my id was stolen" keeps its id) */
+    static const char *const owners[] = {"my", "your", "his",  "her",  "our", "their", "the",
+                                         "a",  "an",   "this", "that", "new", NULL};
+    const char *before = folded(s, i - 1);
+    if (next && !(before && in(before, owners)) && !in(next, finite) &&
+        (in(next, verbs_after) || strcmp(next, "be") == 0 || strcmp(next, "rather") == 0)) {
+        if (strcmp(w, "id") == 0) {
+            s->subject = 1;
+            return "you'd";
+        }
+        if (strcmp(w, "ill") == 0) {
+            s->subject = 1;
+            return "you'll";
+        }
+    }
+    if (strcmp(w, "youd") == 0) {
+        s->subject = 2;
+        return "I'd";
+    }
     static const char *const listener[][2] = {
         {"you are", "I'm"}, {"you have", "I've"}, {"you would", "I'd"}, {"you will", "I'll"}};
     for (size_t k = 0; k < sizeof listener / sizeof listener[0]; k++)
@@ -413,6 +452,24 @@ static void skip_please(Sentence *s)
         s->a++;
 }
 
+/* Drops "please" (and the comma after it) at S->A: a sentence it opens that asks for no
+ * act of the listener ("Please, no drinking ...", "Please, I need ...") is said back without
+ * it, not as "So Please, ...". */
+static void drop_please(Sentence *s)
+{
+    static const char *const please[] = {"please", "pls", "plz", NULL};
+    int i = s->a;
+    while (i < s->b && s->w[i].kind == AN_TOK_PUNCT)
+        i++;
+    if (i >= s->b || !is_word(&s->w[i]) || !in(s->w[i].folded, please))
+        return;
+    i++;
+    while (i < s->b && s->w[i].kind == AN_TOK_PUNCT)
+        i++;
+    if (i < s->b)
+        s->a = i;
+}
+
 /* Whether S's words from I on open a question: "why ...", "why would he ...", "do you ...". */
 static int opens_question(const Sentence *s, int i)
 {
@@ -472,7 +529,8 @@ static void read_shape(Sentence *s, int *tail)
                !(second && (strcmp(second, "you") == 0 || strcmp(second, "i") == 0))) {
         s->shape = WANTS_ME;
     } else {
-        s->a = at; /* "just" and "maybe" stay in a sentence that says something */
+        s->a = at;      /* "just" and "maybe" stay in a sentence that says something */
+        drop_please(s); /* "Please, no drinking at ..." says it without the "Please" */
     }
 }
 

@@ -85,6 +85,24 @@ static const struct {
     {"Mum fell again. That's the third time this month and you were supposed to fit the rail.",
      "So Mum fell again, and that's the third time this month and I was supposed to fit the "
      "rail. Did I get that?"},
+    /* a "Please" that asks for no act of the listener is left out, not "So Please, ..." */
+    {"Please, no drinking at my dad's seventieth. I'm begging you.",
+     "So no drinking at your dad's seventieth, and you're begging me. Did I get that?"},
+    {"Please I need an hour to myself after work.",
+     "So you need an hour to yourself after work. Did I get that?"},
+    /* after "believe", "heard", "saw": "you" before a past verb opens the clause, before a
+     * bare verb it is an object */
+    {"i can't believe you lent your brother money AGAIN",
+     "So you can't believe I lent my brother money AGAIN. Did I get that?"},
+    {"I heard you went to the pub without me.",
+     "So you heard I went to the pub without you. Did I get that?"},
+    {"I saw you leave early.", "So you saw me leave early. Did I get that?"},
+    /* "id", "ill", "youd" typed without the apostrophe turn sides; "my id" is an id */
+    {"id love us to do the dishes together",
+     "So you'd love us to do the dishes together. Did I get that?"},
+    {"ill be home late", "So you'll be home late. Did I get that?"},
+    {"you said youd call the plumber", "So you feel I said I'd call the plumber. Did I get that?"},
+    {"my id was stolen at the station", "So your id was stolen at the station. Did I get that?"},
     /* a name keeps its capital, a number its letters */
     {"Sam forgot to pick me up again at 2am.",
      "So Sam forgot to pick you up again at 2am. Did I get that?"},
