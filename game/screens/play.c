@@ -78,6 +78,7 @@ static void answer_result(PlayScreen *ps, App *app, int rc, int round_before,
         after_answer(ps, app, round_before);
         return;
     }
+    ps->view.message_bad = 1; /* each of these is something to put right */
     switch (rc) {
     case FLOW_ERR_EMPTY:
         snprintf(ps->view.message, sizeof ps->view.message,
@@ -143,6 +144,7 @@ static void go_back(PlayScreen *ps, App *app)
     if (again && flow_ask(f)->kind == ASK_TEXT)
         tf_set_text(ps->field, again);
     free(again);
+    ps->view.message_bad = 0;
     snprintf(ps->view.message, sizeof ps->view.message, "Took back the last answer%s.",
              flow_ask(f)->kind == ASK_TEXT && tf_length(ps->field)
                  ? ": it is back in the box to change"
@@ -182,6 +184,7 @@ static void reload(PlayScreen *ps, App *app)
         app_push(app, error_screen_create(&err, reload_cb, ps));
         return;
     }
+    ps->view.message_bad = 0;
     snprintf(ps->view.message, sizeof ps->view.message, "Reloaded the scenario.");
 }
 
@@ -384,8 +387,11 @@ Screen *play_screen_resume(App *app, const char *path)
     if (flow_finished(match_flow(g->match))) /* it had ended but for its last line */
         return summary_screen_create(app, g);
     Screen *s = play_screen_for(app, g);
-    if (s)
-        snprintf(((PlayScreen *)s)->view.message, sizeof((PlayScreen *)s)->view.message,
+    if (s) { /* a greeting, drawn as news, not as a mistake */
+        PlayView *v = &((PlayScreen *)s)->view;
+        snprintf(v->message, sizeof v->message,
                  "Welcome back: the game goes on where you left it.");
+        v->message_bad = 0;
+    }
     return s;
 }

@@ -334,7 +334,8 @@ void play_view_draw(PlayView *v, App *app, const Flow *f, const char *warning,
     draw_transcript(v, ui, f, (Rect){m, y, left_w, mid_h});
     play_feedback_draw(ui, f, warning, (Rect){m * 2 + left_w, y, area.w - 3 * m - left_w, mid_h});
     if (v->message[0])
-        txt_draw(ui->text, FS_SMALL, 1, v->message, m, y + mid_h + u / 4, ui->theme.bad);
+        txt_draw(ui->text, FS_SMALL, 1, v->message, m, y + mid_h + u / 4,
+                 v->message_bad ? ui->theme.bad : ui->theme.accent);
     draw_input(v, ui, ask, field, (Rect){m, y + mid_h + msg_h, area.w - 2 * m, in_h});
     if (v->replay)
         return;

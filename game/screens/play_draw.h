@@ -20,6 +20,8 @@ typedef struct PlayView {
     int nchoices;
     int selected;          /* the highlighted choice, which Enter picks (arrows move it) */
     char message[256];     /* a line for the players under the input */
+    int message_bad;       /* the message is a mistake to put right (error colour); else news
+                              such as "Welcome back" (accent colour) */
     int replay;            /* drawn by the replay viewer: no play key hints */
     const PlayMark *marks; /* in time order (borrowed), or NULL */
     int nmarks;

@@ -172,7 +172,9 @@ static void test_keys_time_out_stops_the_turn_timer(void **state)
 }
 
 /* Ctrl+Q leaves a game half-way (asking first); the library names it unfinished, C continues
- * it where it was left, and the rest of the game is written on to the same file. */
+ * it where it was left, greeting the players in the accent colour (a greeting is not a
+ * mistake: only "Type something first" and its like are in the error colour), and the rest of
+ * the game is written on to the same file. */
 static void test_keys_leave_and_continue_from_the_library(void **state)
 {
     (void)state;
@@ -184,6 +186,7 @@ static void test_keys_leave_and_continue_from_the_library(void **state)
          "key Ctrl+q\nshot SHOTS/leave.bmp\nkey Return\nwait 500\n"
          "key l\nwait 100\nshot SHOTS/library.bmp\nkey c\nwait 100\nshot SHOTS/back.bmp\n"
          "key 1\nkey 2\ntype I'll call the repair shop tomorrow at nine.\nkey Return\nkey Return\n"
+         "key Return\nshot SHOTS/empty.bmp\n" /* nothing typed: a mistake to put right */
          "type The kettle leaks.\nkey Return\n"
          "type The kettle leaks and that bothers you. Did I get it?\nkey Return\n"
          "key 1\nkey 2\nkey Return\nshot SHOTS/summary.bmp\n",
@@ -196,6 +199,21 @@ static void test_keys_leave_and_continue_from_the_library(void **state)
     static const char *const back[] = {"Welcome back: the game goes on where you left it.",
                                        "Did Sam get it?", "You're fed up that it broke again."};
     see("back.bmp", back, 3);
+    char path[600];
+    snprintf(path, sizeof path, "%s/back.bmp", tmpdir);
+    ScreenText *st = st_load(path);
+    const StRun *welcome = st_find(st, "Welcome back"), *team = st_find(st, "Team +");
+    assert_non_null(welcome);
+    assert_non_null(team);
+    assert_int_equal(welcome->color, team->color); /* the accent, as the team score */
+    unsigned greeting = welcome->color;
+    st_free(st);
+    snprintf(path, sizeof path, "%s/empty.bmp", tmpdir);
+    st = st_load(path);
+    const StRun *empty = st_find(st, "Type something first");
+    assert_non_null(empty);
+    assert_int_not_equal(empty->color, greeting);
+    st_free(st);
     static const char *const summary[] = {"Session summary",
                                           "I'll call the repair shop tomorrow at nine."};
     see("summary.bmp", summary, 2);
