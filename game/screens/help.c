@@ -3,6 +3,7 @@
  * softened startup, repair attempts and four horsemen), which the play screens leave out
  * for the words players use. F1 from the title or from a game; the arrows and PgUp/PgDn
  * scroll; Esc, F1 or Enter goes back where it was. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "game/screens/screens.h"
@@ -75,20 +76,40 @@ static void handle(Screen *s, App *app, const Event *e)
     hs->scroll = hs->scroll < 0 ? 0 : hs->scroll > hs->max ? hs->max : hs->scroll;
 }
 
-/* Draws the sections from Y (scrolled) in the column X, W wide; returns their height. */
-static int draw_sections(const Ui *ui, int x, int y, int w, int bottom)
+/* Draws S wrapped to W from (X, Y), only the lines wholly inside [TOP, BOTTOM): a line the
+ * view would cut is left out rather than drawn in half. Returns the height the whole text
+ * takes, drawn or not. */
+static int draw_whole_lines(const Ui *ui, FontSize size, int bold, const char *s, int x, int y,
+                            int w, int top, int bottom, Color c)
+{
+    const WrapLine *lines;
+    int n = txt_wrap(ui->text, size, bold, s, w, &lines), lh = txt_line_height(ui->text, size);
+    for (int i = 0; i < n; i++) {
+        int ly = y + i * lh;
+        if (ly < top || ly + lh > bottom)
+            continue;
+        txt_wrap(ui->text, size, bold, s, w, &lines); /* drawing may replace the cache's array */
+        char row[512];
+        snprintf(row, sizeof row, "%.*s", (int)lines[i].len, s + lines[i].start);
+        txt_draw(ui->text, size, bold, row, x, ly, c);
+    }
+    return n * lh;
+}
+
+/* Draws the sections from Y (scrolled) in the column X, W wide, only the lines wholly inside
+ * [TOP, BOTTOM); returns their height. */
+static int draw_sections(const Ui *ui, int x, int y, int w, int top, int bottom)
 {
     const Theme *th = &ui->theme;
-    int u = ui->unit, top = y;
+    int u = ui->unit, start = y;
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
-        y += txt_draw_wrapped(ui->text, FS_LARGE, 1, sections[i].heading,
-                              (Rect){x, y, w, bottom + 100000}, th->accent) +
+        y += draw_whole_lines(ui, FS_LARGE, 1, sections[i].heading, x, y, w, top, bottom,
+                              th->accent) +
              u / 2;
-        y += txt_draw_wrapped(ui->text, FS_BODY, 0, sections[i].text,
-                              (Rect){x, y, w, bottom + 100000}, th->text) +
+        y += draw_whole_lines(ui, FS_BODY, 0, sections[i].text, x, y, w, top, bottom, th->text) +
              u * 2;
     }
-    return y - top;
+    return y - start;
 }
 
 static void draw(Screen *s, App *app, Rect area)
@@ -102,7 +123,7 @@ static void draw(Screen *s, App *app, Rect area)
     int bottom = area.h - txt_line_height(ui->text, FS_SMALL) * 2 - u * 2;
     Rect view = {m, top, w, bottom - top};
     ui_clip_scroll(ui, view);
-    int h = draw_sections(ui, m, top - hs->scroll, w - u, bottom);
+    int h = draw_sections(ui, m, top - hs->scroll, w - u, top, bottom);
     ui_unclip(ui);
     hs->max = h > view.h ? h - view.h : 0;
     if (hs->scroll < hs->max)

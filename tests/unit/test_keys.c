@@ -444,22 +444,46 @@ static void test_keys_long_names_fit_every_screen(void **state)
     }
 }
 
+/* Fails, naming SHOT, when a line of a scrolling view in SHOT is cut by the view's top or
+ * bottom edge: a view that shows only whole lines (help) leaves such a line out. */
+static void assert_whole_lines(const char *shot)
+{
+    ScreenText *st = st_load(shot);
+    int in_view = 0;
+    for (size_t i = 0; i < st->count; i++) {
+        const StRun *r = &st->runs[i];
+        if (!r->scroll || r->dropped)
+            continue;
+        in_view++;
+        if (r->rect.y < r->box.y || r->rect.y + r->rect.h > r->box.y + r->box.h)
+            fail_msg("%s: \"%s\" at y %d..%d is cut by its view, y %d..%d", shot, r->text,
+                     r->rect.y, r->rect.y + r->rect.h, r->box.y, r->box.y + r->box.h);
+    }
+    assert_true(in_view > 0);
+    st_free(st);
+}
+
 /* On the title too, Esc asks before quitting; F1 shows how to play, with the ideas behind
- * the game in their own names, readable at both sizes. */
+ * the game in their own names, readable at both sizes: whole lines only, none cut in half
+ * above "more below", at the first page, scrolled, and at the largest text size. */
 static void test_keys_title_asks_before_quitting_and_f1_helps(void **state)
 {
     (void)state;
     for (int big = 0; big < 2; big++) {
         int w = big ? 1280 : 800, h = big ? 720 : 600;
-        char input[512], cmd[2048], out[4096], shot[3][600];
-        static const char *const names[] = {"quit", "stayed", "help"};
-        for (int i = 0; i < 3; i++)
+        char input[512], cmd[2048], out[4096], shot[5][600];
+        static const char *const names[] = {"quit", "stayed", "help", "help-down", "help-zoom"};
+        for (int i = 0; i < 5; i++)
             snprintf(shot[i], sizeof shot[i], "%s/%s-%d.bmp", tmpdir, names[i], w);
         snprintf(input, sizeof input, "%s/title.txt", tmpdir);
         FILE *f = fopen(input, "w");
         assert_non_null(f);
-        fprintf(f, "key Escape\nshot %s\nkey Escape\nshot %s\nkey F1\nshot %s\nkey Escape\n",
-                shot[0], shot[1], shot[2]);
+        fprintf(f, "key Escape\nshot %s\nkey Escape\nshot %s\nkey F1\nshot %s\n", shot[0], shot[1],
+                shot[2]);
+        fprintf(f, "key Down\nkey Down\nkey Down\nwait 100\nshot %s\n", shot[3]);
+        for (int i = 0; i < 12; i++)
+            fputs("key Ctrl+=\n", f);
+        fprintf(f, "wait 100\nkey Down\nkey Down\nwait 100\nshot %s\nkey Escape\n", shot[4]);
         fclose(f);
         snprintf(cmd, sizeof cmd,
                  "%s --headless --size %dx%d --text-runs --input %s --data-dir %s/data 2>&1",
@@ -475,6 +499,11 @@ static void test_keys_title_asks_before_quitting_and_f1_helps(void **state)
         static const char *const help[] = {"How to play Heard", "How a round goes",
                                            "How the score works", "more below"};
         st_assert_readable(shot[2], w, h, help, 4);
+        static const char *const more[] = {"more below"};
+        for (int i = 2; i < 5; i++) {
+            st_assert_readable(shot[i], w, h, more, 1);
+            assert_whole_lines(shot[i]);
+        }
     }
 }
 
