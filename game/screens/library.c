@@ -102,7 +102,14 @@ typedef struct Series {
     char names[2][64]; /* the couple, as the selected session names them */
 } Series;
 
-/* The selected couple's most recent sessions that loaded, oldest first. */
+/* Whether S has anything to chart: a game left before anyone said a word has no score (the
+ * list still shows it, to continue or delete). */
+static int charted(const SessionSummary *s)
+{
+    return s->ok && (s->ended || s->played > 0);
+}
+
+/* The selected couple's most recent sessions with something to chart, oldest first. */
 static void couple_sessions(const LibraryScreen *ls, Series *out)
 {
     const SessionSummary *sel = &ls->list[ls->selected];
@@ -111,7 +118,7 @@ static void couple_sessions(const LibraryScreen *ls, Series *out)
     const SessionSummary *newest[CHART_MAX];
     int k = 0;
     for (size_t i = 0; i < ls->count && k < CHART_MAX; i++) /* the list is newest first */
-        if (ls->list[i].ok && same_couple(&ls->list[i], sel))
+        if (charted(&ls->list[i]) && same_couple(&ls->list[i], sel))
             newest[k++] = &ls->list[i];
     for (int i = 0; i < k; i++)
         out->s[i] = newest[k - 1 - i];
@@ -125,16 +132,55 @@ static int felt_percent(const SessionSummary *s, const char *name)
     return s->rated[p] ? s->felt_heard[p] * 100 / s->rated[p] : -1;
 }
 
-/* The x of point I of N in PLOT. */
-static int point_x(Rect plot, int i, int n)
+/* The x of point I of N in PLOT, whose first and last points stand INSET from its ends. */
+static int point_x(Rect plot, int inset, int i, int n)
 {
-    return n == 1 ? plot.x + plot.w / 2 : plot.x + plot.w / 10 + i * (plot.w * 8 / 10) / (n - 1);
+    return n == 1 ? plot.x + plot.w / 2 : plot.x + inset + i * (plot.w - 2 * inset) / (n - 1);
+}
+
+/* Whether session I of SE was played on the same day as the one before or after it (the
+ * series is in time order), so its date alone would not tell them apart. */
+static int shares_day(const Series *se, int i)
+{
+    char day[32], other[32];
+    session_date_short(se->s[i]->started, day, sizeof day);
+    for (int j = i - 1; j <= i + 1; j += 2)
+        if (j >= 0 && j < se->n &&
+            strcmp(day, session_date_short(se->s[j]->started, other, sizeof other)) == 0)
+            return 1;
+    return 0;
+}
+
+/* The dates under the x-axis of PLOT (points INSET from its ends), from Y, within BOX: the
+ * day, and under it the time when another session on the chart shares that day. A date that
+ * would run into the one before is left out. */
+static void draw_dates(const Ui *ui, const Series *se, Rect plot, int inset, int y, Rect box)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL), last_end = -1000;
+    for (int i = 0; i < se->n; i++) {
+        char date[32], time[32] = "";
+        session_date_short(se->s[i]->started, date, sizeof date);
+        if (shares_day(se, i))
+            session_time_short(se->s[i]->started, time, sizeof time);
+        int dw = txt_width(ui->text, FS_SMALL, 0, date),
+            tw = txt_width(ui->text, FS_SMALL, 0, time);
+        int w = dw > tw ? dw : tw, cx = point_x(plot, inset, i, se->n), x = cx - w / 2;
+        if (x < last_end + u || x + w > box.x + box.w)
+            continue;
+        txt_draw(ui->text, FS_SMALL, 0, date, cx - dw / 2, y, th->muted);
+        if (time[0])
+            txt_draw(ui->text, FS_SMALL, 0, time, cx - tw / 2, y + lh, th->muted);
+        last_end = x + w;
+    }
 }
 
 /* The frame of a chart: its title, the axes with LO and HI written at the y-axis, the
- * dates under the x-axis. Returns the plot's rectangle. */
+ * dates under the x-axis. ROOM: how far a point's value reaches to either side of it, so the
+ * first and last points stand far enough in (*INSET) for their values to stay clear of the
+ * y-axis and the chart's end. Returns the plot's rectangle. */
 static Rect chart_frame(const Ui *ui, const Series *se, const char *title, const char *lo,
-                        const char *hi, Rect box)
+                        const char *hi, int room, Rect box, int *inset)
 {
     const Theme *th = &ui->theme;
     int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL);
@@ -142,21 +188,17 @@ static Rect chart_frame(const Ui *ui, const Series *se, const char *title, const
     int axis_w = txt_width(ui->text, FS_SMALL, 0, hi) > txt_width(ui->text, FS_SMALL, 0, lo)
                      ? txt_width(ui->text, FS_SMALL, 0, hi)
                      : txt_width(ui->text, FS_SMALL, 0, lo);
-    Rect plot = {box.x + axis_w + u, box.y + lh * 2, box.w - axis_w - u * 2, box.h - lh * 4 - u};
+    /* over the plot, the title and a value written above the top point's mark (4 px) */
+    Rect plot = {box.x + axis_w + u, box.y + lh * 2 + 4, box.w - axis_w - u * 2,
+                 box.h - lh * 4 - u - 4};
+    *inset = plot.w / 10 > room ? plot.w / 10 : room;
+    if (*inset > plot.w / 2)
+        *inset = plot.w / 2;
     ui_fill(ui, (Rect){plot.x, plot.y, 1, plot.h}, th->text);          /* the y-axis */
     ui_fill(ui, (Rect){plot.x, plot.y + plot.h, plot.w, 1}, th->text); /* the x-axis */
     txt_draw(ui->text, FS_SMALL, 0, hi, box.x, plot.y - lh / 2, th->muted);
     txt_draw(ui->text, FS_SMALL, 0, lo, box.x, plot.y + plot.h - lh / 2, th->muted);
-    int last_end = -1000;
-    for (int i = 0; i < se->n; i++) { /* dates that would run into the one before are left out */
-        char date[32];
-        session_date_short(se->s[i]->started, date, sizeof date);
-        int w = txt_width(ui->text, FS_SMALL, 0, date), x = point_x(plot, i, se->n) - w / 2;
-        if (x < last_end + u || x + w > box.x + box.w)
-            continue;
-        txt_draw(ui->text, FS_SMALL, 0, date, x, plot.y + plot.h + u / 2, th->muted);
-        last_end = x + w;
-    }
+    draw_dates(ui, se, plot, *inset, plot.y + plot.h + u / 2, box);
     return plot;
 }
 
@@ -164,7 +206,7 @@ static Rect chart_frame(const Ui *ui, const Series *se, const char *title, const
 static void draw_scores(const Ui *ui, const Series *se, Rect box)
 {
     const Theme *th = &ui->theme;
-    int lo = 0, hi = 1, lh = txt_line_height(ui->text, FS_SMALL);
+    int lo = 0, hi = 1, lh = txt_line_height(ui->text, FS_SMALL), room = 0, inset;
     for (int i = 0; i < se->n; i++) {
         lo = se->s[i]->team_score < lo ? se->s[i]->team_score : lo;
         hi = se->s[i]->team_score > hi ? se->s[i]->team_score : hi;
@@ -172,9 +214,13 @@ static void draw_scores(const Ui *ui, const Series *se, Rect box)
     char los[16], his[16];
     snprintf(los, sizeof los, "%+d", lo);
     snprintf(his, sizeof his, "%+d", hi);
-    Rect plot = chart_frame(ui, se, "Team score", lo ? los : "0", his, box);
+    for (int i = 0; i < 2; i++) { /* a value is centred over its dot */
+        int w = txt_width(ui->text, FS_SMALL, 1, i ? his : los) / 2 + 2;
+        room = w > room ? w : room;
+    }
+    Rect plot = chart_frame(ui, se, "Team score", lo ? los : "0", his, room, box, &inset);
     for (int i = 0; i < se->n; i++) {
-        int x = point_x(plot, i, se->n);
+        int x = point_x(plot, inset, i, se->n);
         int y = plot.y + plot.h - (se->s[i]->team_score - lo) * plot.h / (hi - lo);
         ui_fill(ui, (Rect){x - 4, y - 4, 9, 9}, th->accent);
         char v[16];
@@ -184,20 +230,56 @@ static void draw_scores(const Ui *ui, const Series *se, Rect box)
     }
 }
 
-/* How often each partner felt heard: a filled mark for the first, an outlined one for the
- * second, with its value, and a key under the chart. */
-static void draw_felt(const Ui *ui, const Series *se, Rect box)
+/* The key under the felt-heard chart, in BOX: a mark and "when NAME listened" for each
+ * partner, on one line when both fit whole, else one a line (a name too long for a whole
+ * line is shortened). DRAW 0 only measures. Returns the height it takes. */
+static int draw_key(const Ui *ui, const Series *se, Rect box, int draw)
 {
     const Theme *th = &ui->theme;
     int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL);
-    Rect plot = chart_frame(ui, se, "Felt heard (Got it, when each listened)", "0%", "100%",
-                            (Rect){box.x, box.y, box.w, box.h - lh});
+    char key[2][96], shown[128];
+    for (int p = 0; p < 2; p++)
+        snprintf(key[p], sizeof key[p], "when %s listened", se->names[p]);
+    int one_line = txt_width(ui->text, FS_SMALL, 0, key[0]) +
+                       txt_width(ui->text, FS_SMALL, 0, key[1]) + u * 6 <=
+                   box.w;
+    int h = one_line ? lh : lh * 2;
+    if (!draw)
+        return h;
+    int kx = box.x, ky = box.y + box.h - h;
+    for (int p = 0; p < 2; p++) {
+        Rect mark = {kx, ky + 4, 9, 9};
+        if (p == 0)
+            ui_fill(ui, mark, th->accent);
+        else
+            ui_outline(ui, mark, th->text, 2);
+        ui_ellipsize(ui, FS_SMALL, 0, key[p], box.x + box.w - kx - u * 2, shown, sizeof shown);
+        int w = txt_draw(ui->text, FS_SMALL, 0, shown, kx + u * 2, ky, th->text);
+        if (one_line) {
+            kx += u * 4 + w;
+        } else {
+            kx = box.x;
+            ky += lh;
+        }
+    }
+    return h;
+}
+
+/* How often each partner felt heard: a filled mark for the first, an outlined one for the
+ * second, with its value beside it, and the key under the chart, KEY_H high. */
+static void draw_felt(const Ui *ui, const Series *se, Rect box, int key_h)
+{
+    const Theme *th = &ui->theme;
+    int u = ui->unit, lh = txt_line_height(ui->text, FS_SMALL), inset;
+    int room = u + 8 + txt_width(ui->text, FS_SMALL, 0, "100%"); /* a mark u aside, its value */
+    Rect plot = chart_frame(ui, se, "Felt heard (Got it, when each listened)", "0%", "100%", room,
+                            (Rect){box.x, box.y, box.w, box.h - key_h}, &inset);
     for (int p = 0; p < 2; p++) {
         for (int i = 0; i < se->n; i++) {
             int pct = felt_percent(se->s[i], se->names[p]);
             if (pct < 0)
                 continue;
-            int x = point_x(plot, i, se->n) + (p ? u : -u),
+            int x = point_x(plot, inset, i, se->n) + (p ? u : -u),
                 y = plot.y + plot.h - pct * plot.h / 100;
             Rect mark = {x - 4, y - 4, 9, 9};
             if (p == 0)
@@ -210,22 +292,7 @@ static void draw_felt(const Ui *ui, const Series *se, Rect box)
             txt_draw(ui->text, FS_SMALL, 0, v, p ? x + 6 : x - 6 - w, y - lh / 2, th->text);
         }
     }
-    int ky = box.y + box.h - lh, kx = box.x, room = box.w - u * 8; /* both keys, two marks */
-    char key[2][96], shown[128];
-    for (int p = 0; p < 2; p++)
-        snprintf(key[p], sizeof key[p], "when %s listened", se->names[p]);
-    int natural =
-        txt_width(ui->text, FS_SMALL, 0, key[0]) + txt_width(ui->text, FS_SMALL, 0, key[1]);
-    for (int p = 0; p < 2; p++) {
-        Rect mark = {kx, ky + 4, 9, 9};
-        if (p == 0)
-            ui_fill(ui, mark, th->accent);
-        else
-            ui_outline(ui, mark, th->text, 2);
-        ui_ellipsize(ui, FS_SMALL, 0, key[p], natural <= room ? room : room / 2, shown,
-                     sizeof shown); /* long names share the line */
-        kx += u * 2 + txt_draw(ui->text, FS_SMALL, 0, shown, kx + u * 2, ky, th->text) + u * 2;
-    }
+    draw_key(ui, se, box, 1);
 }
 
 static void draw_charts(LibraryScreen *ls, const Ui *ui, Rect box)
@@ -239,16 +306,24 @@ static void draw_charts(LibraryScreen *ls, const Ui *ui, Rect box)
     Series se;
     couple_sessions(ls, &se);
     char title[200];
-    snprintf(title, sizeof title, "%s and %s: %d session%s%s", se.names[0], se.names[1], se.n,
-             se.n == 1 ? "" : "s", se.n == CHART_MAX ? ", the latest" : "");
+    if (se.n == 0)
+        snprintf(title, sizeof title, "%s and %s: nothing to chart until a game has a turn",
+                 se.names[0], se.names[1]);
+    else
+        snprintf(title, sizeof title, "%s and %s: %d session%s%s", se.names[0], se.names[1], se.n,
+                 se.n == 1 ? "" : "s", se.n == CHART_MAX ? ", the latest" : "");
     char shown[240];
     txt_draw(ui->text, FS_SMALL, 1,
              ui_ellipsize(ui, FS_SMALL, 1, title, box.w - u * 2, shown, sizeof shown), box.x + u,
              box.y + u / 2, th->text);
+    if (se.n == 0)
+        return;
     int top = box.y + u / 2 + txt_line_height(ui->text, FS_SMALL) + u / 2;
     int half = (box.w - u * 3) / 2, h = box.y + box.h - top - u / 2;
-    draw_scores(ui, &se, (Rect){box.x + u, top, half, h});
-    draw_felt(ui, &se, (Rect){box.x + u * 2 + half, top, half, h});
+    Rect felt = {box.x + u * 2 + half, top, half, h};
+    int key_h = draw_key(ui, &se, felt, 0); /* both plots leave it room, so their axes line up */
+    draw_scores(ui, &se, (Rect){box.x + u, top, half, h - key_h});
+    draw_felt(ui, &se, felt, key_h);
 }
 
 /* ---- the list ---------------------------------------------------------------------------- */
@@ -305,7 +380,16 @@ static void draw(Screen *s, App *app, Rect area)
     y += txt_line_height(ui->text, FS_TITLE) + u;
     int hints_h = txt_line_height(ui->text, FS_SMALL) * 2 + u * 2;
     int msg_h = txt_line_height(ui->text, FS_BODY) * 2 + u;
-    int chart_h = (area.h - y - hints_h - msg_h) * 9 / 20;
+    int avail = area.h - y - hints_h - msg_h, chart_h = avail * 9 / 20;
+    int lh = txt_line_height(ui->text, FS_SMALL),
+        row_h = txt_line_height(ui->text, FS_BODY) + lh + u;
+    int least = lh * 10 + u * 5 / 2 + 4;   /* a plot three lines high over a key on two lines */
+    int spare = avail - row_h * 2 - u * 2; /* what the list can give and keep two rows */
+    if (chart_h < (least < spare ? least : spare))
+        chart_h = least < spare ? least : spare;
+    int rows = ls->count ? (int)ls->count : 1; /* a short list leaves the chart its room */
+    if (avail - rows * row_h - u * 2 > chart_h)
+        chart_h = avail - rows * row_h - u * 2;
     Rect list = {m, y, area.w - 2 * m, area.h - y - hints_h - msg_h - chart_h - u * 2};
     if (ls->count == 0)
         txt_draw_wrapped(ui->text, FS_BODY, 0,

@@ -233,6 +233,8 @@ typedef struct SessionSummary {
     int team_score;    /* the sum of the turns' points (session_stats) */
     int ended;         /* the session finished normally */
     int turns;         /* number of turns */
+    int played;        /* turns the players took (notes left out): 0 for a game left before
+                          anyone said a word */
     int reflections;   /* moves tagged "reflection" over all turns */
     int felt_heard[2]; /* how often each player's partner said Got it to their listening */
     int rated[2];      /* how often each player's listening was rated */
@@ -256,6 +258,10 @@ const char *session_date_words(const char *iso, char *out, size_t n);
 
 /* The same, short, for a chart's axis: "22 Nov"; "?" when ISO is not a time. */
 const char *session_date_short(const char *iso, char *out, size_t n);
+
+/* The local time of day of ISO, for telling apart two sessions of one day: "09:15"; "?"
+ * when ISO is not a time. Returns OUT. */
+const char *session_time_short(const char *iso, char *out, size_t n);
 
 /* Deletes the session file PATH. Only regular files named *.jsonl are deleted. Returns 0,
  * SESSION_ERR_ARG for anything else, or SESSION_ERR_MISSING / SESSION_ERR_IO (errno kept). */

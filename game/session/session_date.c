@@ -1,6 +1,7 @@
 /* session_date.c: a session's start time (ISO 8601 UTC, as the header stores it) in the
  * words people read dates in, in the local time zone: "Sunday 22 November 2026, 10:15", or
- * "22 Nov" on a chart's axis. libc and POSIX (localtime_r) only. */
+ * "22 Nov" on a chart's axis, and "09:15" under it for two sessions of one day. libc and
+ * POSIX (localtime_r) only. */
 #include "game/session/session.h"
 
 #include <stdio.h>
@@ -62,5 +63,15 @@ const char *session_date_short(const char *iso, char *out, size_t n)
         snprintf(out, n, "?");
     else
         format(out, n, "%d %b", &tm);
+    return out;
+}
+
+const char *session_time_short(const char *iso, char *out, size_t n)
+{
+    struct tm tm;
+    if (local_time(iso, &tm) != 0)
+        snprintf(out, n, "?");
+    else if (!strftime(out, n, "%H:%M", &tm))
+        snprintf(out, n, "?");
     return out;
 }

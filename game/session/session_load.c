@@ -726,6 +726,7 @@ static void summarize(SessionSummary *sum, const char *path, time_t mtime)
     sum->team_score = st.team_score;
     sum->ended = s->ended;
     sum->turns = (int)s->n_turns;
+    sum->played = st.turns[0] + st.turns[1];
     sum->reflections = st.reflections[0] + st.reflections[1];
     session_free(s);
 }

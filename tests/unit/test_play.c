@@ -255,9 +255,9 @@ static void check_partner_decides(int w, int h)
     assert_non_null(toaster);
     assert_non_null(move_of(toaster, "reflection"));
     assert_non_null(move_of(toaster, "counter_complaint"));
-    assert_int_equal(move_of(toaster, "toaster_cancels")->points,
-                     -(move_of(toaster, "reflection")->points +
-                       move_of(toaster, "feeling")->points));
+    assert_int_equal(
+        move_of(toaster, "toaster_cancels")->points,
+        -(move_of(toaster, "reflection")->points + move_of(toaster, "feeling")->points));
     /* the next try is a repair; Maya's Not yet withholds its listening, not the repair */
     assert_non_null(repair);
     assert_int_equal(repair->n, toaster->n + 2); /* right after the park */
@@ -473,8 +473,8 @@ static void check_library_tour(int w, int h)
         const char *phrases[PHRASES_MAX];
     } shots[] = {
         {"lib",
-         {"Past sessions", "The microwave and the toaster — Alex and Sam", "team +18",
-          "Team score", "when Sam listened"}},
+         {"Past sessions", "The microwave and the toaster — Alex and Sam", "team +18", "Team score",
+          "when Sam listened"}},
         {"replay", {"REPLAY", "answer 16 of 16", "Team +18", "Session complete", "Play/pause"}},
         {"replay-step",
          {"REPLAY", "answer 5 of 16", "Is there more?", "Yes, there's more", "No, that's it"}},
@@ -511,6 +511,114 @@ static void test_play_library_at_800x600(void **state)
     check_library_tour(800, 600);
 }
 
+/* Plays the two-round game and sets the saved session's start to ISO (UTC, as long as the
+ * one written), renaming the file to NAME so the next game cannot take its name. */
+static void play_at(const char *iso, const char *name)
+{
+    char saved[1024], out[4096], path[600];
+    if (bt_play_two_rounds(tmpdir, "", saved, sizeof saved, out, sizeof out) != 0)
+        fail_msg("heard play failed: %s", out);
+    FILE *f = fopen(saved, "r+");
+    assert_non_null(f);
+    static char head[65536];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    head[n] = '\0';
+    char *at = strstr(head, "\"started\":\"");
+    assert_non_null(at);
+    at += strlen("\"started\":\"");
+    assert_int_equal(strcspn(at, "\""), strlen(iso));
+    fseek(f, (long)(at - head), SEEK_SET);
+    fputs(iso, f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/data/%s", tmpdir, name);
+    assert_int_equal(rename(saved, path), 0);
+}
+
+/* The x of the felt-heard chart's y-axis in SHOT: the first pixel of the text colour C right
+ * of the "100%" written at the axis, on the row a quarter of the way up from "0%". */
+static int felt_axis_x(const char *shot, const ScreenText *st, unsigned c)
+{
+    const StRun *hi = NULL, *lo = NULL;
+    for (size_t i = 0; i < st->count; i++) { /* the axis labels are the muted ones */
+        if (strcmp(st->runs[i].text, "100%") == 0 && st->runs[i].color != c)
+            hi = &st->runs[i];
+        if (strcmp(st->runs[i].text, "0%") == 0 && st->runs[i].color != c)
+            lo = &st->runs[i];
+    }
+    assert_non_null(hi);
+    assert_non_null(lo);
+    int y = lo->rect.y + lo->rect.h / 2 - (lo->rect.y - hi->rect.y) / 4;
+    static unsigned px[4096];
+    int w = bt_bmp_row(shot, y, px, 4096);
+    for (int x = hi->rect.x + hi->rect.w; x < w && x < 4096; x++)
+        if (px[x] == c)
+            return x;
+    fail_msg("%s: no y-axis right of \"100%%\"", shot);
+    return -1;
+}
+
+/* The library's charts, at W x H and at the largest text size (ZOOM): two finished games on
+ * one day and a game left before anyone typed. Each point reads on its own: the two dates
+ * carry their times; the game left empty is not charted as +0 (the list still shows it);
+ * no value crosses the felt-heard chart's y-axis; the key names both partners whole. */
+static void check_library_charts(int w, int h, int zoom)
+{
+    char input[600], cmd[2048], out[4096], shot[600];
+    snprintf(input, sizeof input, "%s/charts.txt", tmpdir);
+    snprintf(shot, sizeof shot, "%s/charts-%d-%d.bmp", tmpdir, w, zoom);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("key l\nwait 100\n", f);
+    for (int i = 0; i < zoom; i++)
+        fputs("key Ctrl+=\n", f);
+    fprintf(f, "wait 100\nshot %s\n", shot);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "TZ=UTC %s --headless --size %dx%d --text-runs --input %s --data-dir %s/data 2>&1",
+             bt_bin(), w, h, input, tmpdir);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    static const char *const words[] = {
+        "Alex and Sam: 2 sessions", "5 Dec", "09:15", "20:40", "when Alex listened",
+        "when Sam listened"};
+    st_assert_readable(shot, w, h, words, 6);
+    ScreenText *st = st_load(shot);
+    assert_true(st_has(st, "team +0 · unfinished")); /* listed, not charted */
+    assert_null(st_find_exact(st, "+0"));
+    const StRun *fifty = st_find_exact(st, "50%");
+    assert_non_null(fifty);
+    int axis = felt_axis_x(shot, st, fifty->color);
+    for (size_t i = 0; i < st->count; i++) { /* the values, in the text colour */
+        const StRun *r = &st->runs[i];
+        if (r->color == fifty->color && strchr(r->text, '%') && r->rect.x <= axis &&
+            axis < r->rect.x + r->rect.w)
+            fail_msg("%s: \"%s\" at x %d..%d crosses the y-axis at x %d", shot, r->text, r->rect.x,
+                     r->rect.x + r->rect.w, axis);
+    }
+    st_free(st);
+}
+
+static void test_play_library_charts_each_session_readably(void **state)
+{
+    (void)state;
+    play_at("2026-12-05T09:15:00Z", "morning.jsonl");
+    play_at("2026-12-05T20:40:00Z", "evening.jsonl");
+    char input[600], cmd[2048], out[4096];
+    snprintf(input, sizeof input, "%s/left.txt", tmpdir); /* left before anyone typed */
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("type Alex\nkey Return\ntype Sam\nkey Return\nkey Return\nkey Escape\nkey Return\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "%s play microwave --headless --input %s --data-dir %s/data 2>&1",
+             bt_bin(), input, tmpdir);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    check_library_charts(1280, 720, 0);
+    check_library_charts(800, 600, 0);
+    check_library_charts(1280, 720, 12);
+    check_library_charts(800, 600, 12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -526,6 +634,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_library_charts_each_session_readably, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
