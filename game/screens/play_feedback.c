@@ -132,8 +132,9 @@ static int draw_example(const Ui *ui, const char *example, Rect r, int draw)
 
 /* ---- the moves ----------------------------------------------------------------------------- */
 
-/* The partner's word on the reply, in a line: "Maya said Not yet — try again". Returns the
- * height drawn. */
+/* The partner's word on the reply, in a line: "Maya said Not yet — try again", and what it
+ * did to the points only when it did something (WORD, the "rated" turn, is NULL when the
+ * reply had no listening points to withhold). Returns the height drawn. */
 static int draw_word(const Ui *ui, const Flow *f, const Turn *rating, const Turn *word, Rect r)
 {
     const Theme *th = &ui->theme;
@@ -142,12 +143,16 @@ static int draw_word(const Ui *ui, const Flow *f, const Turn *rating, const Turn
     if (strcmp(rating->text, "got_it") == 0)
         snprintf(line, sizeof line, "%s said Got it: felt heard %+d", who,
                  word ? word->moves.total : 0);
-    else if (strcmp(rating->text, "partly") == 0)
+    else if (strcmp(rating->text, "partly") == 0 && word)
         snprintf(line, sizeof line, "%s said Partly: half the listening points count (%+d)", who,
-                 word ? word->moves.total : 0);
-    else
+                 word->moves.total);
+    else if (strcmp(rating->text, "partly") == 0)
+        snprintf(line, sizeof line, "%s said Partly", who);
+    else if (word)
         snprintf(line, sizeof line,
                  "%s said not yet — try again: the listening points do not count", who);
+    else
+        snprintf(line, sizeof line, "%s said not yet — try again", who);
     return txt_draw_wrapped(ui->text, FS_BODY, 1, line, r,
                             strcmp(rating->text, "not_yet") == 0 ? th->bad : th->good) +
            ui->unit / 2;
@@ -268,20 +273,30 @@ void play_feedback_draw(const Ui *ui, const Flow *f, const char *warning, Rect b
         return;
     }
     char head[160], example[MIRROR_MAX];
-    snprintf(head, sizeof head, "What the game saw in %s's words", flow_name(f, t->player));
-    y +=
-        txt_draw_wrapped(ui->text, FS_BODY, 1, head, (Rect){x, y, w, bottom - y}, th->text) + u / 2;
+    if (t->moves.count > 0) { /* a heading with nothing under it would be an empty line */
+        snprintf(head, sizeof head, "What the game saw in %s's words", flow_name(f, t->player));
+        y += txt_draw_wrapped(ui->text, FS_BODY, 1, head, (Rect){x, y, w, bottom - y}, th->text) +
+             u / 2;
+    }
     const Turn *word, *rating = rating_of(f, at, &word);
     if (rating)
         y += draw_word(ui, f, rating, word, (Rect){x, y, w, bottom - y});
     Rect rest = {box.x + u / 2, y, box.w - u, bottom - y};
     int ex_h = example_now(f, example, sizeof example) ? draw_example(ui, example, rest, 0) : 0;
-    if (t->moves.count == 0 && !ex_h)
-        txt_draw_wrapped(ui->text, FS_BODY, 0,
-                         "No moves recognised. That is fine: the one who spoke decides whether "
-                         "they felt heard.",
-                         (Rect){x, y, w, bottom - y}, th->muted);
-    int withheld = rating && strcmp(rating->text, "not_yet") == 0;
+    if (t->moves.count == 0 && t->role == ROLE_CUSTOMER) /* the speaker: nothing to show yet */
+        draw_empty(ui, (Rect){x, y, w, bottom - y - (ex_h ? ex_h + u / 2 : 0)});
+    else if (t->moves.count == 0) { /* the listener's reply: said, where it fits whole */
+        snprintf(head, sizeof head,
+                 "No moves recognised in %s's words. That is fine: the one who spoke decides "
+                 "whether they felt heard.",
+                 flow_name(f, t->player));
+        const WrapLine *lines;
+        int h =
+            txt_wrap(ui->text, FS_BODY, 0, head, w, &lines) * txt_line_height(ui->text, FS_BODY);
+        if (y + h <= bottom - (ex_h ? ex_h + u / 2 : 0))
+            txt_draw_wrapped(ui->text, FS_BODY, 0, head, (Rect){x, y, w, h}, th->muted);
+    }
+    int withheld = rating && strcmp(rating->text, "not_yet") == 0 && word;
     draw_moves(ui, t, withheld, x, y, w, bottom - (ex_h ? ex_h + u / 2 : 0));
     if (ex_h)
         draw_example(ui, example, rest, 1);

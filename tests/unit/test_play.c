@@ -414,9 +414,9 @@ static void check_struck_moves(int w, int h)
     if (bt_run(cmd, out, sizeof out) != 0)
         fail_msg("heard failed: %s", out);
     snprintf(shot, sizeof shot, "%s/ny-struck.bmp", tmpdir);
-    const char *phrases[] = {"Maya said not yet", "said it back", "(does not count)",
-                             "asked a yes-or-no question"};
-    st_assert_readable(shot, w, h, phrases, 4);
+    const char *phrases[] = {"Maya said not yet", "the listening points do not count",
+                             "said it back", "(does not count)", "asked a yes-or-no question"};
+    st_assert_readable(shot, w, h, phrases, 5);
     ScreenText *st = st_load(shot);
     int struck = 0;
     for (size_t i = 0; i < st->count; i++) {
@@ -443,6 +443,44 @@ static void test_play_not_yet_strikes_each_move_where_it_is_written(void **state
     (void)state;
     check_struck_moves(1280, 720);
     check_struck_moves(800, 600);
+}
+
+/* The panel says only what happened, at W x H: after a startup with no moves, no heading
+ * over an empty list (what the panel is for, instead); after Not yet on a reply with no
+ * listening points, the word without "the listening points do not count", and no heading. */
+static void check_nothing_withheld(int w, int h)
+{
+    char input[600], cmd[2048], out[4096], shot[600];
+    snprintf(input, sizeof input, "%s/withheld.txt", tmpdir);
+    bt_copy_input("tests/data/play/not-yet-nothing-withheld.txt", input, tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --size %dx%d --text-runs --input %s "
+             "--data-dir %s/data-withheld-%d 2>&1",
+             bt_bin(), w, h, input, tmpdir, w);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    snprintf(shot, sizeof shot, "%s/nw-startup.bmp", tmpdir);
+    const char *startup[] = {"I want a new microwave, ours broke again.",
+                             "After each reply, the moves the game saw appear here"};
+    st_assert_readable(shot, w, h, startup, 2);
+    ScreenText *st = st_load(shot);
+    assert_false(st_has(st, "What the game saw"));
+    st_free(st);
+    snprintf(shot, sizeof shot, "%s/nw-not-yet.bmp", tmpdir);
+    const char *not_yet[] = {"Maya said not yet — try again", "No moves recognised in Tom's words",
+                             "An example of saying it back"};
+    st_assert_readable(shot, w, h, not_yet, 3);
+    st = st_load(shot);
+    assert_false(st_has(st, "do not count"));
+    assert_false(st_has(st, "What the game saw"));
+    st_free(st);
+}
+
+static void test_play_not_yet_on_no_listening_points_withholds_nothing(void **state)
+{
+    (void)state;
+    check_nothing_withheld(1280, 720);
+    check_nothing_withheld(800, 600);
 }
 
 /* The library lists the saved session, the replay viewer plays it back, and deleting it after
@@ -631,6 +669,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_play_the_summary_lists_the_step_offered, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_play_not_yet_strikes_each_move_where_it_is_written,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_not_yet_on_no_listening_points_withholds_nothing,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
