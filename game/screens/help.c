@@ -50,7 +50,8 @@ static const struct {
      "from good customer service."},
     {"Keys",
      "Enter sends or picks the highlighted choice; 1, 2, 3 choose; Ctrl+1, Ctrl+2 pick a "
-     "prompt. Esc takes back one step (what you typed comes back to edit); with nothing left "
+     "prompt. On the names screen, F3 swaps who holds the floor first. Esc takes back one step "
+     "(what you typed comes back to edit); with nothing left "
      "to take back it asks before leaving, and the game is saved to pick up later from Past "
      "sessions; Ctrl+Q leaves at once, asking first, to pick up later. F9 calls a time-out "
      "that stops the clock. F2 switches to high contrast, Ctrl "

@@ -1,6 +1,6 @@
 /* players.c: the two players' names and who holds the floor first. Tab moves between the
- * fields, F1 swaps who starts, Enter goes on, Esc goes back (the names are kept while the
- * screen is open). */
+ * fields, F3 swaps who starts, F1 shows how to play (as on every screen; it changes nothing
+ * here), Enter goes on, Esc goes back (the names are kept while the screen is open). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,7 +75,11 @@ static void handle(Screen *s, App *app, const Event *e)
             ps->focus = !ps->focus;
             return;
         }
-        if (e->key == KEY_F1) {
+        if (e->key == KEY_F1) { /* help, as everywhere: the names and who starts stay */
+            app_push(app, help_screen_create(app));
+            return;
+        }
+        if (e->key == KEY_F3) {
             ps->setup.first = !ps->setup.first;
             return;
         }
@@ -133,9 +137,10 @@ static void draw(Screen *s, App *app, Rect area)
          u;
     if (ps->message[0])
         txt_draw_wrapped(ui->text, FS_BODY, 1, ps->message, (Rect){m, y, w, area.h}, t->bad);
-    static const char *const hints[] = {"Tab",   "Next field", "F1",  "Swap who starts",
-                                        "Enter", "Continue",   "Esc", "Back"};
-    ui_hints(ui, (Rect){m, 0, w, area.h - u}, hints, 4);
+    static const char *const hints[] = {"Tab", "Next field", "F3",    "Swap who starts",
+                                        "F1",  "Help",       "Enter", "Continue",
+                                        "Esc", "Back"};
+    ui_hints(ui, (Rect){m, 0, w, area.h - u}, hints, 5);
 }
 
 static int caret(Screen *s, Rect *where)

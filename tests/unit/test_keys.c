@@ -507,6 +507,34 @@ static void test_keys_title_asks_before_quitting_and_f1_helps(void **state)
     }
 }
 
+/* On the names screen F1 shows how to play, as on every screen, and changes nothing: the
+ * same player still holds the floor first, in the hint and in the game. F3 swaps who starts. */
+static void test_keys_f1_on_the_names_screen_helps_and_changes_nothing(void **state)
+{
+    (void)state;
+    char saved[1024];
+    play("microwave",
+         "type Alex\nkey Tab\ntype Sam\nkey F1\nwait 100\nshot SHOTS/names-help.bmp\n"
+         "key Escape\nwait 100\nshot SHOTS/names-back.bmp\nkey Return\nkey Return\nwait 100\n"
+         "shot SHOTS/names-start.bmp\n",
+         saved, sizeof saved);
+    static const char *const help[] = {"How to play Heard", "How a round goes"};
+    see("names-help.bmp", help, 2);
+    static const char *const back[] = {"Who is playing?", "Player 1  —  holds the floor first",
+                                       "F3", "Swap who starts", "Help"};
+    see("names-back.bmp", back, 5);
+    static const char *const start[] = {"Alex — Customer (holds the floor)"};
+    see("names-start.bmp", start, 1);
+    play("microwave",
+         "type Alex\nkey Tab\ntype Sam\nkey F3\nwait 100\nshot SHOTS/names-swapped.bmp\n"
+         "key Return\nkey Return\nwait 100\nshot SHOTS/swapped-start.bmp\n",
+         saved, sizeof saved);
+    static const char *const swapped[] = {"Player 2  —  holds the floor first"};
+    see("names-swapped.bmp", swapped, 1);
+    static const char *const sam[] = {"Sam — Customer (holds the floor)"};
+    see("swapped-start.bmp", sam, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,6 +547,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_keys_leave_and_continue_from_the_library, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_keys_f1_on_the_names_screen_helps_and_changes_nothing,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_keys_replay_shortens_pauses_and_marks_what_was_taken_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_the_look_and_the_names_are_remembered, setup,
