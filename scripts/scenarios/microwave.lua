@@ -23,7 +23,7 @@ return {
 
     customer_hints = {
         "Start soft: \"I feel ... about ... and I need ...\" makes listening easier.",
-        "One thing at a time: the microwave today; other grievances can have their own turn.",
+        "One thing at a time: name one complaint now; the others can have their own turn.",
     },
 
     examples = {
