@@ -220,6 +220,16 @@ void an_models_resolve(const AnModels *ms, int domain, AnTagScore *out, int n,
         double ma = log(out[ta].p / out[ta].threshold), mb = log(out[tb].p / out[tb].threshold);
         out[d->pairs[k][2] || ma >= mb ? tb : ta].fires = 0;
     }
+    /* One clause does not both say their words back and bring a complaint of one's own: a
+     * reply that does both ("You're sick of asking. But I've been working ten-hour days.")
+     * does it in two clauses. Where both models chose the same clause, the surer stays. */
+    int tr = an_models_tag_index(ms, domain, "reflection");
+    int tc = an_models_tag_index(ms, domain, "counter_complaint");
+    if (tr >= 0 && tc >= 0 && tr < n && tc < n && live[tr] && live[tc] && out[tr].fires &&
+        out[tc].fires && out[tr].clause >= 0 && out[tr].clause == out[tc].clause) {
+        double mr = log(out[tr].p / out[tr].threshold), mc = log(out[tc].p / out[tc].threshold);
+        out[mr >= mc ? tc : tr].fires = 0;
+    }
 }
 
 /* ---- reading ------------------------------------------------------------------------- */

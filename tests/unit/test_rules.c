@@ -291,6 +291,47 @@ static const Move *move(const MoveList *ml, const char *tag)
     return NULL;
 }
 
+/* Models for reflection (the partner's words with "you") and counter-complaint ("toaster"),
+ * the one weighing W_REFLECTION, the other W_TOASTER. */
+static AnModels *reflection_and_toaster(double w_reflection, double w_toaster)
+{
+    const char *refl = "subj:you|e", *toaster = "w:toaster";
+    AnModels *ms = an_models_create();
+    assert_int_equal(an_models_add(ms, "couples", "reflection", -4.0, 0.5, &refl, &w_reflection, 1),
+                     0);
+    assert_int_equal(
+        an_models_add(ms, "couples", "counter_complaint", -4.0, 0.5, &toaster, &w_toaster, 1), 0);
+    return ms;
+}
+
+/* A reply that says it back and brings a toaster does it in two clauses: both moves are
+ * named. One clause read both ways is read the surer way, so a reflection that mentions
+ * something of the replier's is not cancelled by a toaster the same words made. */
+static void test_rules_one_clause_is_not_both_reflection_and_toaster(void **state)
+{
+    (void)state;
+    ScriptError err;
+    Rules *r = rules_load(".", &err);
+    assert_non_null(r);
+    const char *ctx = "I'm worried about the bills.";
+    const char *two = "You're worried about the bills. My toaster is broken too.";
+    const char *one = "You're worried about the bills and the toaster.";
+
+    rules_set_models(r, reflection_and_toaster(8.0, 6.0));
+    MoveList ml = score(r, ctx, two, ROLE_AGENT);
+    assert_true(has(&ml, "reflection"));
+    assert_true(has(&ml, "counter_complaint"));
+    ml = score(r, ctx, one, ROLE_AGENT);
+    assert_true(has(&ml, "reflection"));
+    assert_false(has(&ml, "counter_complaint"));
+
+    rules_set_models(r, reflection_and_toaster(6.0, 8.0)); /* the toaster surer */
+    ml = score(r, ctx, one, ROLE_AGENT);
+    assert_false(has(&ml, "reflection"));
+    assert_true(has(&ml, "counter_complaint"));
+    rules_destroy(r);
+}
+
 /* Saved sessions replay by comparing moves in order, and Debian's Lua randomises string
  * hashing per state: two freshly loaded Rules must list the same moves in the same order,
  * the order of LABELS.md. */
@@ -534,6 +575,7 @@ int main(void)
         cmocka_unit_test(test_rules_long_quotes_are_cut_on_a_character),
         cmocka_unit_test(test_rules_overrides_change_points_and_add_rules),
         cmocka_unit_test(test_rules_without_models),
+        cmocka_unit_test(test_rules_one_clause_is_not_both_reflection_and_toaster),
         cmocka_unit_test(test_rules_reasoned_no_and_team),
         cmocka_unit_test(test_rules_load_reports_missing_root),
     };
