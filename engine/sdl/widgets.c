@@ -91,39 +91,48 @@ Rect ui_button(const Ui *ui, int x, int y, const char *key, const char *label, i
     return r;
 }
 
-void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs)
+/* Lays the pairs out in WIDTH pixels, left to right, breaking to a new line where the next
+ * pair would pass WIDTH. With DRAW, draws them with their first line at (X, Y). Returns the
+ * number of lines. */
+static int hints_layout(const Ui *ui, int x0, int y0, int width, const char *const *pairs,
+                        int npairs, int draw)
 {
     const Theme *t = &ui->theme;
-    int lh = txt_line_height(ui->text, FS_SMALL);
-    int x = r.x, y = r.y + r.h - lh - ui->unit / 2;
-    for (int i = 0; i + 1 < npairs * 2; i += 2) {
-        int kw = txt_width(ui->text, FS_SMALL, 1, pairs[i]) + ui->unit;
-        int aw = txt_width(ui->text, FS_SMALL, 0, pairs[i + 1]);
-        if (x + kw + aw > r.x + r.w) { /* wrap onto the line above rather than overflow */
-            x = r.x;
-            y -= lh + ui->unit / 2;
-        }
-        Rect kr = {x, y - 1, kw, lh + 2};
-        ui_fill(ui, kr, t->panel_alt);
-        ui_outline(ui, kr, t->border, 1);
-        txt_draw(ui->text, FS_SMALL, 1, pairs[i], x + ui->unit / 2, y, t->text);
-        txt_draw(ui->text, FS_SMALL, 0, pairs[i + 1], x + kw + ui->unit / 2, y, t->muted);
-        x += kw + aw + ui->unit * 2;
-    }
-}
-
-int ui_hints_height(const Ui *ui, int width, const char *const *pairs, int npairs)
-{
-    int lh = txt_line_height(ui->text, FS_SMALL), x = 0, lines = 1;
+    int lh = txt_line_height(ui->text, FS_SMALL), x = 0, y = y0, lines = 1;
     for (int i = 0; i + 1 < npairs * 2; i += 2) {
         int kw = txt_width(ui->text, FS_SMALL, 1, pairs[i]) + ui->unit;
         int aw = txt_width(ui->text, FS_SMALL, 0, pairs[i + 1]);
         if (x > 0 && x + kw + aw > width) {
             lines++;
             x = 0;
+            y += lh + ui->unit / 2;
+        }
+        if (draw) {
+            Rect kr = {x0 + x, y - 1, kw, lh + 2};
+            ui_fill(ui, kr, t->panel_alt);
+            ui_outline(ui, kr, t->border, 1);
+            txt_draw(ui->text, FS_SMALL, 1, pairs[i], x0 + x + ui->unit / 2, y, t->text);
+            txt_draw(ui->text, FS_SMALL, 0, pairs[i + 1], x0 + x + kw + ui->unit / 2, y, t->muted);
         }
         x += kw + aw + ui->unit * 2;
     }
+    return lines;
+}
+
+void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs)
+{
+    /* The last line sits at R's bottom; the lines before it above, so that they read in
+     * order, left to right and then down. */
+    int lh = txt_line_height(ui->text, FS_SMALL);
+    int lines = hints_layout(ui, r.x, 0, r.w, pairs, npairs, 0);
+    int y = r.y + r.h - lh - ui->unit / 2 - (lines - 1) * (lh + ui->unit / 2);
+    hints_layout(ui, r.x, y, r.w, pairs, npairs, 1);
+}
+
+int ui_hints_height(const Ui *ui, int width, const char *const *pairs, int npairs)
+{
+    int lh = txt_line_height(ui->text, FS_SMALL);
+    int lines = hints_layout(ui, 0, 0, width, pairs, npairs, 0);
     return lines * (lh + ui->unit / 2) + ui->unit / 2;
 }
 

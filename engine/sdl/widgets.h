@@ -36,7 +36,8 @@ Rect ui_button(const Ui *ui, int x, int y, const char *key, const char *label, i
 int ui_button_width(const Ui *ui, const char *key, const char *label);
 
 /* A line of key hints along the bottom of R: pairs of key and action; when they do not fit
- * in R's width, the first pairs go on lines above. */
+ * in R's width, they wrap onto more lines, read left to right and then down, the last line
+ * at R's bottom. */
 void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs);
 
 /* The height ui_hints takes for the pairs in WIDTH pixels: one line, or more. */

@@ -101,6 +101,65 @@ static void test_headless_title_and_picker_read_at_both_sizes(void **state)
     check_title_and_picker(800, 600);
 }
 
+/* The last line on screen that reads exactly TEXT: the key hints are drawn after the
+ * buttons that share their words. Fails the test when there is none. Borrowed. */
+static const StRun *last_run(const ScreenText *st, const char *shot, const char *text)
+{
+    for (size_t i = st->count; i-- > 0;)
+        if (st_visible(&st->runs[i]) && strcmp(st->runs[i].text, text) == 0)
+            return &st->runs[i];
+    fail_msg("%s: no line reads \"%s\"", shot, text);
+    return NULL;
+}
+
+/* The title's key hints, at 1280x720 and 800x600, at the standard and the largest text
+ * size, read in order: each key is right of the one before on its line, or on a line below
+ * (at 800x600 the hints that did not fit were drawn on a line above the first ones). */
+static void test_headless_title_hints_read_in_order(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"Enter", "L", "F1", "R", "F2", "Ctrl + =/-", "Esc"};
+    static const char *const actions[] = {"Play",        "Past sessions", "How to play",
+                                          "Reload list", "High contrast", "Text size",
+                                          "Quit"};
+    for (int big = 0; big < 2; big++) {
+        int w = big ? 1280 : 800, h = big ? 720 : 600;
+        char input[512], cmd[2048], out[4096], shot[2][600];
+        snprintf(input, sizeof input, "%s/hints.txt", tmpdir);
+        snprintf(shot[0], sizeof shot[0], "%s/hints-%d.bmp", tmpdir, w);
+        snprintf(shot[1], sizeof shot[1], "%s/hints-zoom-%d.bmp", tmpdir, w);
+        FILE *f = fopen(input, "w");
+        assert_non_null(f);
+        fprintf(f, "shot %s\n", shot[0]);
+        for (int i = 0; i < 12; i++)
+            fputs("key Ctrl+=\n", f);
+        fprintf(f, "wait 100\nshot %s\n", shot[1]);
+        fclose(f);
+        snprintf(cmd, sizeof cmd,
+                 "%s --headless --size %dx%d --text-runs --input %s --data-dir %s/data 2>&1",
+                 bt_bin(), w, h, input, tmpdir);
+        if (bt_run(cmd, out, sizeof out) != 0)
+            fail_msg("heard failed: %s", out);
+        for (int z = 0; z < 2; z++) {
+            st_assert_readable(shot[z], w, h, actions, 7);
+            ScreenText *st = st_load(shot[z]);
+            const StRun *prev = NULL;
+            for (int i = 0; i < 7; i++) {
+                const StRun *k = last_run(st, shot[z], keys[i]);
+                const StRun *a = last_run(st, shot[z], actions[i]);
+                if (a->rect.y != k->rect.y || a->rect.x <= k->rect.x)
+                    fail_msg("%s: \"%s\" is not beside its key %s", shot[z], actions[i], keys[i]);
+                if (prev && !(k->rect.y > prev->rect.y ||
+                              (k->rect.y == prev->rect.y && k->rect.x > prev->rect.x)))
+                    fail_msg("%s: the hint %s (%d,%d) reads before the one before it (%d,%d)",
+                             shot[z], keys[i], k->rect.x, k->rect.y, prev->rect.x, prev->rect.y);
+                prev = a;
+            }
+            st_free(st);
+        }
+    }
+}
+
 /* --screenshot at the end of a run writes the text runs too; a name ending in .png (any
  * case) gives a PNG, any other name a BMP. */
 static void test_headless_last_frame_screenshot_png_or_bmp(void **state)
@@ -216,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_headless_help_and_version),
         cmocka_unit_test(test_headless_unknown_scenario_lists_the_ids),
         cmocka_unit_test(test_headless_title_and_picker_read_at_both_sizes),
+        cmocka_unit_test(test_headless_title_hints_read_in_order),
         cmocka_unit_test(test_headless_last_frame_screenshot_png_or_bmp),
         cmocka_unit_test(test_headless_error_screen_reads_at_both_sizes),
         cmocka_unit_test(test_headless_broken_scenario_still_shows_title),
