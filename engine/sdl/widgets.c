@@ -136,6 +136,23 @@ int ui_hints_height(const Ui *ui, int width, const char *const *pairs, int npair
     return lines * (lh + ui->unit / 2) + ui->unit / 2;
 }
 
+int ui_draw_whole_lines(const Ui *ui, FontSize size, int bold, const char *text, int x, int y,
+                        int w, int top, int bottom, Color c)
+{
+    const WrapLine *lines;
+    int n = txt_wrap(ui->text, size, bold, text, w, &lines), lh = txt_line_height(ui->text, size);
+    for (int i = 0; i < n; i++) {
+        int ly = y + i * lh;
+        if (ly < top || ly + lh > bottom)
+            continue;
+        txt_wrap(ui->text, size, bold, text, w, &lines); /* drawing may replace the cache's array */
+        char row[2048];
+        snprintf(row, sizeof row, "%.*s", (int)lines[i].len, text + lines[i].start);
+        txt_draw(ui->text, size, bold, row, x, ly, c);
+    }
+    return n * lh;
+}
+
 const char *ui_ellipsize(const Ui *ui, FontSize size, int bold, const char *text, int width,
                          char *out, size_t n)
 {

@@ -43,6 +43,12 @@ void ui_hints(const Ui *ui, Rect r, const char *const *pairs, int npairs);
 /* The height ui_hints takes for the pairs in WIDTH pixels: one line, or more. */
 int ui_hints_height(const Ui *ui, int width, const char *const *pairs, int npairs);
 
+/* Draws TEXT wrapped to W pixels from (X, Y) in SIZE (BOLD) and C, but only the lines that
+ * lie wholly between TOP and BOTTOM: a view that scrolls shows no line cut in half at its
+ * edges. Returns the height all the lines take, drawn or not. */
+int ui_draw_whole_lines(const Ui *ui, FontSize size, int bold, const char *text, int x, int y,
+                        int w, int top, int bottom, Color c);
+
 /* Writes TEXT into OUT (N bytes), cut at a character with "…" so that it fits WIDTH pixels
  * on one line in SIZE (BOLD). Returns OUT. */
 const char *ui_ellipsize(const Ui *ui, FontSize size, int bold, const char *text, int width,

@@ -77,26 +77,6 @@ static void handle(Screen *s, App *app, const Event *e)
     hs->scroll = hs->scroll < 0 ? 0 : hs->scroll > hs->max ? hs->max : hs->scroll;
 }
 
-/* Draws S wrapped to W from (X, Y), only the lines wholly inside [TOP, BOTTOM): a line the
- * view would cut is left out rather than drawn in half. Returns the height the whole text
- * takes, drawn or not. */
-static int draw_whole_lines(const Ui *ui, FontSize size, int bold, const char *s, int x, int y,
-                            int w, int top, int bottom, Color c)
-{
-    const WrapLine *lines;
-    int n = txt_wrap(ui->text, size, bold, s, w, &lines), lh = txt_line_height(ui->text, size);
-    for (int i = 0; i < n; i++) {
-        int ly = y + i * lh;
-        if (ly < top || ly + lh > bottom)
-            continue;
-        txt_wrap(ui->text, size, bold, s, w, &lines); /* drawing may replace the cache's array */
-        char row[512];
-        snprintf(row, sizeof row, "%.*s", (int)lines[i].len, s + lines[i].start);
-        txt_draw(ui->text, size, bold, row, x, ly, c);
-    }
-    return n * lh;
-}
-
 /* Draws the sections from Y (scrolled) in the column X, W wide, only the lines wholly inside
  * [TOP, BOTTOM); returns their height. */
 static int draw_sections(const Ui *ui, int x, int y, int w, int top, int bottom)
@@ -104,10 +84,10 @@ static int draw_sections(const Ui *ui, int x, int y, int w, int top, int bottom)
     const Theme *th = &ui->theme;
     int u = ui->unit, start = y;
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
-        y += draw_whole_lines(ui, FS_LARGE, 1, sections[i].heading, x, y, w, top, bottom,
-                              th->accent) +
+        y += ui_draw_whole_lines(ui, FS_LARGE, 1, sections[i].heading, x, y, w, top, bottom,
+                                 th->accent) +
              u / 2;
-        y += draw_whole_lines(ui, FS_BODY, 0, sections[i].text, x, y, w, top, bottom, th->text) +
+        y += ui_draw_whole_lines(ui, FS_BODY, 0, sections[i].text, x, y, w, top, bottom, th->text) +
              u * 2;
     }
     return y - start;

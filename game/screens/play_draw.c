@@ -77,15 +77,14 @@ static int draw_turn(const Ui *ui, const Flow *f, const Turn *t, const Turn *wor
     moves_line(ui, ml, w, moves, sizeof moves);
     int move_lines = moves[0] ? txt_wrap(ui->text, FS_SMALL, 1, moves, w, &lines) : 0;
     h += move_lines * lh_s + u;
-    if (y + h > top && y < bottom) {
+    if (y + h > top && y < bottom) { /* only whole lines: none cut by the view's edges */
         Color who_c = t->role == ROLE_CUSTOMER ? th->accent : th->muted;
-        int yy = y + txt_draw_wrapped(ui->text, FS_SMALL, 1, who, (Rect){x, y, w, who_lines * lh_s},
-                                      who_c);
-        yy += txt_draw_wrapped(ui->text, FS_BODY, bold, text, (Rect){x, yy, w, bottom - yy},
-                               t->player < 0 ? th->muted : th->text);
+        int yy = y + ui_draw_whole_lines(ui, FS_SMALL, 1, who, x, y, w, top, bottom, who_c);
+        yy += ui_draw_whole_lines(ui, FS_BODY, bold, text, x, yy, w, top, bottom,
+                                  t->player < 0 ? th->muted : th->text);
         if (moves[0])
-            txt_draw_wrapped(ui->text, FS_SMALL, 1, moves, (Rect){x, yy, w, bottom - yy},
-                             ml->total >= 0 ? th->good : th->bad);
+            ui_draw_whole_lines(ui, FS_SMALL, 1, moves, x, yy, w, top, bottom,
+                                ml->total >= 0 ? th->good : th->bad);
     }
     return h;
 }
@@ -127,8 +126,9 @@ static int draw_mark(const Ui *ui, const PlayMark *mk, int x, int y, int w, int 
     int rows = txt_wrap(ui->text, FS_SMALL, 1, mk->text, w, &lines);
     int h = rows * lh + ui->unit;
     if (y + h > top && y < bottom) {
-        txt_draw_wrapped(ui->text, FS_SMALL, 1, mk->text, (Rect){x, y, w, rows * lh}, th->muted);
-        ui_fill(ui, (Rect){x, y + lh / 2, w / 3, 1}, th->muted);
+        ui_draw_whole_lines(ui, FS_SMALL, 1, mk->text, x, y, w, top, bottom, th->muted);
+        if (y >= top && y + lh <= bottom) /* the strike goes with its first line */
+            ui_fill(ui, (Rect){x, y + lh / 2, w / 3, 1}, th->muted);
     }
     return h;
 }

@@ -229,3 +229,20 @@ void st_assert_readable(const char *shot, int width, int height, const char *con
             fail_msg("%s: \"%s\" is not on screen", shot, phrases[i]);
     st_free(s);
 }
+
+int st_assert_whole_lines(const char *shot)
+{
+    ScreenText *st = st_load(shot);
+    int in_view = 0;
+    for (size_t i = 0; i < st->count; i++) {
+        const StRun *r = &st->runs[i];
+        if (!r->scroll || r->dropped)
+            continue;
+        in_view++;
+        if (r->rect.y < r->box.y || r->rect.y + r->rect.h > r->box.y + r->box.h)
+            fail_msg("%s: \"%s\" at y %d..%d is cut by its view, y %d..%d", shot, r->text,
+                     r->rect.y, r->rect.y + r->rect.h, r->box.y, r->box.y + r->box.h);
+    }
+    st_free(st);
+    return in_view;
+}

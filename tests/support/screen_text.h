@@ -54,4 +54,9 @@ int st_problems(const ScreenText *s, char *out, size_t n);
 void st_assert_readable(const char *shot, int width, int height, const char *const *phrases,
                         size_t count);
 
+/* Loads SHOT.runs and fails the test, naming SHOT and the line, when a line drawn in a view
+ * that scrolls is cut by the view's top or bottom edge: a view that shows only whole lines
+ * (help, the transcript) leaves such a line out. Returns how many lines the views show. */
+int st_assert_whole_lines(const char *shot);
+
 #endif

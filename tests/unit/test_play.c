@@ -87,7 +87,8 @@ static const struct {
       "every grievance had its turn"}},
 };
 
-/* Each screenshot of the two-round session is W x H and readable. */
+/* Each screenshot of the two-round session is W x H and readable, the transcript in whole
+ * lines. */
 static void check_two_round_shots(int w, int h)
 {
     for (size_t i = 0; i < sizeof two_round_shots / sizeof two_round_shots[0]; i++) {
@@ -101,6 +102,7 @@ static void check_two_round_shots(int w, int h)
         while (n < PHRASES_MAX && two_round_shots[i].phrases[n])
             n++;
         st_assert_readable(path, w, h, two_round_shots[i].phrases, n);
+        st_assert_whole_lines(path); /* the transcript, scrolled, shows no line cut in half */
     }
 }
 
@@ -149,6 +151,41 @@ static void test_play_two_rounds_of_the_microwave(void **state)
     session_free(s);
 
     check_two_round_shots(1280, 720);
+}
+
+/* At the largest text size the transcript scrolls after a startup and a reply; it shows
+ * whole lines only, none cut in half at its top, at W x H. */
+static void check_transcript_whole_lines_zoomed(int w, int h)
+{
+    char input[600], cmd[2048], out[4096], shot[600];
+    snprintf(input, sizeof input, "%s/zoom.txt", tmpdir);
+    snprintf(shot, sizeof shot, "%s/transcript-zoom-%d.bmp", tmpdir, w);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("type Maya\nkey Return\ntype Tom\nkey Return\nkey Return\n"
+          "type I'm tired of reheating stuff on the stove every single night.\nkey Return\n"
+          "type You're tired of the stove, but my toaster is broken too.\nkey Return\nkey n\n",
+          f);
+    for (int i = 0; i < 12; i++)
+        fputs("key Ctrl+=\n", f);
+    fprintf(f, "wait 100\nshot %s\n", shot);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --size %dx%d --text-runs --input %s "
+             "--data-dir %s/data-zoom-%d 2>&1",
+             bt_bin(), w, h, input, tmpdir, w);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    static const char *const words[] = {"my toaster is broken too."};
+    st_assert_readable(shot, w, h, words, 1);
+    assert_true(st_assert_whole_lines(shot) > 0);
+}
+
+static void test_play_the_transcript_shows_whole_lines_at_the_largest_size(void **state)
+{
+    (void)state;
+    check_transcript_whole_lines_zoomed(1280, 720);
+    check_transcript_whole_lines_zoomed(800, 600);
 }
 
 /* The parked toaster is one entry of the transcript, marked parked, not its words twice; the
@@ -661,6 +698,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_play_two_rounds_of_the_microwave, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_play_the_transcript_shows_whole_lines_at_the_largest_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_a_parked_toaster_is_said_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_the_partner_decides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup, teardown),
