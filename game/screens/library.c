@@ -355,19 +355,35 @@ static void draw_row(const Ui *ui, const SessionSummary *s, int selected, Rect r
              s->ended ? th->muted : th->accent);
 }
 
+/* Draws the rows that fit in BOX, the selected one among them. When not all fit, the last
+ * line of BOX says how many are above and below, so that no session is hidden unseen. */
 static void draw_rows(LibraryScreen *ls, const Ui *ui, Rect box)
 {
-    int u = ui->unit;
-    int lh = txt_line_height(ui->text, FS_BODY) + txt_line_height(ui->text, FS_SMALL) + u;
+    int u = ui->unit, lh_s = txt_line_height(ui->text, FS_SMALL);
+    int lh = txt_line_height(ui->text, FS_BODY) + lh_s + u;
     int rows = box.h / lh > 0 ? box.h / lh : 1;
+    if ((size_t)rows < ls->count) /* the line that says so takes its room */
+        rows = (box.h - lh_s) / lh > 0 ? (box.h - lh_s) / lh : 1;
     if ((int)ls->selected < ls->scroll)
         ls->scroll = (int)ls->selected;
     if ((int)ls->selected >= ls->scroll + rows)
         ls->scroll = (int)ls->selected - rows + 1;
-    for (int r = 0; r < rows && (size_t)(ls->scroll + r) < ls->count; r++) {
+    int r = 0;
+    for (; r < rows && (size_t)(ls->scroll + r) < ls->count; r++) {
         size_t i = (size_t)(ls->scroll + r);
         draw_row(ui, &ls->list[i], i == ls->selected, (Rect){box.x, box.y + r * lh, box.w, lh});
     }
+    int above = ls->scroll, below = (int)ls->count - ls->scroll - r;
+    if (above == 0 && below <= 0)
+        return;
+    char more[120];
+    if (above && below > 0)
+        snprintf(more, sizeof more, "▲ %d more above · ▼ %d more below (↑ ↓)", above, below);
+    else if (above)
+        snprintf(more, sizeof more, "▲ %d more above (↑)", above);
+    else
+        snprintf(more, sizeof more, "▼ %d more below (↓)", below);
+    txt_draw(ui->text, FS_SMALL, 1, more, box.x + u, box.y + r * lh, ui->theme.muted);
 }
 
 static void draw(Screen *s, App *app, Rect area)
@@ -378,8 +394,20 @@ static void draw(Screen *s, App *app, Rect area)
     int u = ui->unit, m = u * 3, y = m;
     txt_draw(ui->text, FS_TITLE, 1, "Past sessions", m, y, th->text);
     y += txt_line_height(ui->text, FS_TITLE) + u;
-    int hints_h = txt_line_height(ui->text, FS_SMALL) * 2 + u * 2;
-    int msg_h = txt_line_height(ui->text, FS_BODY) * 2 + u;
+    static const char *const hints[] = {"↑ ↓",      "Select", "Enter",  "Replay", "C",
+                                        "Continue", "D",      "Delete", "Esc",    "Back"};
+    int hints_h = ui_hints_height(ui, area.w - 2 * m, hints, 5) + u;
+    char ask[800];
+    const char *msg = ls->status;
+    if (ls->confirm_delete) {
+        char words[400];
+        snprintf(ask, sizeof ask,
+                 "Delete the session of %s for good? Y deletes, any other key keeps it.",
+                 session_words(&ls->list[ls->selected], words, sizeof words));
+        msg = ask;
+    }
+    /* a message takes room only while there is one: the list keeps it otherwise */
+    int msg_h = *msg ? txt_line_height(ui->text, FS_BODY) * 2 + u : 0;
     int avail = area.h - y - hints_h - msg_h, chart_h = avail * 9 / 20;
     int lh = txt_line_height(ui->text, FS_SMALL),
         row_h = txt_line_height(ui->text, FS_BODY) + lh + u;
@@ -398,20 +426,9 @@ static void draw(Screen *s, App *app, Rect area)
                          list, th->muted);
     draw_rows(ls, ui, list);
     draw_charts(ls, ui, (Rect){m, list.y + list.h + u, area.w - 2 * m, chart_h});
-    char ask[800];
-    const char *msg = ls->status;
-    if (ls->confirm_delete) {
-        char words[400];
-        snprintf(ask, sizeof ask,
-                 "Delete the session of %s for good? Y deletes, any other key keeps it.",
-                 session_words(&ls->list[ls->selected], words, sizeof words));
-        msg = ask;
-    }
     if (*msg)
         txt_draw_wrapped(ui->text, FS_BODY, 1, msg,
                          (Rect){m, area.h - hints_h - msg_h, area.w - 2 * m, msg_h}, th->bad);
-    static const char *const hints[] = {"↑ ↓",      "Select", "Enter",  "Replay", "C",
-                                        "Continue", "D",      "Delete", "Esc",    "Back"};
     ui_hints(ui, (Rect){m, 0, area.w - 2 * m, area.h - u}, hints, 5);
 }
 

@@ -632,6 +632,41 @@ static int felt_axis_x(const char *shot, const ScreenText *st, unsigned c)
     return -1;
 }
 
+/* The rows of the library's list in SHOT: the visible lines naming the microwave game. */
+static int listed(const ScreenText *st)
+{
+    int n = 0;
+    for (size_t i = 0; i < st->count; i++)
+        if (st_visible(&st->runs[i]) &&
+            strstr(st->runs[i].text, "The microwave and the toaster — Alex and Sam"))
+            n++;
+    return n;
+}
+
+/* The three sessions of the charts' library in SHOT (the first selected) and SHOT-last.bmp
+ * (the last selected), W x H and readable: each one is listed, or the list says there are more
+ * below; selecting the last shows it, and says there are more above when the first is no longer
+ * listed. */
+static void check_every_session_reachable(const char *shot, int w, int h)
+{
+    ScreenText *st = st_load(shot);
+    int n = listed(st);
+    if (n < 3 && !st_has(st, "more below"))
+        fail_msg("%s: %d of 3 sessions listed and no \"more below\"", shot, n);
+    assert_false(st_has(st, "more above"));
+    st_free(st);
+    char last[640];
+    snprintf(last, sizeof last, "%s-last.bmp", shot);
+    st_assert_readable(last, w, h, NULL, 0);
+    st = st_load(last);
+    if (!st_has(st, "5 December 2026, 09:15"))
+        fail_msg("%s: the last session (09:15) is not listed once selected", last);
+    n = listed(st);
+    if (n < 3 && !st_has(st, "more above"))
+        fail_msg("%s: %d of 3 sessions listed and no \"more above\"", last, n);
+    st_free(st);
+}
+
 /* The library's charts, at W x H and at the largest text size (ZOOM): two finished games on
  * one day and a game left before anyone typed. Each point reads on its own: the two dates
  * carry their times; the game left empty is not charted as +0 (the list still shows it);
@@ -646,7 +681,7 @@ static void check_library_charts(int w, int h, int zoom)
     fputs("key l\nwait 100\n", f);
     for (int i = 0; i < zoom; i++)
         fputs("key Ctrl+=\n", f);
-    fprintf(f, "wait 100\nshot %s\n", shot);
+    fprintf(f, "wait 100\nshot %s\nkey Down\nkey Down\nwait 100\nshot %s-last.bmp\n", shot, shot);
     fclose(f);
     snprintf(cmd, sizeof cmd,
              "TZ=UTC %s --headless --size %dx%d --text-runs --input %s --data-dir %s/data 2>&1",
@@ -671,6 +706,7 @@ static void check_library_charts(int w, int h, int zoom)
                      r->rect.x + r->rect.w, axis);
     }
     st_free(st);
+    check_every_session_reachable(shot, w, h);
 }
 
 static void test_play_library_charts_each_session_readably(void **state)
