@@ -217,13 +217,14 @@ static void handle(Screen *s, App *app, const Event *e)
     }
 }
 
+static const char *const bar_hints[] = {"Space", "Play/pause", "1-4",  "Speed", "← →",
+                                        "Step",  "T",          "Jump", "Esc",   "Back"};
+
 /* The control bar across the top: state, speed, position and the keys. */
 static int draw_bar(ReplayScreen *rs, const Ui *ui, Rect area)
 {
     const Theme *th = &ui->theme;
-    int u = ui->unit, lh = txt_line_height(ui->text, FS_BODY);
-    Rect bar = {0, 0, area.w, lh + u};
-    ui_fill(ui, bar, th->panel_alt);
+    int u = ui->unit;
     char state[200];
     char skipped[64] = "";
     if (rs->skipped && rs->skipped_shown > rs->last_now)
@@ -234,10 +235,16 @@ static int draw_bar(ReplayScreen *rs, const Ui *ui, Rect area)
         snprintf(state, sizeof state, "REPLAY  %s  %dx   answer %zu of %zu   turn %zu%s",
                  rs->playing ? "▶ playing" : "❚❚ paused", rs->speed, replay_position(rs->replay),
                  replay_answer_total(rs->replay), replay_turn_count(rs->replay), skipped);
-    txt_draw(ui->text, FS_BODY, 1, state, u * 2, u / 2, th->accent);
-    static const char *const hints[] = {"Space", "Play/pause", "1-4",  "Speed", "← →",
-                                        "Step",  "T",          "Jump", "Esc",   "Back"};
-    ui_hints(ui, (Rect){u * 2, 0, area.w - u * 4, area.h - u / 2}, hints, 5);
+    /* One line when it fits; else two, smaller if need be: the whole state stays readable
+     * at 800x600 and the largest text size. */
+    Rect text = {u * 2, u / 2, area.w - u * 4, 0};
+    static const FontSize sizes[] = {FS_BODY, FS_SMALL};
+    int lines = ui_text_fits(ui, state, text.w, 1, FS_BODY, 1) ? 1 : 2;
+    int h = ui_text_fit(ui, state, text, lines, sizes, 2, 1, th->accent, 0);
+    Rect bar = {0, 0, area.w, h + u};
+    ui_fill(ui, bar, th->panel_alt);
+    ui_text_fit(ui, state, text, lines, sizes, 2, 1, th->accent, 1);
+    ui_hints(ui, (Rect){u * 2, 0, area.w - u * 4, area.h - u / 2}, bar_hints, 5);
     return bar.h;
 }
 
@@ -274,7 +281,7 @@ static void draw(Screen *s, App *app, Rect area)
         return;
     }
     int top = draw_bar(rs, ui, area);
-    int hints_h = txt_line_height(ui->text, FS_SMALL) + ui->unit;
+    int hints_h = ui_hints_height(ui, area.w - ui->unit * 4, bar_hints, 5);
     set_marks(rs);
     play_view_draw(&rs->view, app, replay_flow(rs->replay), rs->error, rs->draft, 0,
                    (Rect){0, top, area.w, area.h - top - hints_h});

@@ -586,6 +586,60 @@ static void test_play_library_at_800x600(void **state)
     check_library_tour(800, 600);
 }
 
+/* The replay's bar, at W x H and the standard or the largest text size (ZOOM), while it
+ * says a 53 s pause was shortened: the whole bar reads, nothing cut at the window's edge. */
+static void check_replay_bar(int w, int h, int zoom)
+{
+    char input[600], cmd[2048], out[4096], shot[600], data[600];
+    snprintf(data, sizeof data, "%s/data-bar-%d-%d", tmpdir, w, zoom);
+    snprintf(input, sizeof input, "%s/bar-game.txt", tmpdir);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("type Maya\nkey Return\ntype Sam\nkey Return\nkey Return\ntype the microwave\n"
+          "wait 53000\ntype  broke again\nkey Return\n",
+          f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "%s play microwave --headless --input %s --data-dir %s 2>&1",
+             bt_bin(), input, data);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    snprintf(input, sizeof input, "%s/bar-replay.txt", tmpdir);
+    f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("key l\nwait 100\n", f);
+    for (int i = 0; i < zoom; i++)
+        fputs("key Ctrl+=\n", f);
+    fputs("key Return\n", f);
+    for (int i = 0; i < 8; i++) /* the note shows for 2.5 s once the pause is reached */
+        fprintf(f, "wait 500\nshot %s/bar-%d-%d-%d.bmp\n", tmpdir, w, zoom, i);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "%s --headless --size %dx%d --text-runs --input %s --data-dir %s 2>&1", bt_bin(), w, h,
+             input, data);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    int noted = 0;
+    for (int i = 0; i < 8; i++) {
+        snprintf(shot, sizeof shot, "%s/bar-%d-%d-%d.bmp", tmpdir, w, zoom, i);
+        static const char *const words[] = {"REPLAY", "answer"};
+        st_assert_readable(shot, w, h, words, 2);
+        ScreenText *st = st_load(shot);
+        noted += st_has(st, "a 53 s pause, shortened");
+        st_free(st);
+    }
+    if (!noted)
+        fail_msg("no screenshot of the replay at %dx%d says the pause was shortened", w, h);
+}
+
+static void test_play_the_replay_bar_reads_whole(void **state)
+{
+    (void)state;
+    check_replay_bar(1280, 720, 0);
+    check_replay_bar(800, 600, 0);
+    check_replay_bar(1280, 720, 12);
+    check_replay_bar(800, 600, 12);
+}
+
 /* Plays the two-round game and sets the saved session's start to ISO (UTC, as long as the
  * one written), renaming the file to NAME so the next game cannot take its name. */
 static void play_at(const char *iso, const char *name)
@@ -749,6 +803,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_the_replay_bar_reads_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_charts_each_session_readably, setup,
                                         teardown),
     };
