@@ -265,8 +265,46 @@ static int draw_key(const Ui *ui, const Series *se, Rect box, int draw)
     return h;
 }
 
+/* Whether A and B come closer than GAP pixels. */
+static int crowds(Rect a, Rect b, int gap)
+{
+    return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap &&
+           b.y < a.y + a.h + gap;
+}
+
+/* Where the value of the mark at (X, Y), W by LH, is written: beside it on SIDE (-1 left,
+ * 1 right), else above it, else below it, else on the other side; the first place that
+ * touches no mark (the first MARKS of the N rects in TAKEN), keeps a space from every value
+ * already placed (the rest), stays right of the y-axis, inside AREA and off the x-axis
+ * (AREA's bottom). Returns 0 when no place is free. */
+static int place_value(const Ui *ui, int x, int y, int w, int side, Rect area, const Rect *taken,
+                       int marks, int n, Rect *out)
+{
+    int lh = txt_line_height(ui->text, FS_SMALL), gap = lh / 3 > 2 ? lh / 3 : 2;
+    Rect tries[4] = {{side > 0 ? x + 6 : x - 6 - w, y - lh / 2, w, lh},
+                     {x - w / 2, y - 5 - lh, w, lh},
+                     {x - w / 2, y + 5, w, lh},
+                     {side > 0 ? x - 6 - w : x + 6, y - lh / 2, w, lh}};
+    for (int t = 0; t < 4; t++) {
+        Rect r = tries[t];
+        if (r.y + r.h > area.y + area.h) /* a value at 0% is lifted off the x-axis */
+            r.y = area.y + area.h - r.h;
+        if (r.x < area.x || r.x + r.w > area.x + area.w || r.y < area.y)
+            continue;
+        int free = 1;
+        for (int k = 0; k < n && free; k++)
+            free = !crowds(r, taken[k], k < marks ? 0 : gap);
+        if (free) {
+            *out = r;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* How often each partner felt heard: a filled mark for the first, an outlined one for the
- * second, with its value beside it, and the key under the chart, KEY_H high. */
+ * second, with its value beside it (or above or below, where beside it would run into
+ * another value), and the key under the chart, KEY_H high. */
 static void draw_felt(const Ui *ui, const Series *se, Rect box, int key_h)
 {
     const Theme *th = &ui->theme;
@@ -274,22 +312,38 @@ static void draw_felt(const Ui *ui, const Series *se, Rect box, int key_h)
     int room = u + 8 + txt_width(ui->text, FS_SMALL, 0, "100%"); /* a mark u aside, its value */
     Rect plot = chart_frame(ui, se, "Felt heard (Got it, when each listened)", "0%", "100%", room,
                             (Rect){box.x, box.y, box.w, box.h - key_h}, &inset);
-    for (int p = 0; p < 2; p++) {
+    /* values go right of the y-axis, under the title, above the x-axis */
+    Rect area = {plot.x + 2, box.y + lh, box.x + box.w - plot.x - 2, plot.y + plot.h - box.y - lh};
+    Rect taken[CHART_MAX * 4];
+    int n = 0, marks, px[2][CHART_MAX], py[2][CHART_MAX], pct[2][CHART_MAX];
+    for (int p = 0; p < 2; p++) { /* every mark first: no value may cover one */
         for (int i = 0; i < se->n; i++) {
-            int pct = felt_percent(se->s[i], se->names[p]);
-            if (pct < 0)
+            pct[p][i] = felt_percent(se->s[i], se->names[p]);
+            px[p][i] = point_x(plot, inset, i, se->n) + (p ? u : -u);
+            py[p][i] = plot.y + plot.h - pct[p][i] * plot.h / 100;
+            if (pct[p][i] < 0)
                 continue;
-            int x = point_x(plot, inset, i, se->n) + (p ? u : -u),
-                y = plot.y + plot.h - pct * plot.h / 100;
-            Rect mark = {x - 4, y - 4, 9, 9};
+            Rect mark = {px[p][i] - 4, py[p][i] - 4, 9, 9};
+            taken[n++] = mark;
             if (p == 0)
                 ui_fill(ui, mark, th->accent);
             else
                 ui_outline(ui, mark, th->text, 2);
+        }
+    }
+    marks = n;
+    for (int p = 0; p < 2; p++) {
+        for (int i = 0; i < se->n; i++) {
+            if (pct[p][i] < 0)
+                continue;
             char v[16];
-            snprintf(v, sizeof v, "%d%%", pct);
-            int w = txt_width(ui->text, FS_SMALL, 0, v);
-            txt_draw(ui->text, FS_SMALL, 0, v, p ? x + 6 : x - 6 - w, y - lh / 2, th->text);
+            snprintf(v, sizeof v, "%d%%", pct[p][i]);
+            Rect at;
+            if (!place_value(ui, px[p][i], py[p][i], txt_width(ui->text, FS_SMALL, 0, v),
+                             p ? 1 : -1, area, taken, marks, n, &at))
+                continue; /* the mark stays; a value that would run into another is left out */
+            taken[n++] = at;
+            txt_draw(ui->text, FS_SMALL, 0, v, at.x, at.y, th->text);
         }
     }
     draw_key(ui, se, box, 1);

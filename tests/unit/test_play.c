@@ -640,13 +640,11 @@ static void test_play_the_replay_bar_reads_whole(void **state)
     check_replay_bar(800, 600, 12);
 }
 
-/* Plays the two-round game and sets the saved session's start to ISO (UTC, as long as the
- * one written), renaming the file to NAME so the next game cannot take its name. */
-static void play_at(const char *iso, const char *name)
+/* Sets the start of the session saved at SAVED to ISO (UTC, as long as the one written) and
+ * renames the file to NAME in its folder, so that the next game cannot take its name. */
+static void start_at(const char *saved, const char *iso, const char *name)
 {
-    char saved[1024], out[4096], path[600];
-    if (bt_play_two_rounds(tmpdir, "", saved, sizeof saved, out, sizeof out) != 0)
-        fail_msg("heard play failed: %s", out);
+    char path[1200];
     FILE *f = fopen(saved, "r+");
     assert_non_null(f);
     static char head[65536];
@@ -659,8 +657,39 @@ static void play_at(const char *iso, const char *name)
     fseek(f, (long)(at - head), SEEK_SET);
     fputs(iso, f);
     fclose(f);
-    snprintf(path, sizeof path, "%s/data/%s", tmpdir, name);
+    snprintf(path, sizeof path, "%.*s/%s", (int)(strrchr(saved, '/') - saved), saved, name);
     assert_int_equal(rename(saved, path), 0);
+}
+
+/* Plays the two-round game and sets the saved session's start to ISO, its name to NAME. */
+static void play_at(const char *iso, const char *name)
+{
+    char saved[1024], out[4096];
+    if (bt_play_two_rounds(tmpdir, "", saved, sizeof saved, out, sizeof out) != 0)
+        fail_msg("heard play failed: %s", out);
+    start_at(saved, iso, name);
+}
+
+/* Plays the microwave with the commands INPUT into the folder DATA, then gives the session
+ * the start ISO and the file NAME (start_at). */
+static void play_input_at(const char *data, const char *input, const char *iso, const char *name)
+{
+    char path[600], cmd[2048], out[4096];
+    snprintf(path, sizeof path, "%s/short.txt", tmpdir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(input, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "%s play microwave --headless --trace --input %s --data-dir %s 2>&1",
+             bt_bin(), path, data);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    const char *at = strstr(out, "session ");
+    assert_non_null(at);
+    at += strlen("session ");
+    char saved[1024];
+    snprintf(saved, sizeof saved, "%.*s", (int)strcspn(at, "\n"), at);
+    start_at(saved, iso, name);
 }
 
 /* The x of the felt-heard chart's y-axis in SHOT: the first pixel of the text colour C right
@@ -784,6 +813,88 @@ static void test_play_library_charts_each_session_readably(void **state)
     check_library_charts(800, 600, 12);
 }
 
+/* The felt-heard values of three short games, close together at 800x600: Sam heard at
+ * once, Alex heard at once, Sam not yet. At W x H and the standard or the largest text size
+ * (ZOOM) no two values run together (at least a space between them on one row; "100%100%"
+ * read as one), and none sits on the x-axis ("0%" was drawn across it). */
+static void check_felt_values(const char *data, int w, int h, int zoom)
+{
+    char input[600], cmd[2048], out[4096], shot[600];
+    snprintf(input, sizeof input, "%s/felt.txt", tmpdir);
+    snprintf(shot, sizeof shot, "%s/felt-%d-%d.bmp", tmpdir, w, zoom);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("key l\nwait 100\n", f);
+    for (int i = 0; i < zoom; i++)
+        fputs("key Ctrl+=\n", f);
+    fprintf(f, "wait 100\nshot %s\n", shot);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "TZ=UTC %s --headless --size %dx%d --text-runs --input %s --data-dir %s 2>&1",
+             bt_bin(), w, h, input, data);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    static const char *const words[] = {"Alex and Sam: 3 sessions", "Felt heard"};
+    st_assert_readable(shot, w, h, words, 2);
+    ScreenText *st = st_load(shot);
+    const StRun *lo = NULL, *hi = NULL;
+    for (size_t i = 0; i < st->count; i++) { /* the axis labels: "0%" under "100%", in muted */
+        if (strcmp(st->runs[i].text, "100%") == 0 && !hi)
+            hi = &st->runs[i];
+        if (strcmp(st->runs[i].text, "0%") == 0 && hi && st->runs[i].color == hi->color &&
+            st->runs[i].rect.x == hi->rect.x)
+            lo = &st->runs[i];
+    }
+    assert_non_null(hi);
+    assert_non_null(lo);
+    int axis_y = lo->rect.y + lo->rect.h / 2, values = 0, space = st_find(st, "Felt")->rect.h / 4;
+    for (size_t i = 0; i < st->count; i++) {
+        const StRun *a = &st->runs[i];
+        if (a == hi || a == lo || !strchr(a->text, '%') || strchr(a->text, ' '))
+            continue;
+        values++;
+        if (a->rect.y <= axis_y && axis_y < a->rect.y + a->rect.h)
+            fail_msg("%s: the value \"%s\" at y %d..%d sits on the x-axis at y %d", shot, a->text,
+                     a->rect.y, a->rect.y + a->rect.h, axis_y);
+        for (size_t j = 0; j < st->count; j++) {
+            const StRun *b = &st->runs[j];
+            if (j == i || !strchr(b->text, '%') || strchr(b->text, ' ') ||
+                b->rect.y >= a->rect.y + a->rect.h || a->rect.y >= b->rect.y + b->rect.h)
+                continue;
+            int gap = b->rect.x >= a->rect.x ? b->rect.x - (a->rect.x + a->rect.w)
+                                             : a->rect.x - (b->rect.x + b->rect.w);
+            if (gap < space)
+                fail_msg("%s: \"%s\" and \"%s\" run together (%d px apart)", shot, a->text, b->text,
+                         gap);
+        }
+    }
+    assert_int_equal(values, 3);
+    st_free(st);
+}
+
+static void test_play_felt_heard_values_stand_apart(void **state)
+{
+    (void)state;
+    char data[600];
+    snprintf(data, sizeof data, "%s/data", tmpdir);
+    static const char *const start = "type I want a new microwave, ours broke again.\nkey Return\n"
+                                     "type So you want a new microwave because ours broke "
+                                     "again?\nkey Return\n";
+    char input[1024];
+    snprintf(input, sizeof input,
+             "type Alex\nkey Return\ntype Sam\nkey Return\nkey Return\n%skey 1\n", start);
+    play_input_at(data, input, "2026-12-05T09:15:00Z", "a.jsonl");
+    snprintf(input, sizeof input,
+             "type Alex\nkey Tab\ntype Sam\nkey F3\nkey Return\nkey Return\n%skey 1\n", start);
+    play_input_at(data, input, "2026-12-05T10:15:00Z", "b.jsonl");
+    snprintf(input, sizeof input, "type Alex\nkey Return\ntype Sam\nkey Return\n%skey 3\n", start);
+    play_input_at(data, input, "2026-12-05T11:15:00Z", "c.jsonl");
+    check_felt_values(data, 1280, 720, 0);
+    check_felt_values(data, 800, 600, 0);
+    check_felt_values(data, 1280, 720, 12);
+    check_felt_values(data, 800, 600, 12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -804,6 +915,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_play_library_replays_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_at_800x600, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_the_replay_bar_reads_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_felt_heard_values_stand_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_library_charts_each_session_readably, setup,
                                         teardown),
     };
