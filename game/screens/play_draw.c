@@ -167,14 +167,16 @@ static void draw_transcript(PlayView *v, const Ui *ui, const Flow *f, Rect box)
     if (v->scroll > max_scroll)
         v->scroll = max_scroll;
     int y = top + (total > view_h ? view_h - total : 0) + v->scroll;
+    /* scrolled up, "more below" takes the view's last line: no line is drawn under it */
+    int more_y = bottom - txt_line_height(ui->text, FS_SMALL) - u / 4;
     ui_clip_scroll(ui, (Rect){box.x, top, box.w, view_h});
-    draw_entries(v, ui, f, x, y, w, top, bottom, 1);
+    draw_entries(v, ui, f, x, y, w, top, v->scroll > 0 ? more_y : bottom, 1);
     ui_unclip(ui);
     if (flow_turn_count(f) == 0)
         txt_draw_wrapped(ui->text, FS_BODY, 0, "The transcript of this session will appear here.",
                          (Rect){x, top, w, view_h}, th->muted);
     if (v->scroll > 0)
-        txt_draw(ui->text, FS_SMALL, 1, "▼ more below (PageDown)", x, bottom - u * 2, th->accent);
+        txt_draw(ui->text, FS_SMALL, 1, "▼ more below (PageDown)", x, more_y, th->accent);
 }
 
 /* The band at the top: who acts now and in which role, large; the round; the scores. */

@@ -100,6 +100,20 @@ static int top_of(const ScreenText *st, const char *text)
     return r ? r->rect.y : -100000;
 }
 
+/* Fails unless ST reads: no line overlaps another ("more below" over the transcript's last
+ * line) and the transcript shows whole lines only, none cut by its top or bottom edge. */
+static void assert_reads(const ScreenText *st)
+{
+    static char problems[8192];
+    if (st_problems(st, problems, sizeof problems) > 0)
+        fail_msg("shot %d: %s", shots - 1, problems);
+    for (size_t i = 0; i < st->count; i++) {
+        const StRun *r = &st->runs[i];
+        if (r->scroll && (r->rect.y < r->box.y || r->rect.y + r->rect.h > r->box.y + r->box.h))
+            fail_msg("shot %d: \"%s\" is cut by the transcript's edge", shots - 1, r->text);
+    }
+}
+
 static void test_mouse_picks_parks_rates_and_scrolls(void **state)
 {
     (void)state;
@@ -126,12 +140,14 @@ static void test_mouse_picks_parks_rates_and_scrolls(void **state)
     st = look(NULL, 0);
     assert_true(st_has(st, FIRST_LINE));
     assert_true(st_has(st, "▼ more below (PageDown)"));
+    assert_reads(st);
     int top = top_of(st, FIRST_LINE);
     assert_true(top > -100000);
     st_free(st);
     add("wheel -1\nwait 100"); /* one notch back down: everything moves up */
     st = look(NULL, 0);
     assert_true(top_of(st, FIRST_LINE) < top);
+    assert_reads(st);
     st_free(st);
     add("wheel -10\nwait 100");
     st = look(NULL, 0);
