@@ -9,9 +9,9 @@
 
 char *limits_format_count(size_t n, char *out, size_t cap)
 {
-    char digits[32];
+    char digits[24]; /* a size_t has at most 20 digits */
     int len = snprintf(digits, sizeof digits, "%zu", n);
-    char grouped[48];
+    char grouped[32]; /* and 6 commas between them */
     size_t k = 0;
     for (int i = 0; i < len; i++) {
         if (i > 0 && (len - i) % 3 == 0)

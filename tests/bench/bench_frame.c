@@ -133,6 +133,7 @@ int main(int argc, char **argv)
         key(app, '2'); /* no more */
         type(app, "I'll look at microwaves online tonight and we can pick one tomorrow.");
         key(app, KEY_RETURN);
+        key(app, KEY_RETURN); /* the hand-over: the keyboard passes to the next customer */
     }
     size_t turns = saved_turns(dir);
 
