@@ -3,7 +3,8 @@
  * Korean with Debian's fonts-droid-fallback or fonts-noto-cjk, symbols and emoji (🙏, 👍)
  * with fonts-symbola (an outline font SDL2_ttf draws at any size; fonts-noto-color-emoji
  * holds bitmaps of one size only, 109 pixels, and is not used). A line is cut into runs,
- * each drawn and measured with the first font that has its glyphs. */
+ * each drawn and measured with the first font that has its glyphs; a fallback is opened the
+ * first time a character needs it. */
 #include "engine/sdl/text.h"
 
 #include <SDL.h>
@@ -58,7 +59,8 @@ struct Text {
     char *paths[2];
     TTF_Font *fonts[2][FS_COUNT];
     const char *fallback_path[FALLBACKS];    /* NULL when none of a group is installed */
-    TTF_Font *fallback[FALLBACKS][FS_COUNT]; /* regular weight only */
+    TTF_Font *fallback[FALLBACKS][FS_COUNT]; /* regular weight only; opened when first needed */
+    unsigned char fallback_tried[FALLBACKS][FS_COUNT]; /* an open was tried at this scale */
     float scale;
     TexEntry tex[TEX_SLOTS];
     WrapEntry wraps[WRAP_SLOTS];
@@ -85,25 +87,29 @@ static void close_fonts(TTF_Font *fonts[2][FS_COUNT])
             }
 }
 
-/* Opens the fallback fonts at SCALE into OUT (NULL where a group has none). */
-static void open_fallback(Text *t, float scale, TTF_Font *out[FALLBACKS][FS_COUNT])
+/* The fallback font of group G at SIZE, opened at the text's scale the first time a
+ * character asks for it: most games never type one, and the CJK fallback alone is 4 MB to
+ * read at every size. NULL when the group has none installed or it cannot be opened. */
+static TTF_Font *fallback_font(Text *t, int g, FontSize size)
 {
-    memset(out, 0, sizeof(TTF_Font *) * FALLBACKS * FS_COUNT);
-    for (int g = 0; g < FALLBACKS; g++)
-        for (int i = 0; t->fallback_path[g] && i < FS_COUNT; i++) {
-            int pt = (int)((float)base_points[i] * scale + 0.5f);
-            out[g][i] = TTF_OpenFont(t->fallback_path[g], pt < 6 ? 6 : pt);
-        }
+    if (!t->fallback[g][size] && !t->fallback_tried[g][size] && t->fallback_path[g]) {
+        t->fallback_tried[g][size] = 1;
+        int pt = (int)((float)base_points[size] * t->scale + 0.5f);
+        t->fallback[g][size] = TTF_OpenFont(t->fallback_path[g], pt < 6 ? 6 : pt);
+    }
+    return t->fallback[g][size];
 }
 
-static void close_fallback(TTF_Font *fonts[FALLBACKS][FS_COUNT])
+/* Closes the fallback fonts that were opened; they open again at the next scale on use. */
+static void close_fallback(Text *t)
 {
     for (int g = 0; g < FALLBACKS; g++)
-        for (int i = 0; i < FS_COUNT; i++)
-            if (fonts[g][i]) {
-                TTF_CloseFont(fonts[g][i]);
-                fonts[g][i] = NULL;
-            }
+        for (int i = 0; i < FS_COUNT; i++) {
+            if (t->fallback[g][i])
+                TTF_CloseFont(t->fallback[g][i]);
+            t->fallback[g][i] = NULL;
+            t->fallback_tried[g][i] = 0;
+        }
 }
 
 static int open_fonts(Text *t, float scale, TTF_Font *out[2][FS_COUNT], char *err, size_t n)
@@ -160,7 +166,6 @@ Text *txt_create(SDL_Renderer *r, const char *font_path, const char *bold_path, 
         for (size_t i = 0; fallback_paths[g][i] && !t->fallback_path[g]; i++)
             if (access(fallback_paths[g][i], R_OK) == 0)
                 t->fallback_path[g] = fallback_paths[g][i];
-    open_fallback(t, t->scale, t->fallback);
     if (!t->paths[0] || open_fonts(t, t->scale, t->fonts, err, errlen) != 0) {
         txt_destroy(t);
         return NULL;
@@ -174,7 +179,7 @@ void txt_destroy(Text *t)
         return;
     clear_caches(t);
     close_fonts(t->fonts);
-    close_fallback(t->fallback);
+    close_fallback(t);
     text_runs_destroy(t->runs);
     free(t->paths[0]);
     free(t->paths[1]);
@@ -198,8 +203,7 @@ int txt_set_scale(Text *t, float scale)
     clear_caches(t);
     close_fonts(t->fonts);
     memcpy(t->fonts, fresh, sizeof fresh);
-    close_fallback(t->fallback);
-    open_fallback(t, scale, t->fallback);
+    close_fallback(t);
     t->scale = scale;
     return 0;
 }
@@ -213,7 +217,7 @@ float txt_scale(const Text *t)
 static TTF_Font *font(Text *t, FontSize size, int bold)
 {
     size = size < FS_COUNT ? size : FS_BODY;
-    if (bold >= 2 && bold < 2 + FALLBACKS && t->fallback[bold - 2][size])
+    if (bold >= 2 && bold < 2 + FALLBACKS && fallback_font(t, bold - 2, size))
         return t->fallback[bold - 2][size];
     return t->fonts[bold == 1 ? 1 : 0][size];
 }
@@ -237,7 +241,7 @@ static int wants_fallback(Text *t, FontSize size, int bold, uint32_t cp)
     if (TTF_GlyphIsProvided32(font(t, size, bold), cp))
         return 0;
     for (int g = 0; g < FALLBACKS; g++)
-        if (t->fallback[g][size < FS_COUNT ? size : FS_BODY] &&
+        if (fallback_font(t, g, size < FS_COUNT ? size : FS_BODY) &&
             TTF_GlyphIsProvided32(font(t, size, 2 + g), cp))
             return 2 + g;
     return 0;
