@@ -106,17 +106,33 @@ static int example_now(const Flow *f, char *out, size_t size)
 }
 
 /* The example in a box at the bottom of R; returns the height it takes (0: none, or no room
- * for it). DRAW: draw it, else only measure. */
+ * for it). DRAW: draw it, else only measure. Where the panel is short (a small window, a
+ * large text size, a rating line above it) the example is written smaller, then under a
+ * shorter title, before it is left out: after a miss it is what the panel is for. */
 static int draw_example(const Ui *ui, const char *example, Rect r, int draw)
 {
+    static const struct {
+        const char *title;
+        FontSize size;
+    } ways[] = {
+        {"An example of saying it back — not scored, try it in your own words:", FS_BODY},
+        {"An example of saying it back — not scored, try it in your own words:", FS_SMALL},
+        {"An example of saying it back, not scored:", FS_SMALL},
+    };
     const Theme *th = &ui->theme;
-    int u = ui->unit, w = r.w - 2 * u;
-    const char *title = "An example of saying it back — not scored, try it in your own words:";
-    const WrapLine *lines;
-    int h = txt_wrap(ui->text, FS_SMALL, 1, title, w, &lines) * txt_line_height(ui->text, FS_SMALL);
-    h += txt_wrap(ui->text, FS_BODY, 0, example, w, &lines) * txt_line_height(ui->text, FS_BODY);
-    h += u * 3 / 2;
-    if (h > r.h)
+    int u = ui->unit, w = r.w - 2 * u, h = 0;
+    size_t k = 0;
+    for (; k < sizeof ways / sizeof ways[0]; k++) {
+        const WrapLine *lines;
+        h = txt_wrap(ui->text, FS_SMALL, 1, ways[k].title, w, &lines) *
+            txt_line_height(ui->text, FS_SMALL);
+        h += txt_wrap(ui->text, ways[k].size, 0, example, w, &lines) *
+             txt_line_height(ui->text, ways[k].size);
+        h += u * 3 / 2;
+        if (h <= r.h)
+            break;
+    }
+    if (k == sizeof ways / sizeof ways[0])
         return 0;
     if (!draw)
         return h;
@@ -124,8 +140,9 @@ static int draw_example(const Ui *ui, const char *example, Rect r, int draw)
     ui_fill(ui, box, th->panel);
     ui_outline(ui, box, th->accent, 2);
     int y = box.y + u / 2;
-    y += txt_draw_wrapped(ui->text, FS_SMALL, 1, title, (Rect){box.x + u, y, w, box.h}, th->accent);
-    txt_draw_wrapped(ui->text, FS_BODY, 0, example, (Rect){box.x + u, y, w, box.y + h - y},
+    y += txt_draw_wrapped(ui->text, FS_SMALL, 1, ways[k].title, (Rect){box.x + u, y, w, box.h},
+                          th->accent);
+    txt_draw_wrapped(ui->text, ways[k].size, 0, example, (Rect){box.x + u, y, w, box.y + h - y},
                      th->text);
     return h;
 }

@@ -188,6 +188,44 @@ static void test_play_the_transcript_shows_whole_lines_at_the_largest_size(void 
     check_transcript_whole_lines_zoomed(800, 600);
 }
 
+/* After Not yet at the largest text size, where the panel is short, the example of saying it
+ * back is still shown, whole (written smaller, under a shorter title, if it must be), at
+ * W x H in high contrast. */
+static void check_example_after_not_yet_zoomed(int w, int h)
+{
+    char input[600], cmd[2048], out[4096], shot[600];
+    snprintf(input, sizeof input, "%s/example-zoom.txt", tmpdir);
+    snprintf(shot, sizeof shot, "%s/example-zoom-%d.bmp", tmpdir, w);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("type Maya\nkey Return\ntype Tom\nkey Return\nkey Return\n", f);
+    for (int i = 0; i < 12; i++)
+        fputs("key Ctrl+=\n", f);
+    fputs("type the microwave broke again and im so tired of heating my lunch on the stove\n"
+          "key Return\n"
+          "type so youre fed up because youre always the one waiting in for the repair guy. "
+          "did i get it\nkey Return\nwait 300\nkey 3\nwait 300\n",
+          f);
+    fprintf(f, "shot %s\n", shot);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless --high-contrast --size %dx%d --text-runs --input %s "
+             "--data-dir %s/data-example-%d 2>&1",
+             bt_bin(), w, h, input, tmpdir, w);
+    if (bt_run(cmd, out, sizeof out) != 0)
+        fail_msg("heard failed: %s", out);
+    static const char *const words[] = {"Maya said not yet", "An example of saying it back",
+                                        "Did I get that?"};
+    st_assert_readable(shot, w, h, words, 3);
+}
+
+static void test_play_the_example_shows_after_not_yet_at_the_largest_size(void **state)
+{
+    (void)state;
+    check_example_after_not_yet_zoomed(800, 600);
+    check_example_after_not_yet_zoomed(1280, 720);
+}
+
 /* The parked toaster is one entry of the transcript, marked parked, not its words twice; the
  * panel goes on showing what the toaster cost, not "no moves recognised". */
 static void test_play_a_parked_toaster_is_said_once(void **state)
@@ -901,6 +939,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_play_two_rounds_of_the_microwave, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_play_the_transcript_shows_whole_lines_at_the_largest_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_play_the_example_shows_after_not_yet_at_the_largest_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_a_parked_toaster_is_said_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_the_partner_decides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_play_at_800x600_plays_the_same_game, setup, teardown),
