@@ -99,7 +99,9 @@ void an_models_explain(const AnModels *ms, int domain, int tag, const AnVector *
 
 /* Of each exclusive pair of DOMAIN whose tags both fire in OUT (N scores, in the domain's
  * tag order) and are both LIVE (LIVE[t] != 0: the tags the writer's role may carry), keeps
- * only one (an_models_add_exclusive). */
+ * only one (an_models_add_exclusive). A reflection and a counter-complaint that fire on the
+ * same clause are read the surer way too: one clause does not both say it back and bring a
+ * complaint of one's own. */
 void an_models_resolve(const AnModels *ms, int domain, AnTagScore *out, int n,
                        const unsigned char *live);
 
