@@ -153,11 +153,27 @@ static void test_play_two_rounds_of_the_microwave(void **state)
     check_two_round_shots(1280, 720);
 }
 
+/* Plays the microwave headless at W x H with the events of INPUT, writing the text of each
+ * screenshot beside it (--text-runs), with FLAGS added ("" for none), and saves the session
+ * under tmpdir/data-NAME-W; fails the test with heard's output if heard fails. Heard's
+ * output goes to OUT (N bytes). */
+static void play_microwave(const char *input, int w, int h, const char *flags, const char *name,
+                           char *out, size_t n)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "%s play microwave --headless %s --size %dx%d --text-runs --input %s "
+             "--data-dir %s/data-%s-%d 2>&1",
+             bt_bin(), flags, w, h, input, tmpdir, name, w);
+    if (bt_run(cmd, out, n) != 0)
+        fail_msg("heard failed: %s", out);
+}
+
 /* At the largest text size the transcript scrolls after a startup and a reply; it shows
  * whole lines only, none cut in half at its top, at W x H. */
 static void check_transcript_whole_lines_zoomed(int w, int h)
 {
-    char input[600], cmd[2048], out[4096], shot[600];
+    char input[600], out[4096], shot[600];
     snprintf(input, sizeof input, "%s/zoom.txt", tmpdir);
     snprintf(shot, sizeof shot, "%s/transcript-zoom-%d.bmp", tmpdir, w);
     FILE *f = fopen(input, "w");
@@ -170,12 +186,7 @@ static void check_transcript_whole_lines_zoomed(int w, int h)
         fputs("key Ctrl+=\n", f);
     fprintf(f, "wait 100\nshot %s\n", shot);
     fclose(f);
-    snprintf(cmd, sizeof cmd,
-             "%s play microwave --headless --size %dx%d --text-runs --input %s "
-             "--data-dir %s/data-zoom-%d 2>&1",
-             bt_bin(), w, h, input, tmpdir, w);
-    if (bt_run(cmd, out, sizeof out) != 0)
-        fail_msg("heard failed: %s", out);
+    play_microwave(input, w, h, "", "zoom", out, sizeof out);
     static const char *const words[] = {"my toaster is broken too."};
     st_assert_readable(shot, w, h, words, 1);
     assert_true(st_assert_whole_lines(shot) > 0);
@@ -193,7 +204,7 @@ static void test_play_the_transcript_shows_whole_lines_at_the_largest_size(void 
  * W x H in high contrast. */
 static void check_example_after_not_yet_zoomed(int w, int h)
 {
-    char input[600], cmd[2048], out[4096], shot[600];
+    char input[600], out[4096], shot[600];
     snprintf(input, sizeof input, "%s/example-zoom.txt", tmpdir);
     snprintf(shot, sizeof shot, "%s/example-zoom-%d.bmp", tmpdir, w);
     FILE *f = fopen(input, "w");
@@ -208,12 +219,7 @@ static void check_example_after_not_yet_zoomed(int w, int h)
           f);
     fprintf(f, "shot %s\n", shot);
     fclose(f);
-    snprintf(cmd, sizeof cmd,
-             "%s play microwave --headless --high-contrast --size %dx%d --text-runs --input %s "
-             "--data-dir %s/data-example-%d 2>&1",
-             bt_bin(), w, h, input, tmpdir, w);
-    if (bt_run(cmd, out, sizeof out) != 0)
-        fail_msg("heard failed: %s", out);
+    play_microwave(input, w, h, "--high-contrast", "example", out, sizeof out);
     static const char *const words[] = {"Maya said not yet", "An example of saying it back",
                                         "Did I get that?"};
     st_assert_readable(shot, w, h, words, 3);
@@ -292,15 +298,10 @@ static const Turn *word_turn(const Session *s, const char *word)
  * startup; and on every screen at W x H. */
 static void check_partner_decides(int w, int h)
 {
-    char input[600], cmd[2048], out[4096], saved[1024];
+    char input[600], out[4096], saved[1024];
     snprintf(input, sizeof input, "%s/partner.txt", tmpdir);
     bt_copy_input("tests/data/play/partner-decides.txt", input, tmpdir);
-    snprintf(cmd, sizeof cmd,
-             "%s play microwave --headless --trace --size %dx%d --text-runs --input %s "
-             "--data-dir %s/data-%d 2>&1",
-             bt_bin(), w, h, input, tmpdir, w);
-    if (bt_run(cmd, out, sizeof out) != 0)
-        fail_msg("heard failed: %s", out);
+    play_microwave(input, w, h, "--trace", "partner", out, sizeof out);
     const char *at = strstr(out, "session ");
     assert_non_null(at);
     snprintf(saved, sizeof saved, "%s", at + strlen("session "));
@@ -395,15 +396,10 @@ static void test_play_at_800x600_plays_the_same_game(void **state)
  * points, at W x H and at a larger text size. */
 static void check_moves_on_one_line(int w, int h)
 {
-    char input[600], cmd[2048], out[4096];
+    char input[600], out[4096];
     snprintf(input, sizeof input, "%s/moves.txt", tmpdir);
     bt_copy_input("tests/data/play/moves-on-one-line.txt", input, tmpdir);
-    snprintf(cmd, sizeof cmd,
-             "%s play microwave --headless --size %dx%d --text-runs --input %s "
-             "--data-dir %s/data-moves-%d 2>&1",
-             bt_bin(), w, h, input, tmpdir, w);
-    if (bt_run(cmd, out, sizeof out) != 0)
-        fail_msg("heard failed: %s", out);
+    play_microwave(input, w, h, "", "moves", out, sizeof out);
     const char *moves[] = {"✔ said it back +3", "✔ named the feeling +2",
                            "✔ asked “did I get it?” +2", "★ repair — made up for a slip +2"};
     const char *shots[] = {"mw-1-four-moves", "mw-2-larger-text"};
@@ -431,15 +427,10 @@ static void test_play_a_move_is_never_split_between_lines(void **state)
  * as English ("asked 1 question"), at W x H. */
 static void check_take_away(int w, int h)
 {
-    char input[600], cmd[2048], out[4096], path[600];
+    char input[600], out[4096], path[600];
     snprintf(input, sizeof input, "%s/take-away.txt", tmpdir);
     bt_copy_input("tests/data/play/take-away.txt", input, tmpdir);
-    snprintf(cmd, sizeof cmd,
-             "%s play microwave --headless --size %dx%d --text-runs --input %s "
-             "--data-dir %s/data-take-away-%d 2>&1",
-             bt_bin(), w, h, input, tmpdir, w);
-    if (bt_run(cmd, out, sizeof out) != 0)
-        fail_msg("heard failed: %s", out);
+    play_microwave(input, w, h, "", "take-away", out, sizeof out);
     snprintf(path, sizeof path, "%s/ta-summary.bmp", tmpdir);
     const char *phrases[] = {"To take away",
                              "tom will: ill look up microwaves tonight and order one by friday",
@@ -479,15 +470,10 @@ static int longest_across(const char *shot, const StRun *r, unsigned c)
  * readable), at W x H. */
 static void check_struck_moves(int w, int h)
 {
-    char input[600], cmd[2048], out[4096], shot[600];
+    char input[600], out[4096], shot[600];
     snprintf(input, sizeof input, "%s/struck.txt", tmpdir);
     bt_copy_input("tests/data/play/not-yet-struck.txt", input, tmpdir);
-    snprintf(cmd, sizeof cmd,
-             "%s play microwave --headless --size %dx%d --text-runs --input %s "
-             "--data-dir %s/data-struck-%d 2>&1",
-             bt_bin(), w, h, input, tmpdir, w);
-    if (bt_run(cmd, out, sizeof out) != 0)
-        fail_msg("heard failed: %s", out);
+    play_microwave(input, w, h, "", "struck", out, sizeof out);
     snprintf(shot, sizeof shot, "%s/ny-struck.bmp", tmpdir);
     const char *phrases[] = {"Maya said not yet", "the listening points do not count",
                              "said it back", "(does not count)", "asked a yes-or-no question"};
@@ -525,15 +511,10 @@ static void test_play_not_yet_strikes_each_move_where_it_is_written(void **state
  * listening points, the word without "the listening points do not count", and no heading. */
 static void check_nothing_withheld(int w, int h)
 {
-    char input[600], cmd[2048], out[4096], shot[600];
+    char input[600], out[4096], shot[600];
     snprintf(input, sizeof input, "%s/withheld.txt", tmpdir);
     bt_copy_input("tests/data/play/not-yet-nothing-withheld.txt", input, tmpdir);
-    snprintf(cmd, sizeof cmd,
-             "%s play microwave --headless --size %dx%d --text-runs --input %s "
-             "--data-dir %s/data-withheld-%d 2>&1",
-             bt_bin(), w, h, input, tmpdir, w);
-    if (bt_run(cmd, out, sizeof out) != 0)
-        fail_msg("heard failed: %s", out);
+    play_microwave(input, w, h, "", "withheld", out, sizeof out);
     snprintf(shot, sizeof shot, "%s/nw-startup.bmp", tmpdir);
     const char *startup[] = {"I want a new microwave, ours broke again.",
                              "After each reply, the moves the game saw appear here"};
