@@ -233,19 +233,17 @@ static const char *folded(const Sentence *s, int i)
 }
 
 /* Verbs that take a clause without "that": "I can't believe you lent ...", "I heard you
- * went ...". After them "you" opens the clause when a verb in the past or an auxiliary
- * follows; before a bare verb it stays an object ("I saw you leave"). */
+ * went ...". After them "you" opens the clause when an auxiliary (aux_words) or a verb in
+ * the past follows; before a bare verb it stays an object ("I saw you leave"). */
 static const char *const clause_verbs[] = {"believe", "hear", "heard", "see",  "saw",
                                            "told",    "tell", "hate",  "love", NULL};
 
-/* Verbs that can only be the verb of a clause: auxiliaries and past forms. */
-static const char *const finite[] = {
-    "are",     "were",   "was",     "is",     "am",      "do",     "does",     "did",   "do not",
-    "did not", "can",    "can not", "could",  "will",    "would",  "should",   "have",  "has",
-    "had",     "must",   "might",   "went",   "got",     "said",   "took",     "came",  "knew",
-    "thought", "forgot", "spent",   "bought", "brought", "gave",   "kept",     "left",  "drank",
-    "ate",     "slept",  "ran",     "lent",   "sent",    "lost",   "broke",    "stole", "sold",
-    "paid",    "wrote",  "chose",   "threw",  "invited", "booked", "promised", NULL};
+/* Past forms, which like an auxiliary (aux_words) can only be the verb of a clause. */
+static const char *const past_forms[] = {
+    "went",  "got",    "said",    "took",  "came",    "knew",   "thought",  "forgot",
+    "spent", "bought", "brought", "gave",  "kept",    "left",   "drank",    "ate",
+    "slept", "ran",    "lent",    "sent",  "lost",    "broke",  "stole",    "sold",
+    "paid",  "wrote",  "chose",   "threw", "invited", "booked", "promised", NULL};
 
 /* Whether "you" at I is the subject of its clause (it becomes "I") or an object ("me"). */
 static int you_is_subject(const Sentence *s, int i)
@@ -255,7 +253,8 @@ static int you_is_subject(const Sentence *s, int i)
         return 1; /* the start of the sentence, or after a comma */
     if (next && in(prev, clause_verbs)) {
         size_t n = strlen(next);
-        return in(next, finite) || (n > 3 && strcmp(next + n - 2, "ed") == 0);
+        return in(next, aux_words) || in(next, past_forms) ||
+               (n > 3 && strcmp(next + n - 2, "ed") == 0);
     }
     if (strcmp(prev, "like") == 0) {
         /* "feel like you ..." joins a clause; "don't like you ..." takes an object */
@@ -305,7 +304,7 @@ static const char *turn_word(Sentence *s, int i)
     static const char *const owners[] = {"my", "your", "his",  "her",  "our", "their", "the",
                                          "a",  "an",   "this", "that", "new", NULL};
     const char *before = folded(s, i - 1);
-    if (next && !(before && in(before, owners)) && !in(next, finite) &&
+    if (next && !(before && in(before, owners)) && !in(next, aux_words) && !in(next, past_forms) &&
         (in(next, verbs_after) || strcmp(next, "be") == 0 || strcmp(next, "rather") == 0)) {
         if (strcmp(w, "id") == 0) {
             s->subject = 1;
